@@ -1,0 +1,176 @@
+//! From checked sources to the whole content contract: articles with resolved "Read more" links and related
+//! teasers, paged section listings and the front page.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use broadsheet_model::paging::{page_count, page_range};
+use broadsheet_model::time::parse_timestamp;
+use broadsheet_model::{Article, Block, FrontPage, Listing, Rail, Site, Teaser, FORMAT_VERSION};
+
+use crate::error::SourceError;
+use crate::source::{ArticleSource, BodyItem, Sources};
+
+/// Teasers per front-page rail.
+pub const RAIL_SIZE: usize = 4;
+/// Lead stories on the front page.
+pub const LEAD_SIZE: usize = 3;
+/// Related teasers per article.
+pub const RELATED_SIZE: usize = 3;
+
+/// The whole content contract, ready to be written.
+#[derive(Debug, Clone)]
+pub struct Newsroom {
+    pub site: Site,
+    pub front: FrontPage,
+    pub listings: Vec<Listing>,
+    /// Newest first.
+    pub articles: Vec<Article>,
+    pub images: Vec<PathBuf>,
+    pub root: PathBuf,
+}
+
+pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
+    let Sources { site, mut articles, images, root } = sources;
+    let mut errors = vec![];
+    let mut seen: HashMap<&str, &ArticleSource> = HashMap::new();
+    for a in &articles {
+        if let Some(first) = seen.insert(&a.slug, a) {
+            errors.push(SourceError::new(&a.file, None, Some("slug"), format!("duplicate slug {}: also used by {}", a.slug, first.file.display())));
+        }
+    }
+    let by_slug: HashMap<&str, &ArticleSource> = articles.iter().map(|a| (a.slug.as_str(), a)).collect();
+    for a in &articles {
+        for item in &a.body {
+            if let BodyItem::ReadMore { slug, line } = item {
+                if !by_slug.contains_key(slug.as_str()) {
+                    errors.push(SourceError::new(&a.file, Some(*line), Some("Read more"), format!("no article with slug {slug:?} (expected the file articles/{slug}.md)")));
+                } else if slug == &a.slug {
+                    errors.push(SourceError::new(&a.file, Some(*line), Some("Read more"), "an article cannot link to itself"));
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Newest first; the slug breaks ties so the order never depends on file-system order.
+    articles.sort_by_key(|a| (std::cmp::Reverse(parse_timestamp(&a.published).unwrap_or(0)), a.slug.clone()));
+    let teasers: Vec<Teaser> = articles.iter().map(teaser).collect();
+    let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+    let related = related_indices(&articles);
+
+    let built: Vec<Article> = articles
+        .iter()
+        .zip(&related)
+        .map(|(a, related)| Article {
+            format_version: FORMAT_VERSION,
+            slug: a.slug.clone(),
+            section: a.section.clone(),
+            headline: a.headline.clone(),
+            standfirst: a.standfirst.clone(),
+            byline: a.byline.clone(),
+            published: a.published.clone(),
+            updated: a.updated.clone(),
+            image: a.image.clone(),
+            body: a.body.iter().map(|item| block(item, &articles, &index)).collect(),
+            related: related.iter().map(|&i| teasers[i].clone()).collect(),
+        })
+        .collect();
+
+    let mut listings = vec![];
+    for section in &site.sections {
+        let members: Vec<&Teaser> =
+            teasers.iter().filter(|t| section.aggregate || t.section == section.slug).collect();
+        let pages = page_count(members.len(), site.page_size);
+        for page in 1..=pages {
+            listings.push(Listing {
+                format_version: FORMAT_VERSION,
+                section: section.slug.clone(),
+                title: section.title.clone(),
+                description: section.description.clone(),
+                page,
+                page_size: site.page_size,
+                total: members.len() as u32,
+                pages,
+                items: members[page_range(members.len(), site.page_size, page)].iter().map(|t| (*t).clone()).collect(),
+            });
+        }
+    }
+
+    let mut lead: Vec<Teaser> = articles.iter().zip(&teasers).filter(|(a, _)| a.lead).map(|(_, t)| t.clone()).take(LEAD_SIZE).collect();
+    if lead.is_empty() {
+        lead.extend(teasers.first().cloned());
+    }
+    let in_lead: HashSet<&str> = lead.iter().map(|t| t.slug.as_str()).collect();
+    let rails = site
+        .sections
+        .iter()
+        .filter(|s| !s.aggregate)
+        .map(|s| Rail {
+            section: s.slug.clone(),
+            title: s.title.clone(),
+            teasers: teasers.iter().filter(|t| t.section == s.slug && !in_lead.contains(t.slug.as_str())).take(RAIL_SIZE).cloned().collect(),
+        })
+        .collect();
+    let front = FrontPage { format_version: FORMAT_VERSION, lead, rails };
+    Ok(Newsroom { site, front, listings, articles: built, images, root })
+}
+
+fn teaser(a: &ArticleSource) -> Teaser {
+    Teaser {
+        slug: a.slug.clone(),
+        section: a.section.clone(),
+        headline: a.headline.clone(),
+        standfirst: a.standfirst.clone(),
+        published: a.published.clone(),
+        image: a.image.clone(),
+    }
+}
+
+fn block(item: &BodyItem, articles: &[ArticleSource], index: &HashMap<&str, usize>) -> Block {
+    match item {
+        BodyItem::Paragraph(text) => Block::Paragraph { text: text.clone() },
+        BodyItem::Subheading(text) => Block::Subheading { text: text.clone() },
+        BodyItem::PullQuote(text) => Block::PullQuote { text: text.clone(), attribution: String::new() },
+        BodyItem::Image(image) => Block::Image(image.clone()),
+        BodyItem::ReadMore { slug, .. } => {
+            let target = &articles[index[slug.as_str()]];
+            Block::ReadMore { slug: slug.clone(), section: target.section.clone(), headline: target.headline.clone() }
+        }
+    }
+}
+
+/// Related articles by shared vocabulary of headline and standfirst, the same section weighted up and
+/// closeness in time preferred. Quadratic in the number of articles: fine for a sample newsroom; the publishing
+/// work replaces it with an indexed TF-IDF scorer.
+fn related_indices(articles: &[ArticleSource]) -> Vec<Vec<usize>> {
+    let words: Vec<HashSet<String>> = articles.iter().map(|a| keywords(&format!("{} {}", a.headline, a.standfirst))).collect();
+    let times: Vec<i64> = articles.iter().map(|a| parse_timestamp(&a.published).unwrap_or(0)).collect();
+    (0..articles.len())
+        .map(|i| {
+            let mut scored: Vec<(i64, usize)> = (0..articles.len())
+                .filter(|&j| j != i)
+                .map(|j| {
+                    let shared = words[i].intersection(&words[j]).count() as i64;
+                    let same_section = i64::from(articles[i].section == articles[j].section);
+                    let days_apart = (times[i] - times[j]).abs() / 86_400;
+                    // Integer score keeps the output deterministic across platforms.
+                    let score = shared * 1000 + same_section * 1500 + 700 / (1 + days_apart);
+                    (score, j)
+                })
+                .collect();
+            scored.sort_by_key(|&(score, j)| (std::cmp::Reverse(score), j));
+            scored.into_iter().take(RELATED_SIZE).map(|(_, j)| j).collect()
+        })
+        .collect()
+}
+
+fn keywords(text: &str) -> HashSet<String> {
+    const STOP: [&str; 24] = ["the", "and", "for", "with", "from", "that", "this", "into", "over", "after", "amid",
+        "what", "their", "will", "have", "has", "are", "was", "its", "new", "more", "than", "about", "says"];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 3 && !STOP.contains(&w.as_str()))
+        .collect()
+}

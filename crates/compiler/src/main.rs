@@ -1,0 +1,66 @@
+//! `broadsheet-compile [--check] [--out DIR] [SOURCE_DIR]`
+//!
+//! Compiles the article sources in SOURCE_DIR (default `content`) into the JSON content tree in DIR (default
+//! `dist/content`). With `--check` it only validates and writes nothing.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use broadsheet_compiler::{compile_dir, output};
+
+fn main() -> ExitCode {
+    let mut check = false;
+    let mut out = PathBuf::from("dist/content");
+    let mut source = PathBuf::from("content");
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--out" => match args.next() {
+                Some(dir) => out = dir.into(),
+                None => return usage("--out needs a folder"),
+            },
+            "-h" | "--help" => {
+                println!("usage: broadsheet-compile [--check] [--out DIR] [SOURCE_DIR]");
+                return ExitCode::SUCCESS;
+            }
+            flag if flag.starts_with('-') => return usage(&format!("unknown option {flag}")),
+            dir => source = dir.into(),
+        }
+    }
+    let newsroom = match compile_dir(&source) {
+        Ok(newsroom) => newsroom,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            eprintln!("broadsheet-compile: {} problem(s); nothing was written", errors.len());
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = output::files(&newsroom).and_then(|files| {
+        if !check {
+            output::write_tree(&out, &files)?;
+        }
+        Ok(files.len())
+    });
+    match result {
+        Ok(n) if check => {
+            println!("broadsheet-compile: {} articles OK ({n} files would be written)", newsroom.articles.len());
+            ExitCode::SUCCESS
+        }
+        Ok(n) => {
+            println!("broadsheet-compile: {} articles, {n} files written to {}", newsroom.articles.len(), out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("broadsheet-compile: cannot write {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("broadsheet-compile: {problem}\nusage: broadsheet-compile [--check] [--out DIR] [SOURCE_DIR]");
+    ExitCode::from(2)
+}

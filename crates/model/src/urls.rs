@@ -1,0 +1,37 @@
+//! Which URLs from content may reach the page. Content is data: a URL that could run script or load from an
+//! unexpected place is dropped, never rendered.
+
+/// An image `src` from content, resolved against the content root: https URLs and relative paths only.
+pub fn image_url(src: &str, content_base: &str) -> Option<String> {
+    let src = src.trim();
+    if src.starts_with("https://") && !src.contains(char::is_whitespace) {
+        return Some(src.to_string());
+    }
+    is_plain_relative(src).then(|| format!("{content_base}{src}"))
+}
+
+/// A relative path without a scheme, authority, parent steps or backslashes.
+fn is_plain_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains(':')
+        && !path.contains('\\')
+        && !path.split('/').any(|seg| seg == "..")
+        && !path.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images() {
+        assert_eq!(image_url("images/a.svg", "/content/").unwrap(), "/content/images/a.svg");
+        assert_eq!(image_url("https://cdn.example/a.jpg", "/c/").unwrap(), "https://cdn.example/a.jpg");
+        for bad in ["javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "http://x/a.jpg", "//evil/a.jpg",
+            "/abs.svg", "../up.svg", "a/../../b.svg", "", "JaVaScRiPt:alert(1)", "a b.svg"]
+        {
+            assert_eq!(image_url(bad, "/c/"), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The app shell: masthead, section nav, the current page and the loading that feeds it.
+
+use std::sync::Arc;
+
+use broadsheet_model::route::SITE_PATH;
+use broadsheet_model::{Route, Site};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::{provide_meta_context, Meta, Title};
+
+use crate::components::{SectionNav, Skeleton};
+use crate::data::{self, FetchError};
+use crate::pages::{route_exists, ArticlePage, ErrorPage, FrontPage, NotFoundPage, PageData, SectionPage};
+use crate::platform;
+use crate::routing::{Arrival, Navigator};
+use crate::Config;
+
+/// `None` while loading.
+type Loaded<T> = Option<Result<T, FetchError>>;
+
+/// What the page area shows.
+#[derive(Clone)]
+enum View {
+    Loading,
+    Ready(Arc<Site>, PageData),
+    NotFound,
+    Failed(FetchError),
+}
+
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    provide_meta_context();
+    provide_context(config.clone());
+    let nav = Navigator::start(&config.base);
+    let reload = RwSignal::new(0u32);
+    let site = load_site(&config, reload);
+    let page = load_page(&config, nav.route, reload);
+
+    let view_state = Memo::new(move |_| {
+        let route = nav.route.get();
+        match site.get() {
+            None => View::Loading,
+            Some(Err(e)) => View::Failed(e),
+            Some(Ok(_)) if page.with(|p| p.as_ref().is_none_or(|(r, _)| *r != route)) => View::Loading,
+            Some(Ok(site)) if !route_exists(&site, &route) => View::NotFound,
+            Some(Ok(site)) => match page.get().and_then(|(_, result)| result) {
+                None => View::Loading,
+                Some(Ok(data)) => View::Ready(site, data),
+                Some(Err(FetchError::NotFound)) => View::NotFound,
+                Some(Err(e)) => View::Failed(e),
+            },
+        }
+    });
+    let announcement = RwSignal::new(String::new());
+    Effect::new(move |_| after_page_shown(nav, view_state.get(), announcement));
+
+    let retry = Callback::new(move |_| reload.update(|n| *n += 1));
+    let site_name = move || site.get().and_then(Result::ok).map(|s| s.name.clone()).unwrap_or_default();
+    let title = move || {
+        let name = site_name();
+        match view_state.get() {
+            View::Ready(_, data) => format!("{} | {name}", data.title()),
+            View::NotFound => format!("Page not found | {name}"),
+            View::Failed(e) => format!("{} | {name}", e.title()),
+            View::Loading => format!("Loading… | {name}"),
+        }
+    };
+    let description = move || match view_state.get() {
+        View::Ready(site, data) => data.description(&site),
+        _ => String::new(),
+    };
+    let front_href = Route::Front.href(&config.base);
+
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=description/>
+        <div class="bs-app" on:click=move |ev| nav.on_click(ev)>
+            <a class="bs-skip-link" href="#bs-main">"Skip to main content"</a>
+            <header class="bs-header">
+                <a class="bs-masthead" href=front_href>{site_name}</a>
+            </header>
+            {move || view! { <SectionNav site=site.get().and_then(Result::ok) route=nav.route.get()/> }}
+            <main id="bs-main" class="bs-main" tabindex="-1" aria-busy=move || matches!(view_state.get(), View::Loading).then_some("true")>
+                {move || match view_state.get() {
+                    View::Loading => view! { <Skeleton route=nav.route.get_untracked()/> }.into_any(),
+                    View::NotFound => view! { <NotFoundPage/> }.into_any(),
+                    View::Failed(error) => view! { <ErrorPage error=error retry=retry/> }.into_any(),
+                    View::Ready(site, PageData::Front(front)) => view! { <FrontPage site=site front=front/> }.into_any(),
+                    View::Ready(site, PageData::Section(listing)) => view! { <SectionPage site=site listing=listing/> }.into_any(),
+                    View::Ready(site, PageData::Article(article)) => view! { <ArticlePage site=site article=article/> }.into_any(),
+                }}
+            </main>
+            <footer class="bs-footer">
+                <p>{site_name} " is a sample newsroom: every story on this site is fictional demo text."</p>
+            </footer>
+            <div class="bs-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
+        </div>
+    }
+}
+
+impl PartialEq for View {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (View::Loading, View::Loading) | (View::NotFound, View::NotFound) => true,
+            (View::Failed(a), View::Failed(b)) => a == b,
+            (View::Ready(s1, d1), View::Ready(s2, d2)) => Arc::ptr_eq(s1, s2) && d1 == d2,
+            _ => false,
+        }
+    }
+}
+
+/// Once a page (or its error) is shown: after a link, focus its heading and announce it; after back/forward,
+/// return to where the reader was.
+fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) {
+    if matches!(view, View::Loading) {
+        return;
+    }
+    match nav.arrival.get_untracked() {
+        Arrival::Initial => {}
+        Arrival::Link => {
+            platform::focus_page_heading();
+            announcement.set(match &view {
+                View::Ready(_, data) => data.title(),
+                View::NotFound => "Page not found".to_string(),
+                View::Failed(e) => e.title().to_string(),
+                View::Loading => String::new(),
+            });
+        }
+        Arrival::History => platform::scroll_to(platform::history_scroll().unwrap_or(0.0)),
+    }
+}
+
+/// The site file, loaded once and again on retry after a failure.
+fn load_site(config: &Config, reload: RwSignal<u32>) -> RwSignal<Loaded<Arc<Site>>> {
+    let site = RwSignal::new(None);
+    let url = config.content_url(SITE_PATH);
+    Effect::new(move |_| {
+        reload.track();
+        if matches!(site.get_untracked(), Some(Ok(_))) {
+            return;
+        }
+        site.set(None);
+        let url = url.clone();
+        spawn_local(async move { site.set(Some(data::load::<Site>(url, SITE_PATH).await)) });
+    });
+    site
+}
+
+/// The current route's content. A cached fresh file is shown at once, without a loading state. Every load
+/// carries a generation number: an answer for a route the reader has since left is dropped.
+fn load_page(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> RwSignal<Option<(Route, Loaded<PageData>)>> {
+    let page = RwSignal::new(None);
+    let generation = StoredValue::new(0u64);
+    let config = config.clone();
+    Effect::new(move |_| {
+        reload.track();
+        let route = route.get();
+        generation.update_value(|g| *g += 1);
+        let current = generation.get_value();
+        let Some(path) = route.content_path() else {
+            page.set(Some((route, Some(Err(FetchError::NotFound)))));
+            return;
+        };
+        let url = config.content_url(&path);
+        if let Some(hit) = cached_page(&route, &url) {
+            page.set(Some((route, Some(Ok(hit)))));
+            return;
+        }
+        page.set(Some((route.clone(), None)));
+        spawn_local(async move {
+            let result = fetch_page(&route, url, &path).await;
+            if generation.get_value() == current {
+                page.set(Some((route, Some(result))));
+            }
+        });
+    });
+    page
+}
+
+fn cached_page(route: &Route, url: &str) -> Option<PageData> {
+    match route {
+        Route::Front => data::cached(url).map(PageData::Front),
+        Route::Section { .. } => data::cached(url).map(PageData::Section),
+        Route::Article { .. } => data::cached(url).map(PageData::Article),
+        Route::NotFound { .. } => None,
+    }
+}
+
+async fn fetch_page(route: &Route, url: String, path: &str) -> Result<PageData, FetchError> {
+    Ok(match route {
+        Route::Front => PageData::Front(data::load(url, path).await?),
+        Route::Section { .. } => PageData::Section(data::load(url, path).await?),
+        Route::Article { .. } => PageData::Article(data::load(url, path).await?),
+        Route::NotFound { .. } => return Err(FetchError::NotFound),
+    })
+}

@@ -1,0 +1,35 @@
+use broadsheet_model::{Route, Site};
+use leptos::prelude::*;
+
+use crate::Config;
+
+/// The section navigation. `current` marks the reader's section: `page` on its listing's first page, `true`
+/// elsewhere in it. Without a site yet it keeps its height, so nothing below moves when it fills in.
+#[component]
+pub fn SectionNav(site: Option<std::sync::Arc<Site>>, route: Route) -> impl IntoView {
+    let base = expect_context::<Config>().base;
+    let items = site
+        .map(|site| {
+            site.sections
+                .iter()
+                .map(|section| {
+                    let here = Route::section(&section.slug);
+                    let current = match &route {
+                        r if *r == here => Some("page"),
+                        r if r.section_slug() == Some(section.slug.as_str()) => Some("true"),
+                        _ => None,
+                    };
+                    view! {
+                        <li>
+                            <a href=here.href(&base) aria-current=current>{section.title.clone()}</a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        });
+    view! {
+        <nav class="bs-nav" aria-label="Sections">
+            <ul>{items}</ul>
+        </nav>
+    }
+}

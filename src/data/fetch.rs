@@ -1,0 +1,101 @@
+//! Getting the bytes of a content file over HTTP, with a size cap and a time limit.
+
+use super::FetchError;
+
+/// Responses above this are refused: by Content-Length when present, else by cancelling the stream here.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+/// A request with no complete answer after this long fails with [`FetchError::Timeout`].
+pub const TIMEOUT_MS: u32 = 10_000;
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::{fetch_bytes, network_fetches};
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_bytes(_url: &str) -> Result<Vec<u8>, FetchError> {
+    Err(FetchError::Network)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn network_fetches() -> u32 {
+    0
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use gloo_net::http::Request;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{AbortController, ReadableStreamDefaultReader};
+
+    use super::{FetchError, MAX_BYTES, TIMEOUT_MS};
+
+    thread_local! {
+        static FETCHES: Cell<u32> = const { Cell::new(0) };
+    }
+
+    pub fn network_fetches() -> u32 {
+        FETCHES.with(Cell::get)
+    }
+
+    pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+        FETCHES.with(|n| n.set(n.get() + 1));
+        let controller = AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = controller.clone().map(|controller| {
+            let timed_out = timed_out.clone();
+            gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        });
+        let failed = |timed_out: &Cell<bool>| {
+            if timed_out.get() {
+                FetchError::Timeout
+            } else if !crate::platform::online() {
+                FetchError::Offline
+            } else {
+                FetchError::Network
+            }
+        };
+        let signal = controller.as_ref().map(|c| c.signal());
+        let response = Request::get(url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|_| failed(&timed_out))?;
+        match response.status() {
+            200..=299 => {}
+            404 | 410 => return Err(FetchError::NotFound),
+            status => return Err(FetchError::Http(status)),
+        }
+        let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+        if declared.is_some_and(|len| len > MAX_BYTES) {
+            return Err(FetchError::TooLarge);
+        }
+        let Some(stream) = response.body() else {
+            return Ok(vec![]);
+        };
+        let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+        let mut bytes = Vec::with_capacity(declared.unwrap_or(16 * 1024));
+        loop {
+            let chunk = JsFuture::from(reader.read()).await.map_err(|_| failed(&timed_out))?;
+            let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+            if done {
+                break;
+            }
+            let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| FetchError::Network)?;
+            let array: js_sys::Uint8Array = value.unchecked_into();
+            if bytes.len() + array.length() as usize > MAX_BYTES {
+                let _ = reader.cancel();
+                return Err(FetchError::TooLarge);
+            }
+            let start = bytes.len();
+            bytes.resize(start + array.length() as usize, 0);
+            array.copy_to(&mut bytes[start..]);
+        }
+        Ok(bytes)
+    }
+}

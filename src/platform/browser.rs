@@ -1,0 +1,153 @@
+//! Browser glue: start-up, history, scroll, focus and time-zone formatting.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::{App, Config};
+
+/// Mounts the app into `#broadsheet` (or the first `[data-broadsheet]`, or the body).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let document = document();
+    let host = document
+        .query_selector("#broadsheet, [data-broadsheet]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body());
+    let Some(host) = host else {
+        web_sys::console::error_1(&"broadsheet: no element to mount into".into());
+        return;
+    };
+    let base = host
+        .get_attribute("data-base")
+        .or_else(|| document.query_selector("base[href]").ok().flatten().and_then(|b| b.get_attribute("href")))
+        .map(|href| pathname_of(&href))
+        .unwrap_or_else(|| "/".to_string());
+    let config = Config::new(&base, host.get_attribute("data-content").as_deref());
+    // The static shell may hold a placeholder; the app replaces it in the same task, so no frame shows it empty.
+    host.set_inner_html("");
+    leptos::mount::mount_to(host, move || view! { <App config=config/> }).forget();
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// The path part of an absolute or relative URL, resolved against the page.
+fn pathname_of(href: &str) -> String {
+    web_sys::Url::new_with_base(href, &window().location().href().unwrap_or_default())
+        .map(|u| u.pathname())
+        .unwrap_or_else(|_| "/".to_string())
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+pub fn online() -> bool {
+    window().navigator().on_line()
+}
+
+/// The time in the reader's own time zone and locale, e.g. "24 Nov 2026, 08:15".
+pub fn local_time_label(iso: &str) -> Option<String> {
+    broadsheet_model::time::parse_timestamp(iso)?;
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options);
+    let label = format.format().call1(&format, &date).ok()?.as_string()?;
+    Some(label)
+}
+
+pub fn current_path() -> String {
+    window().location().pathname().unwrap_or_else(|_| "/".to_string())
+}
+
+/// Adds a history entry for `href`, first remembering the current scroll position in the entry being left.
+pub fn push_url(href: &str, scroll_y: f64) {
+    let Ok(history) = window().history() else { return };
+    let _ = history.replace_state(&scroll_state(scroll_y), "");
+    let _ = history.push_state_with_url(&scroll_state(0.0), "", Some(href));
+}
+
+fn scroll_state(y: f64) -> JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"broadsheetScroll".into(), &JsValue::from_f64(y));
+    state.into()
+}
+
+/// The scroll position saved in the current history entry (after back/forward).
+pub fn history_scroll() -> Option<f64> {
+    let state = window().history().ok()?.state().ok()?;
+    js_sys::Reflect::get(&state, &"broadsheetScroll".into()).ok()?.as_f64()
+}
+
+/// Remembers the scroll position in the current entry, so a reload or back returns to it.
+pub fn remember_scroll() {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state(&scroll_state(scroll_y()), "");
+    }
+}
+
+pub fn scroll_y() -> f64 {
+    window().scroll_y().unwrap_or(0.0)
+}
+
+pub fn scroll_to(y: f64) {
+    window().scroll_to_with_x_and_y(0.0, y);
+}
+
+/// Moves focus to the page's main heading without scrolling, so screen readers start at the new page.
+pub fn focus_page_heading() {
+    let heading = document().query_selector("#bs-main h1").ok().flatten();
+    if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&options);
+    }
+}
+
+/// Hands back-and-forward scroll restoration to the app, which knows when the page content is there.
+pub fn take_over_scroll_restoration() {
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
+/// Calls `on_change` with the new path after back or forward.
+pub fn on_history_change(on_change: impl Fn(String) + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || on_change(current_path()));
+    let _ = window().add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// For a click on a link: the path of `href` when it is on this page's origin, else `None`.
+pub fn same_origin_path(href: &str) -> Option<String> {
+    let location = window().location();
+    let url = web_sys::Url::new_with_base(href, &location.href().ok()?).ok()?;
+    (url.origin() == location.origin().ok()?).then(|| format!("{}{}", url.pathname(), url.search()))
+}
+
+/// For a click inside the app: the same-origin path of the link it should handle itself, or `None` to leave the
+/// click to the browser (modified clicks, other windows, downloads, fragment links, other origins).
+pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<String> {
+    if event.default_prevented() || event.button() != 0 || event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key() {
+        return None;
+    }
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    let anchor = target.closest("a[href]").ok()??;
+    if anchor.get_attribute("target").is_some_and(|t| !t.is_empty() && t != "_self") || anchor.has_attribute("download") {
+        return None;
+    }
+    let href = anchor.get_attribute("href")?;
+    if href.starts_with('#') {
+        return None;
+    }
+    same_origin_path(&href)
+}

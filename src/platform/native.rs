@@ -1,0 +1,46 @@
+//! Stand-ins for browser APIs outside the browser.
+
+pub fn now_ms() -> f64 {
+    0.0
+}
+
+pub fn online() -> bool {
+    true
+}
+
+/// Without the reader's time zone, times are shown in UTC.
+pub fn local_time_label(iso: &str) -> Option<String> {
+    broadsheet_model::time::utc_label(iso)
+}
+
+pub fn current_path() -> String {
+    "/".to_string()
+}
+
+pub fn push_url(_href: &str, _scroll_y: f64) {}
+
+pub fn scroll_y() -> f64 {
+    0.0
+}
+
+pub fn scroll_to(_y: f64) {}
+
+pub fn history_scroll() -> Option<f64> {
+    None
+}
+
+pub fn focus_page_heading() {}
+
+pub fn same_origin_path(_href: &str) -> Option<String> {
+    None
+}
+
+pub fn remember_scroll() {}
+
+pub fn take_over_scroll_restoration() {}
+
+pub fn on_history_change(_on_change: impl Fn(String) + 'static) {}
+
+pub fn in_app_link(_event: &web_sys::MouseEvent) -> Option<String> {
+    None
+}
