@@ -7,10 +7,17 @@ use crate::Config;
 /// An image with its caption. Width and height reserve its box before it loads; images below the fold load
 /// lazily. An image whose URL is not allowed (see `broadsheet_model::urls`) renders nothing.
 #[component]
-pub fn Figure(image: Image, #[prop(optional)] eager: bool, #[prop(optional)] class: &'static str) -> impl IntoView {
+pub fn Figure(
+    image: Image,
+    #[prop(optional)] eager: bool,
+    #[prop(optional)] class: &'static str,
+    /// Cards show the picture only; the caption belongs to the article.
+    #[prop(optional)]
+    no_caption: bool,
+) -> impl IntoView {
     let config = expect_context::<Config>();
     let src = image_url(&image.src, &config.content_base)?;
-    let caption = (!image.caption.is_empty()).then(|| view! { <figcaption>{image.caption.clone()}</figcaption> });
+    let caption = (!no_caption && !image.caption.is_empty()).then(|| view! { <figcaption>{image.caption.clone()}</figcaption> });
     Some(view! {
         <figure class=format!("bs-figure {class}")>
             <img

@@ -22,7 +22,7 @@ pub fn TeaserCard(
     } else {
         view! { <h3 class="bs-card__headline">{link}</h3> }.into_any()
     };
-    let image = teaser.image.clone().map(|image| view! { <Figure image=image eager=eager class="bs-card__image"/> });
+    let image = teaser.image.clone().map(|image| view! { <Figure image=image eager=eager class="bs-card__image" no_caption=true/> });
     view! {
         <article class=if lead { "bs-card bs-card--lead" } else { "bs-card" }>
             {image}

@@ -1,0 +1,150 @@
+//! Browser tests: components mounted into a real DOM in headless Chromium (`cargo test --target
+//! wasm32-unknown-unknown`). They check what a reader's browser ends up with, not internals.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use broadsheet::components::blocks::BodyBlock;
+use broadsheet::components::SectionNav;
+use broadsheet::pages::{ArticlePage, SectionPage};
+use broadsheet::Config;
+use broadsheet_model::{Article, Block, Image, Listing, Route, Section, Site, Teaser};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const XSS: &str = "<img src=x onerror=\"document.body.dataset.pwned='1'\">";
+
+fn site() -> Arc<Site> {
+    let section = |slug: &str, title: &str, aggregate: bool| Section {
+        slug: slug.into(),
+        title: title.into(),
+        description: String::new(),
+        aggregate,
+    };
+    Arc::new(Site {
+        format_version: 1,
+        name: "Test Daily".into(),
+        language: "en".into(),
+        description: String::new(),
+        page_size: 2,
+        sections: vec![section("latest", "Latest News", true), section("local", "Local News", false)],
+    })
+}
+
+fn teaser(slug: &str) -> Teaser {
+    Teaser {
+        slug: slug.into(),
+        section: "local".into(),
+        headline: format!("Headline {slug}"),
+        standfirst: "Standfirst".into(),
+        published: "2026-11-24T07:15:00+00:00".into(),
+        image: None,
+    }
+}
+
+/// Mounts `view` into a fresh element under `/news/` and returns that element.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(Config::new("/news/", None));
+        view()
+    })
+    .forget();
+    host
+}
+
+fn all(host: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+    let list = host.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+#[wasm_bindgen_test]
+fn article_text_is_rendered_as_text_never_as_markup() {
+    let article = Arc::new(Article {
+        format_version: 1,
+        slug: "a".into(),
+        section: "local".into(),
+        headline: XSS.into(),
+        standfirst: "<b>bold?</b>".into(),
+        byline: XSS.into(),
+        published: "2026-11-24T07:15:00+00:00".into(),
+        updated: None,
+        image: Some(Image { src: "javascript:alert(1)".into(), alt: XSS.into(), caption: XSS.into(), width: 4, height: 3 }),
+        body: vec![Block::Paragraph { text: format!("<script>document.body.dataset.pwned='2'</script>{XSS}") }],
+        related: vec![],
+    });
+    let host = mount(move || view! { <ArticlePage site=site() article=article/> });
+    assert_eq!(all(&host, "h1")[0].text_content().unwrap(), XSS);
+    assert!(all(&host, "img, script, b").is_empty(), "no element came from content text");
+    assert!(host.text_content().unwrap().contains("<b>bold?</b>"));
+    let body = web_sys::window().unwrap().document().unwrap().body().unwrap();
+    assert_eq!(body.get_attribute("data-pwned"), None);
+}
+
+#[wasm_bindgen_test]
+fn unknown_block_kinds_are_skipped_and_known_ones_rendered() {
+    let blocks = vec![
+        Block::Paragraph { text: "one".into() },
+        Block::Unknown,
+        Block::Subheading { text: "sub".into() },
+        Block::PullQuote { text: "quote".into(), attribution: "Someone".into() },
+        Block::ReadMore { slug: "b".into(), section: "local".into(), headline: "Other story".into() },
+        Block::Image(Image { src: "images/a.svg".into(), alt: "A picture".into(), caption: "Cap".into(), width: 1200, height: 675 }),
+    ];
+    let host = mount(move || blocks.into_iter().map(|block| view! { <BodyBlock block=block/> }).collect_view());
+    assert_eq!(host.child_element_count(), 5);
+    assert_eq!(all(&host, "h2")[0].text_content().unwrap(), "sub");
+    assert_eq!(all(&host, "blockquote p")[0].text_content().unwrap(), "quote");
+    assert_eq!(all(&host, "figcaption")[0].text_content().unwrap(), "Someone");
+    let link = &all(&host, ".bs-readmore a")[0];
+    assert_eq!(link.get_attribute("href").unwrap(), "/news/local/b/");
+    assert_eq!(link.text_content().unwrap(), "Other story");
+    let img = &all(&host, "img")[0];
+    assert_eq!(img.get_attribute("src").unwrap(), "/news/content/images/a.svg");
+    assert_eq!((img.get_attribute("width").unwrap(), img.get_attribute("height").unwrap()), ("1200".into(), "675".into()));
+    assert_eq!(img.get_attribute("loading").unwrap(), "lazy");
+}
+
+#[wasm_bindgen_test]
+fn the_nav_marks_the_current_section_only() {
+    let host = mount(|| view! { <SectionNav site=Some(site()) route=Route::article("local", "x")/> });
+    let links = all(&host, "a");
+    assert_eq!(links.len(), 2);
+    assert_eq!(links[0].get_attribute("aria-current"), None);
+    assert_eq!(links[1].get_attribute("aria-current").unwrap(), "true");
+    assert_eq!(links[1].get_attribute("href").unwrap(), "/news/local/");
+
+    let host = mount(|| view! { <SectionNav site=Some(site()) route=Route::section("latest")/> });
+    assert_eq!(all(&host, "a")[0].get_attribute("aria-current").unwrap(), "page");
+}
+
+#[wasm_bindgen_test]
+fn a_middle_listing_page_links_to_newer_and_older_pages() {
+    let listing = Arc::new(Listing {
+        format_version: 1,
+        section: "local".into(),
+        title: "Local News".into(),
+        description: String::new(),
+        page: 2,
+        page_size: 2,
+        total: 5,
+        pages: 3,
+        items: vec![teaser("c"), teaser("d")],
+    });
+    let host = mount(move || view! { <SectionPage site=site() listing=listing/> });
+    let pager: Vec<(String, String)> = all(&host, ".bs-pager a")
+        .iter()
+        .map(|a| (a.text_content().unwrap(), a.get_attribute("href").unwrap()))
+        .collect();
+    assert_eq!(pager, [("← Newer".into(), "/news/local/".into()), ("Older →".into(), "/news/local/page/3/".into())]);
+    let cards: Vec<String> = all(&host, ".bs-card__link").iter().map(|a| a.get_attribute("href").unwrap()).collect();
+    assert_eq!(cards, ["/news/local/c/", "/news/local/d/"]);
+    let time = &all(&host, "time")[0];
+    assert_eq!(time.get_attribute("datetime").unwrap(), "2026-11-24T07:15:00+00:00");
+    assert!(time.text_content().unwrap().contains("2026"), "shown in the reader's locale");
+}

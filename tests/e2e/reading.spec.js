@@ -1,0 +1,162 @@
+import { test, expect } from '@playwright/test';
+import {
+  REFERENCE, REFERENCE_HEADLINE, countContentRequests, markWindow, stillSameDocument, startCls,
+} from './helpers.js';
+
+const h1 = (page) => page.locator('main h1');
+
+test('a reader goes front → section → page 2 → article → Read more → related → back, without reloads or refetches', async ({ page, request }) => {
+  // Where the reference article sits in its section's listing (setup, not counted).
+  const page1 = await (await request.get('/content/international/page-1.json')).json();
+  const onPage1 = page1.items.some((t) => t.slug === 'kim-jong-un-returns-from-russia');
+
+  const requests = countContentRequests(page);
+  await page.goto('/');
+  await expect(h1(page)).toHaveText('Top stories');
+  await markWindow(page);
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'International News' }).click();
+  await expect(page).toHaveURL(/\/international\/$/);
+  await expect(h1(page)).toHaveText('International News');
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await expect(sections.getByRole('link', { name: 'International News' })).toHaveAttribute('aria-current', 'page');
+  await expect(h1(page)).toBeFocused();
+
+  await page.getByRole('link', { name: 'Older →' }).click();
+  await expect(page).toHaveURL(/\/international\/page\/2\/$/);
+  await expect(page.getByText(/^Page 2 of \d+/)).toBeVisible();
+  if (onPage1) {
+    await page.getByRole('link', { name: '← Newer' }).click();
+    await expect(page).toHaveURL(/\/international\/$/);
+  }
+
+  await page.getByRole('link', { name: REFERENCE_HEADLINE }).click();
+  await expect(page).toHaveURL(new RegExp(`${REFERENCE}$`));
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect(sections.getByRole('link', { name: 'International News' })).toHaveAttribute('aria-current', 'true');
+  await expect(sections.locator('[aria-current]')).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Higher Wages On The Horizon For California Healthcare Workers' }).click();
+  await expect(page).toHaveURL(/\/local\/higher-wages-california-healthcare-workers\/$/);
+  await expect(h1(page)).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
+  await expect(h1(page)).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  const related = page.getByRole('complementary', { name: 'Related stories' }).getByRole('link').first();
+  const relatedHeadline = await related.textContent();
+  await related.scrollIntoViewIfNeeded();
+  await related.click();
+  await expect(h1(page)).toHaveText(relatedHeadline);
+  expect(await stillSameDocument(page)).toBe(true);
+
+  const fetched = requests.length;
+  await page.goBack();
+  await expect(h1(page)).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(100); // back returns to where the reader clicked the related card
+  await page.goBack();
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await page.goForward();
+  await expect(h1(page)).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
+  expect(requests.length, 'revisits within the freshness time make no requests').toBe(fetched);
+  expect(await stillSameDocument(page)).toBe(true);
+});
+
+test('the reference article shows its headline, subheadings, pull quote and both Read more links', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect(page).toHaveTitle(`${REFERENCE_HEADLINE} | Broadsheet Daily`);
+  const article = page.locator('article.bs-article');
+  await expect(article.getByRole('heading', { level: 2 })).toHaveText([
+    'Kim Jong Un’s Talks with Vladimir Putin', 'North Korean Media’s Positive Coverage',
+  ]);
+  await expect(article.locator('blockquote')).toHaveText(
+    'North Korean leader Kim Jong Un has returned from his official visit to Russia, marking a significant milestone in diplomatic relations between the two nations.');
+  const readMore = article.locator('.bs-readmore');
+  await expect(readMore).toHaveText([
+    'Read more: Higher Wages On The Horizon For California Healthcare Workers',
+    'Read more: Sudan’s Ongoing Conflict: Khartoum’s Landmarks Suffer Amid Widespread Battles',
+  ]);
+  await expect(readMore.nth(0).getByRole('link')).toHaveAttribute('href', '/local/higher-wages-california-healthcare-workers/');
+  await expect(readMore.nth(1).getByRole('link')).toHaveAttribute('href', '/international/sudan-khartoum-landmarks-conflict/');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /state media hailed/);
+  await expect(article.locator('time').first()).toHaveAttribute('datetime', '2026-11-24T07:15:00+00:00');
+  await expect(article.getByText(/\d+ min read/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Related stories' })).toBeVisible();
+});
+
+for (const path of ['/no/such/page/here/', '/international/no-such-article/', '/sports/', '/international/page/99/']) {
+  test(`an unknown URL (${path}) shows not found with the section nav`, async ({ page }) => {
+    await page.goto(path);
+    await expect(h1(page)).toHaveText('Page not found');
+    await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(5);
+    await expect(page).toHaveTitle(/^Page not found/);
+  });
+}
+
+for (const [name, answer] of [
+  ['a 500', (route) => route.fulfill({ status: 500, body: 'oops' })],
+  ['malformed JSON', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version":1,"slug":' })],
+]) {
+  test(`an article answered with ${name} shows the error view, and Try again recovers`, async ({ page }) => {
+    let broken = true;
+    await page.route('**/content/international/kim-jong-un-returns-from-russia/article.json', (route) =>
+      broken ? answer(route) : route.continue());
+    await page.goto(REFERENCE);
+    await expect(h1(page)).toHaveText('This page could not be loaded');
+    await expect(page.getByRole('alert')).toContainText(name === 'a 500' ? 'error 500' : 'damaged');
+    broken = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  });
+}
+
+test('a slow answer for a page the reader has left never replaces the page they are on', async ({ page }) => {
+  await page.goto('/');
+  await expect(h1(page)).toHaveText('Top stories');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/content/*/*/article.json', async (route) => { await held; await route.continue(); });
+  await page.locator('.bs-lead .bs-card__link').first().click();
+  await expect(page.locator('main[aria-busy="true"]')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
+  await expect(h1(page)).toHaveText('Economy');
+  release();
+  await page.waitForTimeout(500);
+  await expect(h1(page)).toHaveText('Economy');
+  await expect(page).toHaveURL(/\/economy\/$/);
+});
+
+test('loading keeps the layout still: CLS over a visit with 300 ms responses stays ≤ 0.01', async ({ page }) => {
+  await startCls(page);
+  await page.route('**/content/**', async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
+  await page.goto('/');
+  await expect(h1(page)).toHaveText('Top stories');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(h1(page)).toHaveText('Local News');
+  await page.locator('.bs-section .bs-card__link').first().click();
+  await expect(page.locator('article.bs-article h1')).toBeVisible();
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.__cls);
+  expect(cls).toBeLessThanOrEqual(0.01);
+});
+
+test('hostile text in content renders as text and runs nothing', async ({ page }) => {
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  await page.route('**/content/international/kim-jong-un-returns-from-russia/article.json', async (route) => {
+    const response = await route.fetch();
+    const article = await response.json();
+    article.headline = payload;
+    article.body.unshift({ type: 'paragraph', text: `<script>window.__pwned=2</script>${payload}` });
+    article.body.unshift({ type: 'image', src: 'javascript:window.__pwned=3', alt: 'x', width: 10, height: 10 });
+    article.body.unshift({ type: 'video_embed', src: 'x.mp4' });
+    await route.fulfill({ response, json: article });
+  });
+  page.on('dialog', () => { throw new Error('a dialog opened'); });
+  await page.goto(REFERENCE);
+  await expect(h1(page)).toHaveText(payload);
+  await expect(page.getByText(`<script>window.__pwned=2</script>${payload}`)).toBeVisible();
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('main img[src="x"], main img[src^="javascript"]').count()).toBe(0);
+  await expect(page.getByRole('heading', { name: 'Kim Jong Un’s Talks with Vladimir Putin' })).toBeVisible();
+});

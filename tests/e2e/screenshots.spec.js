@@ -1,0 +1,38 @@
+// Screenshots of every page type at a phone and a desktop width, kept in tests/e2e/artifacts/ to look at.
+import { test, expect } from '@playwright/test';
+import { REFERENCE, screenshot } from './helpers.js';
+
+const pages = [
+  ['front', '/', 'Top stories'],
+  ['section', '/international/page/2/', 'International News'],
+  ['article', REFERENCE, /Kim Jong Un Returns/],
+  ['not-found', '/no/such/page/', 'Page not found'],
+];
+
+for (const width of [360, 1280]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+    for (const [name, path, heading] of pages) {
+      test(`${name} page`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.locator('main h1')).toHaveText(heading);
+        await page.evaluate(() => document.fonts.ready);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+        await screenshot(page, `${name}-${width}`);
+      });
+    }
+    test('error view', async ({ page }) => {
+      await page.route('**/content/front.json', (route) => route.fulfill({ status: 503, body: '' }));
+      await page.goto('/');
+      await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await screenshot(page, `error-${width}`);
+    });
+    test('loading skeleton', async ({ page }) => {
+      await page.route('**/content/*/*/article.json', () => {});
+      await page.goto(REFERENCE);
+      await expect(page.locator('main[aria-busy="true"] .bs-skeleton')).toBeVisible();
+      await screenshot(page, `loading-${width}`);
+    });
+  });
+}
