@@ -103,7 +103,7 @@ impl PartialEq for View {
         match (self, other) {
             (View::Loading, View::Loading) | (View::NotFound, View::NotFound) => true,
             (View::Failed(a), View::Failed(b)) => a == b,
-            (View::Ready(s1, d1), View::Ready(s2, d2)) => Arc::ptr_eq(s1, s2) && d1 == d2,
+            (View::Ready(s1, d1), View::Ready(s2, d2)) => Arc::ptr_eq(s1, s2) && d1.same(d2),
             _ => false,
         }
     }
@@ -116,7 +116,12 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
         return;
     }
     match nav.arrival.get_untracked() {
-        Arrival::Initial => {}
+        // A reload: back to where the reader was, if the browser kept it.
+        Arrival::Initial => {
+            if let Some(y) = platform::history_scroll() {
+                platform::scroll_to(y);
+            }
+        }
         Arrival::Link => {
             platform::focus_page_heading();
             announcement.set(match &view {

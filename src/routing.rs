@@ -34,6 +34,7 @@ impl Navigator {
         let route = RwSignal::new(route_for(&base, &platform::current_path()));
         let arrival = RwSignal::new(Arrival::Initial);
         platform::take_over_scroll_restoration();
+        platform::remember_scroll();
         let popstate_base = base.clone();
         platform::on_history_change(move |path| {
             arrival.set(Arrival::History);
@@ -48,6 +49,12 @@ impl Navigator {
 
     /// Shows `route` and adds it to the history.
     pub fn go(&self, route: Route) {
+        if route == self.route.get_untracked() {
+            // A link to the page already shown: back to its top, no new history entry.
+            platform::scroll_to(0.0);
+            platform::focus_page_heading();
+            return;
+        }
         let href = route.href(&self.base());
         platform::push_url(&href, platform::scroll_y());
         platform::scroll_to(0.0);

@@ -26,6 +26,16 @@ pub enum PageData {
 }
 
 impl PageData {
+    /// The same loaded file (not merely equal content): cheap, for change detection.
+    pub fn same(&self, other: &PageData) -> bool {
+        match (self, other) {
+            (PageData::Front(a), PageData::Front(b)) => Arc::ptr_eq(a, b),
+            (PageData::Section(a), PageData::Section(b)) => Arc::ptr_eq(a, b),
+            (PageData::Article(a), PageData::Article(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
     /// Document title of the page (before the newsroom's name is added).
     pub fn title(&self) -> String {
         match self {

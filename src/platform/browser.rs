@@ -88,11 +88,28 @@ pub fn history_scroll() -> Option<f64> {
     js_sys::Reflect::get(&state, &"broadsheetScroll".into()).ok()?.as_f64()
 }
 
-/// Remembers the scroll position in the current entry, so a reload or back returns to it.
+/// Keeps the scroll position in the current history entry, written a moment after scrolling stops (browsers
+/// throttle history writes), so a reload returns the reader to it.
 pub fn remember_scroll() {
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state(&scroll_state(scroll_y()), "");
-    }
+    use std::cell::RefCell;
+    let pending: RefCell<Option<gloo_timers::callback::Timeout>> = RefCell::new(None);
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let save = gloo_timers::callback::Timeout::new(200, || {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state(&scroll_state(scroll_y()), "");
+            }
+        });
+        // Replacing the pending write drops (cancels) it.
+        pending.replace(Some(save));
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(true);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+        "scroll",
+        closure.as_ref().unchecked_ref(),
+        &options,
+    );
+    closure.forget();
 }
 
 pub fn scroll_y() -> f64 {

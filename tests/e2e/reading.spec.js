@@ -40,6 +40,7 @@ test('a reader goes front → section → page 2 → article → Read more → r
   await expect(page).toHaveURL(/\/local\/higher-wages-california-healthcare-workers\/$/);
   await expect(h1(page)).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   await expect(h1(page)).toBeFocused();
+  await expect(page.getByRole('status')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
   const related = page.getByRole('complementary', { name: 'Related stories' }).getByRole('link').first();
@@ -159,4 +160,24 @@ test('hostile text in content renders as text and runs nothing', async ({ page }
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator('main img[src="x"], main img[src^="javascript"]').count()).toBe(0);
   await expect(page.getByRole('heading', { name: 'Kim Jong Un’s Talks with Vladimir Putin' })).toBeVisible();
+});
+
+test('a reload returns the reader to where they were on the page', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await page.evaluate(() => window.scrollTo(0, 700));
+  // The position is written to the history entry shortly after scrolling stops.
+  await expect.poll(() => page.evaluate(() => history.state?.broadsheetScroll)).toBe(700);
+  await page.reload();
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(700);
+});
+
+test('a link to the page already shown adds no history entry', async ({ page }) => {
+  await page.goto('/local/');
+  await expect(h1(page)).toHaveText('Local News');
+  const before = await page.evaluate(() => history.length);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(h1(page)).toBeFocused();
+  expect(await page.evaluate(() => history.length)).toBe(before);
 });

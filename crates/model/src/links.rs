@@ -68,3 +68,48 @@ fn check_link(
     };
     Some(LinkProblem { from: from.to_string(), to: format!("{section}/{slug}"), problem })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{Section, FORMAT_VERSION};
+
+    fn article(slug: &str, section: &str, body: Vec<Block>) -> Article {
+        Article {
+            format_version: FORMAT_VERSION,
+            slug: slug.into(),
+            section: section.into(),
+            headline: format!("H {slug}"),
+            standfirst: String::new(),
+            byline: String::new(),
+            published: "2026-11-01T00:00:00Z".into(),
+            updated: None,
+            image: None,
+            body,
+            related: vec![],
+        }
+    }
+
+    fn site() -> Site {
+        let section = |slug: &str, aggregate| Section { slug: slug.into(), title: slug.into(), description: String::new(), aggregate };
+        Site { format_version: 1, name: "n".into(), language: "en".into(), description: String::new(), page_size: 2,
+            sections: vec![section("latest", true), section("local", false)] }
+    }
+
+    #[test]
+    fn finds_missing_misfiled_and_stale_links() {
+        let read_more = |slug: &str, section: &str, headline: &str| Block::ReadMore { slug: slug.into(), section: section.into(), headline: headline.into() };
+        let a = article("a", "local", vec![read_more("b", "local", "H b"), read_more("zzz", "local", "H zzz"), read_more("b", "other", "H b"), read_more("b", "local", "Old headline")]);
+        let b = article("b", "local", vec![]);
+        let c = article("c", "latest", vec![]);
+        let front = FrontPage { format_version: 1, lead: vec![a.teaser()], rails: vec![] };
+        let problems = check_links(&site(), &front, &[], &[a, b, c]);
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(text, [
+            "article local/a: link to local/zzz: no such article",
+            "article local/a: link to other/b: the article is in section local",
+            "article local/a: link to local/b: headline differs from the article's",
+            "article latest/c: link to latest: not a section an article can belong to",
+        ]);
+    }
+}
