@@ -95,9 +95,13 @@ for (const path of ['/no/such/page/here/', '/international/no-such-article/', '/
   });
 }
 
-for (const [name, answer] of [
-  ['a 500', (route) => route.fulfill({ status: 500, body: 'oops' })],
-  ['malformed JSON', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version":1,"slug":' })],
+const tooBig = JSON.stringify({ format_version: 1, padding: 'x'.repeat(2 * 1024 * 1024 + 1) });
+for (const [name, answer, says] of [
+  ['a 500', (route) => route.fulfill({ status: 500, body: 'oops' }), 'error 500'],
+  ['a 503', (route) => route.fulfill({ status: 503, body: '' }), 'error 503'],
+  ['malformed JSON', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version":1,"slug":' }), 'damaged'],
+  ['wrong types', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version":1,"slug":5,"body":"no"}' }), 'damaged'],
+  ['a body over 2 MB', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: tooBig }), 'too large'],
 ]) {
   test(`an article answered with ${name} shows the error view, and Try again recovers`, async ({ page }) => {
     let broken = true;
@@ -105,7 +109,7 @@ for (const [name, answer] of [
       broken ? answer(route) : route.continue());
     await page.goto(REFERENCE);
     await expect(h1(page)).toHaveText('This page could not be loaded');
-    await expect(page.getByRole('alert')).toContainText(name === 'a 500' ? 'error 500' : 'damaged');
+    await expect(page.getByRole('alert')).toContainText(says);
     broken = false;
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
@@ -180,4 +184,23 @@ test('a link to the page already shown adds no history entry', async ({ page }) 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
   await expect(h1(page)).toBeFocused();
   expect(await page.evaluate(() => history.length)).toBe(before);
+});
+
+test('content from a newer format asks for an update instead of guessing', async ({ page }) => {
+  await page.route('**/content/international/kim-jong-un-returns-from-russia/article.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version":2,"blocks":[]}' }));
+  await page.goto(REFERENCE);
+  await expect(h1(page)).toHaveText('Update needed');
+});
+
+test('a site file that cannot be loaded shows the error view, and Try again recovers', async ({ page }) => {
+  let broken = true;
+  await page.route('**/content/site.json', (route) => (broken ? route.abort('connectionrefused') : route.continue()));
+  await page.goto('/local/');
+  await expect(h1(page)).toHaveText('This page could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('could not be reached');
+  broken = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(h1(page)).toHaveText('Local News');
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(5);
 });
