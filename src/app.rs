@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{provide_meta_context, Meta, Title};
 
+use crate::comments::CommentsSection;
 use crate::components::{SectionNav, Skeleton};
 use crate::data::{self, FetchError};
 use crate::pages::{route_exists, ArticlePage, ErrorPage, FrontPage, NotFoundPage, PageData, SectionPage};
@@ -87,7 +88,14 @@ pub fn App(config: Config) -> impl IntoView {
                     View::Failed(error) => view! { <ErrorPage error=error retry=retry/> }.into_any(),
                     View::Ready(site, PageData::Front(front)) => view! { <FrontPage site=site front=front/> }.into_any(),
                     View::Ready(site, PageData::Section(listing)) => view! { <SectionPage site=site listing=listing/> }.into_any(),
-                    View::Ready(site, PageData::Article(article)) => view! { <ArticlePage site=site article=article/> }.into_any(),
+                    View::Ready(site, PageData::Article(article)) => {
+                        let (section, slug, endpoint) = (article.section.clone(), article.slug.clone(), site.comment_endpoint.clone());
+                        view! {
+                            <ArticlePage site=site article=article/>
+                            <CommentsSection section=section slug=slug endpoint=endpoint/>
+                        }
+                        .into_any()
+                    }
                 }}
             </main>
             <footer class="bs-footer">

@@ -7,6 +7,7 @@
 //! - `platform`: the only code that touches browser APIs, behind `cfg(target_arch = "wasm32")`.
 
 pub mod app;
+pub mod comments;
 pub mod components;
 pub mod config;
 pub mod data;

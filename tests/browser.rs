@@ -31,6 +31,7 @@ fn site() -> Arc<Site> {
         description: String::new(),
         page_size: 2,
         sections: vec![section("latest", "Latest News", true), section("local", "Local News", false)],
+        comment_endpoint: None,
     })
 }
 

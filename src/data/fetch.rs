@@ -8,10 +8,15 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 pub const TIMEOUT_MS: u32 = 10_000;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{fetch_bytes, network_fetches};
+pub use browser::{fetch_bytes, network_fetches, post_json};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_bytes(_url: &str) -> Result<Vec<u8>, FetchError> {
+    Err(FetchError::Network)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn post_json(_url: &str, _body: String) -> Result<(u16, String), FetchError> {
     Err(FetchError::Network)
 }
 
@@ -40,26 +45,49 @@ mod browser {
         FETCHES.with(Cell::get)
     }
 
-    pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
-        FETCHES.with(|n| n.set(n.get() + 1));
-        let controller = AbortController::new().ok();
-        let timed_out = Rc::new(Cell::new(false));
-        let _timer = controller.clone().map(|controller| {
+    /// Aborts the request behind `controller` after the time limit; dropping the guard cancels the timer.
+    fn deadline(controller: &Option<AbortController>, timed_out: &Rc<Cell<bool>>) -> Option<gloo_timers::callback::Timeout> {
+        controller.clone().map(|controller| {
             let timed_out = timed_out.clone();
             gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || {
                 timed_out.set(true);
                 controller.abort();
             })
-        });
-        let failed = |timed_out: &Cell<bool>| {
-            if timed_out.get() {
-                FetchError::Timeout
-            } else if !crate::platform::online() {
-                FetchError::Offline
-            } else {
-                FetchError::Network
-            }
-        };
+        })
+    }
+
+    fn failure(timed_out: &Cell<bool>) -> FetchError {
+        if timed_out.get() {
+            FetchError::Timeout
+        } else if !crate::platform::online() {
+            FetchError::Offline
+        } else {
+            FetchError::Network
+        }
+    }
+
+    /// POSTs a JSON body; any HTTP answer is returned with its status and text, only transport failures are errors.
+    pub async fn post_json(url: &str, body: String) -> Result<(u16, String), FetchError> {
+        let controller = AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = deadline(&controller, &timed_out);
+        let signal = controller.as_ref().map(|c| c.signal());
+        let request = Request::post(url)
+            .header("Content-Type", "application/json")
+            .abort_signal(signal.as_ref())
+            .body(body)
+            .map_err(|_| FetchError::Network)?;
+        let response = request.send().await.map_err(|_| failure(&timed_out))?;
+        let text = response.text().await.map_err(|_| failure(&timed_out))?;
+        Ok((response.status(), text))
+    }
+
+    pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+        FETCHES.with(|n| n.set(n.get() + 1));
+        let controller = AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = deadline(&controller, &timed_out);
+        let failed = failure;
         let signal = controller.as_ref().map(|c| c.signal());
         let response = Request::get(url)
             .abort_signal(signal.as_ref())

@@ -6,7 +6,7 @@ mod fetch;
 
 pub use cache::{Cache, CACHE_BYTES};
 pub use error::FetchError;
-pub use fetch::{MAX_BYTES, TIMEOUT_MS};
+pub use fetch::{post_json, MAX_BYTES, TIMEOUT_MS};
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -44,10 +44,15 @@ pub async fn load<T: DeserializeOwned + Any + Send + Sync>(url: String, path: &s
     }
     let bytes = fetch::fetch_bytes(&url).await?;
     let value: Arc<T> = Arc::new(decode(&bytes)?);
-    let now = platform::now_ms();
-    let stored: Arc<dyn Any + Send + Sync> = value.clone();
-    CACHE.with(|c| c.borrow_mut().put(url, stored, bytes.len(), now, freshness_ms(path)));
+    remember(url, value.clone(), bytes.len(), path);
     Ok(value)
+}
+
+/// Caches a value for `url` as if it had been fetched: for answers that mean something other than an error,
+/// like a missing comments file meaning "no comments".
+pub fn remember<T: Any + Send + Sync>(url: String, value: Arc<T>, bytes: usize, path: &str) {
+    let now = platform::now_ms();
+    CACHE.with(|c| c.borrow_mut().put(url, value, bytes, now, freshness_ms(path)));
 }
 
 /// Number of requests that reached the network, for tests.

@@ -168,3 +168,52 @@ pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<String> {
     }
     same_origin_path(&href)
 }
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// A value from localStorage; `None` when absent or when storage is unavailable (private modes, blocked).
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a value; silently does nothing when storage is unavailable or full.
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn storage_remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// A random identifier (a UUID where the browser offers one).
+pub fn random_id() -> String {
+    let crypto = js_sys::Reflect::get(&window(), &"crypto".into()).ok();
+    let uuid = crypto.and_then(|c| {
+        let f: js_sys::Function = js_sys::Reflect::get(&c, &"randomUUID".into()).ok()?.dyn_into().ok()?;
+        f.call0(&c).ok()?.as_string()
+    });
+    uuid.unwrap_or_else(|| format!("{:x}{:x}", (js_sys::Math::random() * 1e15) as u64, js_sys::Date::now() as u64))
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep_ms(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// Moves focus to the element with `id` (a form field after a failed submit).
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Now, as ISO 8601 in UTC.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}

@@ -44,3 +44,23 @@ pub fn on_history_change(_on_change: impl Fn(String) + 'static) {}
 pub fn in_app_link(_event: &web_sys::MouseEvent) -> Option<String> {
     None
 }
+
+pub fn storage_get(_key: &str) -> Option<String> {
+    None
+}
+
+pub fn storage_set(_key: &str, _value: &str) {}
+
+pub fn storage_remove(_key: &str) {}
+
+pub fn random_id() -> String {
+    "native".to_string()
+}
+
+pub async fn sleep_ms(_ms: u32) {}
+
+pub fn focus_id(_id: &str) {}
+
+pub fn now_iso() -> String {
+    "1970-01-01T00:00:00Z".to_string()
+}

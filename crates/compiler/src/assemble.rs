@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
+use broadsheet_model::comments::{check_comments, CommentsFile};
 use broadsheet_model::paging::{page_count, page_range};
 use broadsheet_model::time::parse_timestamp;
 use broadsheet_model::{Article, Block, FrontPage, Listing, Rail, Site, Teaser, FORMAT_VERSION};
@@ -27,11 +28,13 @@ pub struct Newsroom {
     /// Newest first.
     pub articles: Vec<Article>,
     pub images: Vec<PathBuf>,
+    /// Published comments, for the articles that have any: (article section, file).
+    pub comments: Vec<(String, CommentsFile)>,
     pub root: PathBuf,
 }
 
 pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
-    let Sources { site, mut articles, images, root } = sources;
+    let Sources { site, mut articles, images, comments, root } = sources;
     let mut errors = vec![];
     let mut seen: HashMap<&str, &ArticleSource> = HashMap::new();
     for a in &articles {
@@ -50,6 +53,18 @@ pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
                 }
             }
         }
+    }
+    let mut comment_files = vec![];
+    for (file, slug, list) in comments {
+        let Some(article) = by_slug.get(slug.as_str()) else {
+            errors.push(SourceError::new(&file, None, None, format!("no article with slug {slug:?} for these comments")));
+            continue;
+        };
+        let built = CommentsFile { format_version: FORMAT_VERSION, article: slug.clone(), comments: list };
+        for problem in check_comments(&built) {
+            errors.push(SourceError::new(&file, None, None, problem));
+        }
+        comment_files.push((article.section.clone(), built));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -114,7 +129,7 @@ pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
         })
         .collect();
     let front = FrontPage { format_version: FORMAT_VERSION, lead, rails };
-    Ok(Newsroom { site, front, listings, articles: built, images, root })
+    Ok(Newsroom { site, front, listings, articles: built, images, comments: comment_files, root })
 }
 
 fn teaser(a: &ArticleSource) -> Teaser {

@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use broadsheet_model::route::{article_path, listing_path, SITE_PATH};
+use broadsheet_model::route::{article_path, comments_path, listing_path, SITE_PATH};
 use serde::Serialize;
 
 use crate::assemble::Newsroom;
@@ -21,6 +21,9 @@ pub fn files(newsroom: &Newsroom) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
     }
     for article in &newsroom.articles {
         out.push((PathBuf::from(article_path(&article.section, &article.slug)), json(article)));
+    }
+    for (section, file) in &newsroom.comments {
+        out.push((PathBuf::from(comments_path(section, &file.article)), json(file)));
     }
     for image in &newsroom.images {
         out.push((image.clone(), fs::read(newsroom.root.join(image))?));

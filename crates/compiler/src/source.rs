@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use broadsheet_model::route::is_slug;
 use broadsheet_model::time::parse_timestamp;
+use broadsheet_model::comments::Comment;
 use broadsheet_model::{Image, Site, FORMAT_VERSION};
 
 use crate::error::SourceError;
@@ -17,6 +18,8 @@ pub struct Sources {
     pub articles: Vec<ArticleSource>,
     /// Image files to copy, as paths relative to the source folder (`images/x.svg`).
     pub images: Vec<PathBuf>,
+    /// Published comments per article: (source file, article slug, comments).
+    pub comments: Vec<(PathBuf, String, Vec<Comment>)>,
     pub root: PathBuf,
 }
 
@@ -75,8 +78,21 @@ pub fn read_dir(dir: &Path) -> Result<Sources, Vec<SourceError>> {
             }
         }
     }
+    let mut comments = vec![];
+    let comments_dir = dir.join("comments");
+    if comments_dir.is_dir() {
+        for file in sorted_files(&comments_dir, "json").map_err(|e| vec![e])? {
+            let slug = file.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            match fs::read_to_string(&file).map_err(|e| e.to_string()).and_then(|t| {
+                serde_json::from_str::<Vec<Comment>>(&t).map_err(|e| format!("line {}: {e}", e.line()))
+            }) {
+                Ok(list) => comments.push((file, slug, list)),
+                Err(e) => errors.push(SourceError::new(&file, None, None, format!("expected a JSON array of comments: {e}"))),
+            }
+        }
+    }
     if errors.is_empty() {
-        Ok(Sources { site, articles, images, root: dir.to_path_buf() })
+        Ok(Sources { site, articles, images, comments, root: dir.to_path_buf() })
     } else {
         Err(errors)
     }

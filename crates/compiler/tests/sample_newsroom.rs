@@ -159,3 +159,24 @@ fn the_reference_article_is_word_for_word() {
     let expected: Vec<&str> = capture.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
     assert_eq!(paragraphs, expected);
 }
+
+#[test]
+fn sample_comments_are_threaded_sensibly() {
+    use broadsheet_model::comments::{check_comments, thread, CommentsFile, MAX_DEPTH};
+    let n = newsroom();
+    let files = output::files(n).unwrap();
+    let with_comments: Vec<CommentsFile> = files
+        .iter()
+        .filter(|(p, _)| p.ends_with("comments.json"))
+        .map(|(_, bytes)| decode(bytes).unwrap())
+        .collect();
+    assert!(with_comments.len() >= 3, "some articles have comments");
+    assert!(with_comments.len() < n.articles.len(), "and at least one has none");
+    for file in &with_comments {
+        assert_eq!(check_comments(file), Vec::<String>::new(), "{}", file.article);
+        assert!(thread(&file.comments).iter().all(|t| t.depth <= MAX_DEPTH));
+    }
+    let reference = with_comments.iter().find(|f| f.article == "kim-jong-un-returns-from-russia").unwrap();
+    assert!(reference.comments.len() >= 3);
+    assert!(reference.comments.iter().any(|c| c.parent.is_some()), "a thread with replies");
+}

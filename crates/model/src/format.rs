@@ -26,6 +26,9 @@ pub struct Site {
     pub page_size: u32,
     /// Sections in navigation order.
     pub sections: Vec<Section>,
+    /// Where readers' comments are POSTed (docs/comments.md). Without one, comments stay in the reader's browser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment_endpoint: Option<String>,
 }
 
 impl Site {

@@ -88,6 +88,11 @@ pub fn article_path(section: &str, slug: &str) -> String {
     format!("{section}/{slug}/article.json")
 }
 
+/// The published comments of an article, beside it. A missing file means no comments.
+pub fn comments_path(section: &str, slug: &str) -> String {
+    format!("{section}/{slug}/comments.json")
+}
+
 /// Lowercase ASCII letters, digits and inner hyphens.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()

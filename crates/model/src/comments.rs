@@ -1,0 +1,394 @@
+//! Comments: the published comments file beside each article, the submission a reader sends, and the pure rules
+//! for both (threading, validation with WordPress's byte limits).
+
+use serde::{Deserialize, Serialize};
+
+/// `{section}/{slug}/comments.json`: the published comments of one article. No file means no comments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentsFile {
+    pub format_version: u32,
+    /// Slug of the article these comments belong to.
+    pub article: String,
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: String,
+    /// The comment this one replies to; `None` for a top-level comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub author: String,
+    /// The author's site; shown as a link only when it is http(s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// ISO 8601 with offset.
+    pub published: String,
+    /// Plain text; line breaks are kept when shown.
+    pub text: String,
+}
+
+/// Deepest nesting shown: replies to a comment at this depth are shown at this depth too.
+pub const MAX_DEPTH: usize = 5;
+
+/// A comment placed in its thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Threaded<'a> {
+    pub comment: &'a Comment,
+    /// 1 for top-level comments.
+    pub depth: usize,
+}
+
+/// Comments in reading order: each top-level comment oldest first, followed by its replies (oldest first,
+/// depth-first). A reply whose parent is missing is shown at the top level rather than lost. Depth is capped at
+/// [`MAX_DEPTH`].
+pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
+    let ids: std::collections::HashSet<&str> = comments.iter().map(|c| c.id.as_str()).collect();
+    let key = |c: &Comment| (crate::time::parse_timestamp(&c.published).unwrap_or(i64::MAX), c.id.clone());
+    let mut roots: Vec<&Comment> =
+        comments.iter().filter(|c| c.parent.as_deref().is_none_or(|p| !ids.contains(p) || p == c.id)).collect();
+    roots.sort_by_key(|c| key(c));
+    let mut out = Vec::with_capacity(comments.len());
+    let mut seen = std::collections::HashSet::new();
+    fn visit<'a>(
+        c: &'a Comment,
+        depth: usize,
+        all: &'a [Comment],
+        key: &dyn Fn(&Comment) -> (i64, String),
+        seen: &mut std::collections::HashSet<&'a str>,
+        out: &mut Vec<Threaded<'a>>,
+    ) {
+        if !seen.insert(c.id.as_str()) {
+            return; // a cycle in bad data
+        }
+        out.push(Threaded { comment: c, depth });
+        let mut replies: Vec<&Comment> =
+            all.iter().filter(|r| r.parent.as_deref() == Some(c.id.as_str()) && r.id != c.id).collect();
+        replies.sort_by_key(|r| key(r));
+        for r in replies {
+            visit(r, (depth + 1).min(MAX_DEPTH), all, key, seen, out);
+        }
+    }
+    for root in roots {
+        visit(root, 1, comments, &key, &mut seen, &mut out);
+    }
+    out
+}
+
+/// Byte limits, as WordPress measures them (UTF-8 bytes, not characters).
+pub const MAX_TEXT_BYTES: usize = 65_525;
+pub const MAX_NAME_BYTES: usize = 245;
+pub const MAX_EMAIL_BYTES: usize = 100;
+pub const MAX_WEBSITE_BYTES: usize = 200;
+
+/// What a reader typed into the form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CommentDraft {
+    pub text: String,
+    pub name: String,
+    pub email: String,
+    pub website: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Text,
+    Name,
+    Email,
+    Website,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Text, Field::Name, Field::Email, Field::Website];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Text => "Comment",
+            Field::Name => "Name",
+            Field::Email => "Email",
+            Field::Website => "Website",
+        }
+    }
+
+    pub fn max_bytes(self) -> usize {
+        match self {
+            Field::Text => MAX_TEXT_BYTES,
+            Field::Name => MAX_NAME_BYTES,
+            Field::Email => MAX_EMAIL_BYTES,
+            Field::Website => MAX_WEBSITE_BYTES,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+}
+
+/// The trimmed, checked values ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidComment {
+    pub text: String,
+    pub name: String,
+    pub email: String,
+    /// Empty when not given.
+    pub website: String,
+}
+
+/// Checks a draft as the form does on submit. Errors come in the form's field order.
+pub fn validate(draft: &CommentDraft) -> Result<ValidComment, Vec<FieldError>> {
+    let mut errors = vec![];
+    let mut check = |field: Field, value: &str, required: bool| -> String {
+        let value = value.trim();
+        let err = |m: String| FieldError { field, message: m };
+        if value.is_empty() {
+            if required {
+                errors.push(err(format!("Please enter your {}.", field.label().to_lowercase())));
+            }
+        } else if value.len() > field.max_bytes() {
+            errors.push(err(format!(
+                "{} is too long: {} bytes over the limit of {}.",
+                field.label(),
+                value.len() - field.max_bytes(),
+                field.max_bytes()
+            )));
+        }
+        value.to_string()
+    };
+    let text = check(Field::Text, &draft.text, true);
+    let name = check(Field::Name, &draft.name, true);
+    let email = check(Field::Email, &draft.email, true);
+    let website = check(Field::Website, &draft.website, false);
+    if !email.is_empty() && email.len() <= MAX_EMAIL_BYTES && !is_email(&email) {
+        errors.push(FieldError { field: Field::Email, message: "Please enter an email address like name@example.com.".into() });
+    }
+    if !website.is_empty() && website.len() <= MAX_WEBSITE_BYTES && !is_http_url(&website) {
+        errors.push(FieldError { field: Field::Website, message: "Please enter a web address starting with http:// or https://.".into() });
+    }
+    errors.sort_by_key(|e| Field::ALL.iter().position(|f| *f == e.field));
+    if errors.is_empty() {
+        Ok(ValidComment { text, name, email, website })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Bytes left before `value` (trimmed, as it will be sent) reaches `field`'s limit; negative when over.
+pub fn bytes_left(field: Field, value: &str) -> i64 {
+    field.max_bytes() as i64 - value.trim().len() as i64
+}
+
+/// Whether the form should show a counter for `field`: within 10% of the limit, or over it.
+pub fn near_limit(field: Field, value: &str) -> bool {
+    bytes_left(field, value) * 10 <= field.max_bytes() as i64
+}
+
+/// A plausible address: one `@`, something before it, a dotted domain after it, no spaces or angle brackets.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';'))
+}
+
+/// An absolute http(s) URL with a host: the only websites a comment may link to.
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && !host.starts_with('@')
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'))
+        }
+        None => false,
+    }
+}
+
+/// The body of a comment submission (see docs/comments.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentRequest {
+    /// Slug of the article.
+    pub article: String,
+    /// Id of the comment replied to, or null.
+    pub parent: Option<String>,
+    pub name: String,
+    pub email: String,
+    /// Empty string when not given.
+    pub website: String,
+    pub text: String,
+    /// Idempotency key: the same for every retry of one submission.
+    pub client_id: String,
+}
+
+/// A 2xx answer of the comment endpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentResponse {
+    pub status: CommentStatus,
+    /// The comment as published, when the endpoint returns it.
+    #[serde(default)]
+    pub comment: Option<Comment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentStatus {
+    /// Visible to everyone now.
+    Published,
+    /// Held for moderation.
+    Pending,
+}
+
+/// Problems in a comments file, for the compiler and the sample tests: ids unique, parents exist, no cycles,
+/// timestamps valid, nesting within [`MAX_DEPTH`].
+pub fn check_comments(file: &CommentsFile) -> Vec<String> {
+    let mut problems = vec![];
+    let mut ids = std::collections::HashSet::new();
+    for c in &file.comments {
+        if !ids.insert(c.id.as_str()) {
+            problems.push(format!("comment {} appears twice", c.id));
+        }
+        if crate::time::parse_timestamp(&c.published).is_none() {
+            problems.push(format!("comment {}: published {:?} is not ISO 8601 with offset", c.id, c.published));
+        }
+        if c.author.trim().is_empty() || c.text.trim().is_empty() {
+            problems.push(format!("comment {}: author and text are required", c.id));
+        }
+    }
+    for c in &file.comments {
+        let mut depth = 1;
+        let mut at = c;
+        while let Some(parent) = &at.parent {
+            match file.comments.iter().find(|p| &p.id == parent) {
+                Some(p) if depth <= file.comments.len() => {
+                    depth += 1;
+                    at = p;
+                }
+                Some(_) => {
+                    problems.push(format!("comment {}: its replies form a cycle", c.id));
+                    break;
+                }
+                None => {
+                    problems.push(format!("comment {}: parent {parent} does not exist", c.id));
+                    break;
+                }
+            }
+        }
+        if depth > MAX_DEPTH {
+            problems.push(format!("comment {}: nested {depth} deep, more than {MAX_DEPTH}", c.id));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(id: &str, parent: Option<&str>, minute: u32) -> Comment {
+        Comment {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            author: "A".into(),
+            website: None,
+            published: format!("2026-11-24T10:{minute:02}:00Z"),
+            text: "t".into(),
+        }
+    }
+
+    fn draft(text: &str, name: &str, email: &str, website: &str) -> CommentDraft {
+        CommentDraft { text: text.into(), name: name.into(), email: email.into(), website: website.into() }
+    }
+
+    #[test]
+    fn threads_oldest_first_with_replies_under_parents() {
+        let comments = vec![c("b", None, 5), c("a", None, 1), c("a2", Some("a"), 9), c("a1", Some("a"), 3), c("a11", Some("a1"), 4)];
+        let order: Vec<(&str, usize)> = thread(&comments).iter().map(|t| (t.comment.id.as_str(), t.depth)).collect();
+        assert_eq!(order, [("a", 1), ("a1", 2), ("a11", 3), ("a2", 2), ("b", 1)]);
+    }
+
+    #[test]
+    fn depth_is_capped_and_orphans_and_cycles_are_not_lost_or_looped() {
+        let mut comments = vec![c("1", None, 0)];
+        for i in 2..=7 {
+            comments.push(c(&i.to_string(), Some(&(i - 1).to_string()), i));
+        }
+        comments.push(c("orphan", Some("gone"), 30));
+        comments.push(c("x", Some("y"), 40));
+        comments.push(c("y", Some("x"), 41));
+        let t = thread(&comments);
+        assert_eq!(t.iter().map(|t| t.depth).max(), Some(MAX_DEPTH));
+        assert!(t.iter().any(|t| t.comment.id == "orphan" && t.depth == 1));
+        assert_eq!(t.len(), 8, "a cycle with no root is dropped, everything else shown once");
+    }
+
+    #[test]
+    fn byte_limits_count_utf8_bytes_at_the_exact_boundary() {
+        // "é" is 2 bytes, "€" 3, "😀" 4: limits are bytes, not characters.
+        let name_ok = "é".repeat(MAX_NAME_BYTES / 2) + "a"; // 245 bytes
+        assert_eq!(name_ok.len(), MAX_NAME_BYTES);
+        let name_over = "é".repeat(MAX_NAME_BYTES / 2 + 1); // 246 bytes, 123 characters
+        assert!(validate(&draft("hi", &name_ok, "a@b.co", "")).is_ok());
+        let errors = validate(&draft("hi", &name_over, "a@b.co", "")).unwrap_err();
+        assert_eq!(errors[0].field, Field::Name);
+        assert!(errors[0].message.contains("1 bytes over"));
+
+        let text_ok = "😀".repeat(MAX_TEXT_BYTES / 4) + "a"; // 65,524 + 1
+        assert_eq!(text_ok.len(), MAX_TEXT_BYTES);
+        assert!(validate(&draft(&text_ok, "n", "a@b.co", "")).is_ok());
+        assert!(validate(&draft(&(text_ok.clone() + "a"), "n", "a@b.co", "")).is_err());
+        assert_eq!(bytes_left(Field::Text, &text_ok), 0);
+        assert!(near_limit(Field::Text, &text_ok));
+        assert!(!near_limit(Field::Text, "short"));
+        assert_eq!(bytes_left(Field::Name, "  €  "), 242, "counted as sent: trimmed");
+    }
+
+    #[test]
+    fn whitespace_only_fields_are_empty_and_values_are_trimmed() {
+        let errors = validate(&draft(" \n\t ", "  ", "", "   ")).unwrap_err();
+        assert_eq!(errors.iter().map(|e| e.field).collect::<Vec<_>>(), [Field::Text, Field::Name, Field::Email]);
+        let ok = validate(&draft("  Hello\nworld  ", " Ann ", " ann@example.com ", " https://ann.example/ ")).unwrap();
+        assert_eq!(ok, ValidComment { text: "Hello\nworld".into(), name: "Ann".into(), email: "ann@example.com".into(), website: "https://ann.example/".into() });
+    }
+
+    #[test]
+    fn emails() {
+        for good in ["a@b.co", "first.last+tag@sub.example.org", "ünï@exämple.de"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in ["", "a", "a@", "@b.co", "a@b", "a@@b.co", "a b@c.de", "a@b..co", "<a@b.co>", "a@.b.co", "a@b.co."] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn websites_are_http_or_https_only() {
+        for good in ["http://a.example", "https://a.example/path?q=1#x", "HTTPS://A.EXAMPLE"] {
+            assert!(is_http_url(good), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://a.example", "https://", "//a.example", "a.example",
+            "https://a.example/<script>", "https:// a.example", "https://@evil"]
+        {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+        let errors = validate(&draft("t", "n", "a@b.co", "javascript:alert(1)")).unwrap_err();
+        assert_eq!(errors[0].field, Field::Website);
+    }
+
+    #[test]
+    fn comment_files_are_checked() {
+        let mut file = CommentsFile { format_version: 1, article: "a".into(), comments: vec![c("1", None, 0), c("2", Some("1"), 1)] };
+        assert!(check_comments(&file).is_empty());
+        file.comments.push(c("3", Some("nope"), 2));
+        file.comments.push(c("2", None, 3));
+        let problems = check_comments(&file);
+        assert!(problems.iter().any(|p| p.contains("parent nope does not exist")));
+        assert!(problems.iter().any(|p| p.contains("appears twice")));
+    }
+}

@@ -1,0 +1,256 @@
+//! The "Leave a Reply" form, as readers know it from WordPress, built so that nothing a reader types is lost.
+
+use broadsheet_model::comments::{bytes_left, near_limit, validate, CommentDraft, CommentRequest, Field, FieldError};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::store::{self, Commenter, OwnComment};
+use super::submit::submit;
+use crate::platform;
+
+/// Submitting sooner than this after the form appeared is held until then (bots submit at once; people never do).
+const MIN_FILL_MS: f64 = 3000.0;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Editing,
+    Sending,
+    Failed(String),
+    Sent(String),
+}
+
+/// The comment form. `parent` makes it a reply form with a "Cancel reply" button.
+#[component]
+pub fn CommentForm(
+    article: String,
+    endpoint: Option<String>,
+    #[prop(optional)] parent: Option<String>,
+    /// Called with the reader's comment once it is sent (or kept locally).
+    on_posted: Callback<OwnComment>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let id = match &parent {
+        Some(p) => format!("bs-reply-{}", p.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>()),
+        None => "bs-comment".to_string(),
+    };
+    let form_id = StoredValue::new(id.clone());
+    let field_id = move |f: Field| format!("{}-{}", form_id.get_value(), f.label().to_lowercase());
+    let saved = store::load_commenter();
+    let text = RwSignal::new(store::load_draft(&article, parent.as_deref()));
+    let name = RwSignal::new(saved.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    let email = RwSignal::new(saved.as_ref().map(|c| c.email.clone()).unwrap_or_default());
+    let website = RwSignal::new(saved.as_ref().map(|c| c.website.clone()).unwrap_or_default());
+    let remember = RwSignal::new(saved.is_some());
+    let honeypot = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let phase = RwSignal::new(Phase::Editing);
+    // One idempotency key per comment: kept across retries, replaced after a success.
+    let client_id = StoredValue::new(None::<String>);
+    let shown_at = platform::now_ms();
+
+    let draft_article = article.clone();
+    let draft_parent = parent.clone();
+    Effect::new(move |_| {
+        let value = text.get();
+        store::save_draft(&draft_article, draft_parent.as_deref(), &value);
+    });
+
+    let signal_of = move |f: Field| match f {
+        Field::Text => text,
+        Field::Name => name,
+        Field::Email => email,
+        Field::Website => website,
+    };
+    let error_of = move |f: Field| errors.with(|e| e.iter().find(|e| e.field == f).map(|e| e.message.clone()));
+
+    let send_article = article.clone();
+    let send_parent = parent.clone();
+    let send = move || {
+        if phase.get_untracked() == Phase::Sending {
+            return; // a double click submits once
+        }
+        if !honeypot.get_untracked().is_empty() {
+            // Only a bot fills the hidden field: behave as if sent, send and keep nothing.
+            text.set(String::new());
+            phase.set(Phase::Sent("Thank you, your comment has been sent.".into()));
+            return;
+        }
+        let draft = CommentDraft { text: text.get_untracked(), name: name.get_untracked(), email: email.get_untracked(), website: website.get_untracked() };
+        let valid = match validate(&draft) {
+            Ok(valid) => valid,
+            Err(found) => {
+                let first = found[0].field;
+                errors.set(found);
+                phase.set(Phase::Editing);
+                platform::focus_id(&field_id(first));
+                return;
+            }
+        };
+        errors.set(vec![]);
+        let key = client_id.get_value().unwrap_or_else(platform::random_id);
+        client_id.set_value(Some(key.clone()));
+        let request = CommentRequest {
+            article: send_article.clone(),
+            parent: send_parent.clone(),
+            name: valid.name.clone(),
+            email: valid.email.clone(),
+            website: valid.website.clone(),
+            text: valid.text,
+            client_id: key,
+        };
+        phase.set(Phase::Sending);
+        let endpoint = endpoint.clone();
+        spawn_local(async move {
+            let wait = shown_at + MIN_FILL_MS - platform::now_ms();
+            if wait > 0.0 {
+                platform::sleep_ms(wait.ceil() as u32).await;
+            }
+            match submit(endpoint.as_deref(), &request).await {
+                Ok(own) => {
+                    if remember.get_untracked() {
+                        store::save_commenter(&Commenter { name: valid.name, email: valid.email, website: valid.website });
+                    }
+                    client_id.set_value(None);
+                    text.set(String::new());
+                    let message = match own.status {
+                        store::OwnStatus::Local => "Your comment is saved in this browser. Only you can see it.",
+                        store::OwnStatus::Pending => "Thank you. Your comment is awaiting moderation.",
+                        store::OwnStatus::Published => "Thank you. Your comment is published.",
+                    };
+                    phase.set(Phase::Sent(message.into()));
+                    on_posted.run(own);
+                }
+                Err(e) => phase.set(Phase::Failed(e.0)),
+            }
+        });
+    };
+    let send_again = send.clone();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        send();
+    };
+
+    let field = move |f: Field, kind: &'static str, autocomplete: &'static str, required: bool, note: Option<&'static str>| {
+        let input_id = field_id(f);
+        let error_id = format!("{input_id}-error");
+        let count_id = format!("{input_id}-count");
+        let note_id = format!("{input_id}-note");
+        let value = signal_of(f);
+        let described = {
+            let (error_id, count_id, note_id) = (error_id.clone(), count_id.clone(), note_id.clone());
+            move || {
+                let mut ids = vec![];
+                if note.is_some() {
+                    ids.push(note_id.clone());
+                }
+                if error_of(f).is_some() {
+                    ids.push(error_id.clone());
+                }
+                if value.with(|v| near_limit(f, v)) {
+                    ids.push(count_id.clone());
+                }
+                (!ids.is_empty()).then(|| ids.join(" "))
+            }
+        };
+        let marker = required.then(|| view! { <span class="bs-field__required" aria-hidden="true">"*"</span> });
+        let control = if kind == "textarea" {
+            view! {
+                <textarea id=input_id.clone() name=f.label().to_lowercase() rows="8" autocomplete=autocomplete
+                    aria-required=required.then_some("true")
+                    aria-invalid=move || error_of(f).map(|_| "true") aria-describedby=described
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input id=input_id.clone() name=f.label().to_lowercase() type=kind autocomplete=autocomplete
+                    aria-required=required.then_some("true")
+                    aria-invalid=move || error_of(f).map(|_| "true") aria-describedby=described
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            }
+            .into_any()
+        };
+        view! {
+            <div class="bs-field" class:bs-field--invalid=move || error_of(f).is_some()>
+                <div class="bs-field__label"><label for=input_id.clone()>{f.label()}</label>{marker}</div>
+                {note.map(|n| view! { <p class="bs-field__note" id=note_id.clone()>{n}</p> })}
+                {control}
+                {move || error_of(f).map(|m| view! { <p class="bs-field__error" id=error_id.clone()>{m}</p> })}
+                {move || {
+                    let left = value.with(|v| bytes_left(f, v));
+                    value.with(|v| near_limit(f, v)).then(|| {
+                        let words = if left >= 0 { format!("{left} bytes left") } else { format!("{} bytes over the limit", -left) };
+                        view! { <p class="bs-field__count" class:bs-field__count--over=left < 0 id=count_id.clone()>{words}</p> }
+                    })
+                }}
+            </div>
+        }
+    };
+
+    let summary = move || {
+        let found = errors.get();
+        (!found.is_empty()).then(|| {
+            let items = found
+                .iter()
+                .map(|e| view! { <li><a href=format!("#{}", field_id(e.field))>{e.message.clone()}</a></li> })
+                .collect_view();
+            let count = if found.len() == 1 { "There is 1 problem with your comment:".to_string() } else { format!("There are {} problems with your comment:", found.len()) };
+            view! { <p>{count}</p><ul>{items}</ul> }
+        })
+    };
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    let is_reply = parent.is_some();
+    view! {
+        <form class="bs-comment-form" novalidate on:submit=on_submit aria-labelledby=labelled_by>
+            <h3 class="bs-comment-form__title" id=title_id>{if is_reply { "Reply" } else { "Leave a Reply" }}</h3>
+            <p class="bs-comment-form__intro">"Required fields are marked " <span aria-hidden="true">"*"</span><span class="bs-visually-hidden">"as required"</span>"."</p>
+            <div class="bs-comment-form__summary" aria-live="polite">{summary}</div>
+            {field(Field::Text, "textarea", "off", true, None)}
+            {field(Field::Name, "text", "name", true, None)}
+            {field(Field::Email, "email", "email", true, Some("Your email address will not be published."))}
+            {field(Field::Website, "url", "url", false, None)}
+            <div class="bs-honeypot" aria-hidden="true">
+                <label for=format!("{id}-homepage")>"Leave this field empty"</label>
+                <input id=format!("{id}-homepage") name="homepage" type="text" tabindex="-1" autocomplete="off"
+                    prop:value=move || honeypot.get() on:input=move |ev| honeypot.set(event_target_value(&ev))/>
+            </div>
+            <div class="bs-field bs-field--check">
+                <input id=format!("{id}-remember") type="checkbox" prop:checked=move || remember.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        remember.set(on);
+                        if !on {
+                            store::forget_commenter();
+                        }
+                    }/>
+                <label for=format!("{id}-remember")>"Save my name, email, and website in this browser for the next time I comment."</label>
+            </div>
+            <div class="bs-comment-form__actions">
+                <button type="submit" class="bs-button" disabled=move || phase.get() == Phase::Sending>
+                    {move || if phase.get() == Phase::Sending { "Posting…" } else { "Post Comment" }}
+                </button>
+                {on_cancel.map(|cancel| view! {
+                    <button type="button" class="bs-button bs-button--quiet" on:click=move |_| cancel.run(())>"Cancel reply"</button>
+                })}
+            </div>
+            <div class="bs-comment-form__status" role="status">
+                {move || match phase.get() {
+                    Phase::Failed(message) => {
+                        let again = send_again.clone();
+                        view! {
+                            <div class="bs-comment-form__error">
+                                <p>{message}</p>
+                                <button type="button" class="bs-button" on:click=move |_| again()>"Try again"</button>
+                            </div>
+                        }.into_any()
+                    }
+                    Phase::Sent(message) => view! { <p class="bs-comment-form__sent">{message}</p> }.into_any(),
+                    Phase::Sending => view! { <p>"Posting your comment…"</p> }.into_any(),
+                    Phase::Editing => ().into_any(),
+                }}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,260 @@
+import { test, expect } from '@playwright/test';
+import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
+
+const NO_COMMENTS = '/international/sudan-khartoum-landmarks-conflict/';
+const ENDPOINT = '/api/comments';
+const XSS_NAME = '<img src=x onerror="window.__pwned=1">';
+const XSS_TEXT = '<script>window.__pwned=2</script>\n<svg onload="window.__pwned=3">';
+
+/** Serves the site file with a comment endpoint, and answers POSTs to it with `answer(request, n)`. */
+async function withEndpoint(page, answer) {
+  const posts = [];
+  await page.route('**/content/site.json', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), comment_endpoint: ENDPOINT } });
+  });
+  await page.route(`**${ENDPOINT}`, async (route) => {
+    const body = route.request().postDataJSON();
+    posts.push({ body, at: Date.now() });
+    await answer(route, body, posts.length);
+  });
+  return posts;
+}
+
+async function fill(form, { text = 'A fair and useful article.', name = 'Ann Reader', email = 'ann@example.com', website = '' } = {}) {
+  await form.getByLabel('Comment', { exact: true }).fill(text);
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Email', { exact: true }).fill(email);
+  if (website) await form.getByLabel('Website', { exact: true }).fill(website);
+}
+
+const mainForm = (page) => page.getByRole('form', { name: 'Leave a Reply' });
+
+test('the published comments show threaded under the article, oldest first', async ({ page }) => {
+  await page.goto(REFERENCE);
+  const comments = page.getByRole('region', { name: /comments$/ });
+  await expect(comments.getByRole('heading', { level: 2 })).toHaveText('5 comments');
+  const first = comments.locator('.bs-comments__list--depth-1 > li').first();
+  await expect(first.locator('.bs-comment__author').first()).toHaveText('Maren Holt');
+  await expect(first.locator('.bs-comment__author a').first()).toHaveAttribute('rel', 'nofollow ugc noopener');
+  await expect(first.locator('.bs-comments__list--depth-2 .bs-comment__author').first()).toHaveText('Tomasz Wierzbicki');
+  await expect(first.locator('.bs-comments__list--depth-3 .bs-comment__author')).toHaveText('Maren Holt');
+  await expect(first.locator('time').first()).toHaveAttribute('datetime', '2026-11-24T09:02:00+00:00');
+  // Line breaks in a comment are kept.
+  const text = await first.locator('.bs-comments__list--depth-2 .bs-comment__text').first().evaluate((el) => el.innerText);
+  expect(text).toContain('timelines.\n');
+  await expect(mainForm(page).getByText('Your email address will not be published.')).toBeVisible();
+});
+
+test('an empty submit shows labelled errors and focuses the first bad field', async ({ page }) => {
+  await page.goto(REFERENCE);
+  const form = mainForm(page);
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByLabel('Comment', { exact: true })).toBeFocused();
+  for (const label of ['Comment', 'Name', 'Email']) {
+    await expect(form.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  }
+  await expect(form.getByLabel('Website', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveAccessibleDescription('Please enter your comment.');
+  await expect(form.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(/Your email address will not be published\. Please enter your email\./);
+  await expect(form.locator('[aria-live]').first()).toContainText('There are 3 problems with your comment');
+  // Whitespace only is still empty; a bad website is named.
+  await fill(form, { text: '   \n  ', website: 'javascript:alert(1)' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByLabel('Comment', { exact: true })).toBeFocused();
+  await expect(form.getByLabel('Website', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a live counter appears near a limit, counting bytes not characters', async ({ page }) => {
+  await page.goto(REFERENCE);
+  const name = mainForm(page).getByLabel('Name', { exact: true });
+  await name.fill('é'.repeat(100)); // 200 bytes of 245: no counter yet
+  await expect(mainForm(page).getByText(/bytes left/)).toHaveCount(0);
+  await name.fill('é'.repeat(115)); // 230 bytes, 115 characters
+  await expect(mainForm(page).getByText('15 bytes left')).toBeVisible();
+  await name.fill('é'.repeat(123)); // 246 bytes
+  await expect(mainForm(page).getByText('1 bytes over the limit')).toBeVisible();
+  expect(await name.inputValue()).toHaveLength(123); // nothing was cut
+});
+
+test('without an endpoint a comment is kept in the browser, marked private, and survives reload', async ({ page }) => {
+  await page.goto(NO_COMMENTS);
+  await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
+  const form = mainForm(page);
+  await fill(form, { text: 'First!\nSecond line.' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  const mine = page.locator('.bs-comment--own');
+  await expect(mine).toContainText('Only you can see this comment.');
+  await expect(page.getByRole('heading', { name: '1 comment' })).toBeVisible();
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('');
+  await page.reload();
+  await expect(page.locator('.bs-comment--own')).toContainText('First!');
+  await expect(page.locator('.bs-comment--own')).toContainText('Only you can see this comment.');
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.every((k) => k.startsWith('broadsheet:'))).toBe(true);
+});
+
+test('the comment text is kept as a draft and survives a reload', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await mainForm(page).getByLabel('Comment', { exact: true }).fill('Half-written thoughts…');
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(mainForm(page).getByLabel('Comment', { exact: true })).toHaveValue('Half-written thoughts…');
+});
+
+test('saved details come back only while the box is ticked', async ({ page }) => {
+  await page.goto(NO_COMMENTS);
+  const form = mainForm(page);
+  await fill(form, { website: 'https://ann.example' });
+  await form.getByLabel('Save my name, email, and website in this browser for the next time I comment.').check();
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toBeVisible();
+  await page.reload();
+  await expect(mainForm(page).getByLabel('Name', { exact: true })).toHaveValue('Ann Reader');
+  await expect(mainForm(page).getByLabel('Website', { exact: true })).toHaveValue('https://ann.example');
+  await mainForm(page).getByLabel('Save my name').uncheck();
+  await page.reload();
+  await expect(mainForm(page).getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(mainForm(page).getByLabel('Email', { exact: true })).toHaveValue('');
+});
+
+test('with an endpoint: a 201 shows the comment; the email never reaches the page', async ({ page }) => {
+  const posts = await withEndpoint(page, (route, body) => route.fulfill({
+    status: 201, contentType: 'application/json',
+    json: { status: 'published', comment: { id: 'srv-1', parent: null, author: body.name, published: '2026-11-28T10:00:00Z', text: body.text } },
+  }));
+  await page.goto(REFERENCE);
+  const form = mainForm(page);
+  await fill(form, { email: 'secret.reader@example.com', text: 'Published straight away.' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('Published straight away.');
+  await expect(page.getByRole('heading', { name: '6 comments' })).toBeVisible();
+  expect(posts).toHaveLength(1);
+  expect(posts[0].body).toMatchObject({ article: 'kim-jong-un-returns-from-russia', parent: null, name: 'Ann Reader', email: 'secret.reader@example.com', website: '', text: 'Published straight away.' });
+  expect(posts[0].body.client_id).toMatch(/.{8,}/);
+  expect(await page.content()).not.toContain('secret.reader@example.com');
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('secret.reader@example.com');
+});
+
+test('with an endpoint: a 500 keeps the text and says so; Try again resends with the same client_id', async ({ page }) => {
+  const posts = await withEndpoint(page, (route, body, n) => (n === 1
+    ? route.fulfill({ status: 500, body: 'boom' })
+    : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
+  await page.goto(REFERENCE);
+  const form = mainForm(page);
+  await fill(form, { text: 'Please keep this text.' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByRole('status')).toContainText('error 500');
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Please keep this text.');
+  await form.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('Awaiting moderation');
+  expect(posts).toHaveLength(2);
+  expect(posts[1].body.client_id).toBe(posts[0].body.client_id);
+});
+
+test('while sending, the button is disabled and says so; double clicks submit once', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const posts = await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
+  await page.goto(REFERENCE);
+  const form = mainForm(page);
+  await fill(form);
+  await page.waitForTimeout(3000);
+  await form.getByRole('button', { name: 'Post Comment' }).dblclick();
+  await expect(form.getByRole('button', { name: 'Posting…' })).toBeDisabled();
+  release();
+  await expect(page.locator('.bs-comment--own')).toBeVisible();
+  expect(posts).toHaveLength(1);
+});
+
+test('a submit 1 s after the form appeared is held and sent at 3 s', async ({ page }) => {
+  const posts = await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
+  const loading = Date.now();
+  await page.goto(REFERENCE);
+  const form = mainForm(page);
+  await expect(form).toBeVisible();
+  await fill(form);
+  await page.waitForTimeout(Math.max(0, 1000 - (Date.now() - loading)));
+  const clicked = Date.now();
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByRole('button', { name: 'Posting…' })).toBeDisabled();
+  await expect(page.locator('.bs-comment--own')).toBeVisible({ timeout: 8000 });
+  expect(posts).toHaveLength(1);
+  expect(posts[0].at - loading, 'sent no sooner than 3 s after the page began loading').toBeGreaterThanOrEqual(3000);
+  expect(posts[0].at - clicked, 'held after the click, not sent at once').toBeGreaterThanOrEqual(1000);
+  expect(posts[0].at - clicked, 'and not long after the 3 s').toBeLessThan(3000);
+});
+
+test('a filled honeypot sends nothing and keeps nothing, but looks sent', async ({ page }) => {
+  const posts = await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'published' } }));
+  await page.goto(REFERENCE);
+  const form = mainForm(page);
+  await fill(form);
+  await page.locator('input[name="homepage"]').first().fill('http://spam.example', { force: true });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByRole('status')).toContainText('Thank you');
+  await page.waitForTimeout(3500);
+  expect(posts).toHaveLength(0);
+  await expect(page.locator('.bs-comment--own')).toHaveCount(0);
+});
+
+test('hostile name, website and text are shown as text and run nothing', async ({ page }) => {
+  page.on('dialog', () => { throw new Error('a dialog opened'); });
+  await page.goto(NO_COMMENTS);
+  const form = mainForm(page);
+  await fill(form, { name: XSS_NAME, text: XSS_TEXT, website: 'https://example.com/"><script>x</script>' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByLabel('Website', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Website', { exact: true }).fill('https://ann.example/?q="quoted"');
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByLabel('Website', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Website', { exact: true }).fill('https://ann.example/');
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  const mine = page.locator('.bs-comment--own');
+  await expect(mine.locator('.bs-comment__author')).toHaveText(XSS_NAME);
+  await expect(mine.locator('.bs-comment__text')).toHaveText(XSS_TEXT.replace('\n', ' ').split(' ')[0], { useInnerText: false, timeout: 1 }).catch(() => {});
+  expect(await mine.locator('.bs-comment__text').evaluate((el) => el.textContent)).toBe(XSS_TEXT);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('.bs-comments img, .bs-comments script, .bs-comments svg').count()).toBe(0);
+  await page.reload();
+  await expect(page.locator('.bs-comment--own .bs-comment__author')).toHaveText(XSS_NAME);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test('a reply nests under its parent, and Cancel reply closes the form', async ({ page }) => {
+  await page.goto(REFERENCE);
+  const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
+  await parent.getByRole('button', { name: 'Reply to Ade Okonkwo' }).click();
+  const replyForm = page.getByRole('form', { name: 'Reply', exact: true });
+  await expect(replyForm).toBeVisible();
+  await replyForm.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(replyForm).toHaveCount(0);
+  await expect(parent.getByRole('button', { name: 'Reply to Ade Okonkwo' })).toBeFocused();
+  await parent.getByRole('button', { name: 'Reply to Ade Okonkwo' }).click();
+  await fill(page.getByRole('form', { name: 'Reply', exact: true }), { text: 'A reply to Ade.' });
+  await page.getByRole('form', { name: 'Reply', exact: true }).getByRole('button', { name: 'Post Comment' }).click();
+  const reply = parent.locator('.bs-comments__list--depth-2 .bs-comment--own');
+  await expect(reply).toContainText('A reply to Ade.');
+  await expect(page.getByRole('form', { name: 'Reply', exact: true })).toHaveCount(0);
+});
+
+test('the deepest comments offer no Reply; threads nest to depth 5', async ({ page }) => {
+  await page.goto('/local/higher-wages-california-healthcare-workers/');
+  const deepest = page.locator('.bs-comments__list--depth-5 > li');
+  await expect(deepest).toContainText('Worth checking with the pay board');
+  await expect(deepest.getByRole('button', { name: /^Reply/ })).toHaveCount(0);
+  await expect(page.locator('.bs-comments__list--depth-4 > li > article').getByRole('button', { name: /^Reply/ })).toHaveCount(1);
+});
+
+test('a broken comments file shows an error in the comments area only', async ({ page }) => {
+  let broken = true;
+  await page.route('**/comments.json', (route) => (broken ? route.fulfill({ status: 500, body: '' }) : route.continue()));
+  await page.goto(REFERENCE);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  const area = page.getByRole('region', { name: /comments$/ });
+  await expect(area.getByRole('alert')).toContainText('The comments could not be loaded');
+  await expect(mainForm(page)).toBeVisible();
+  broken = false;
+  await area.getByRole('button', { name: 'Try again' }).click();
+  await expect(area.getByRole('heading', { name: '5 comments' })).toBeVisible();
+});
