@@ -101,7 +101,7 @@ pub fn App(config: Config) -> impl IntoView {
             <footer class="bs-footer">
                 <p>{site_name} " is a sample newsroom: every story on this site is fictional demo text."</p>
             </footer>
-            <div class="bs-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
+            <div class="bs-visually-hidden bs-announcer" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
         </div>
     }
 }

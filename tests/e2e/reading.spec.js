@@ -40,7 +40,7 @@ test('a reader goes front → section → page 2 → article → Read more → r
   await expect(page).toHaveURL(/\/local\/higher-wages-california-healthcare-workers\/$/);
   await expect(h1(page)).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   await expect(h1(page)).toBeFocused();
-  await expect(page.getByRole('status')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
+  await expect(page.locator('.bs-announcer')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
   const related = page.getByRole('complementary', { name: 'Related stories' }).getByRole('link').first();

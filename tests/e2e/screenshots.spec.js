@@ -22,6 +22,16 @@ for (const width of [360, 1280]) {
         await screenshot(page, `${name}-${width}`);
       });
     }
+    test('comments and the reply form', async ({ page }) => {
+      await page.goto(REFERENCE);
+      await page.getByRole('button', { name: /^Reply to Ade Okonkwo/ }).click();
+      await page.getByRole('form', { name: 'Leave a Reply' }).getByRole('button', { name: 'Post Comment' }).click();
+      await page.locator('.bs-comments').scrollIntoViewIfNeeded();
+      await page.getByRole('heading', { name: '5 comments' }).evaluate((el) => el.scrollIntoView());
+      await screenshot(page, `comments-${width}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+    });
     test('error view', async ({ page }) => {
       await page.route('**/content/front.json', (route) => route.fulfill({ status: 503, body: '' }));
       await page.goto('/');
