@@ -76,7 +76,11 @@ pub fn App(config: Config) -> impl IntoView {
         <Title text=title/>
         <Meta name="description" content=description/>
         <div class="bs-app" on:click=move |ev| nav.on_click(ev)>
-            <a class="bs-skip-link" href="#bs-main">"Skip to main content"</a>
+            // Handled here rather than as a fragment jump: no history entry, no hash, and focus lands on the content.
+            <a class="bs-skip-link" href="#bs-main" on:click=move |ev| {
+                ev.prevent_default();
+                platform::focus_id("bs-main");
+            }>"Skip to main content"</a>
             <header class="bs-header">
                 <a class="bs-masthead" href=front_href>{site_name}</a>
             </header>

@@ -31,7 +31,7 @@ pub fn Skeleton(route: Route) -> impl IntoView {
     };
     view! {
         <div class="bs-loading">
-            <p class="bs-visually-hidden">"Loading…"</p>
+            <h1 class="bs-visually-hidden">"Loading…"</h1>
             {shape}
         </div>
     }

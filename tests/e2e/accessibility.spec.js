@@ -1,0 +1,75 @@
+// axe-core on every page type and state a reader can meet: no violations of any rule it checks.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { REFERENCE } from './helpers.js';
+
+async function expectNoViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+const cases = [
+  ['front page', '/', async () => {}],
+  ['section page 2', '/international/page/2/', async () => {}],
+  ['article with comments and an open reply form', REFERENCE, async (page) => {
+    await page.getByRole('button', { name: /^Reply to Ade Okonkwo/ }).click();
+  }],
+  ['comment form showing its errors', REFERENCE, async (page) => {
+    await page.getByRole('form', { name: 'Leave a Reply' }).getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByText('There are 3 problems with your comment:')).toBeVisible();
+  }],
+  ['not found', '/no/such/page/', async () => {}],
+];
+
+for (const [name, path, act] of cases) {
+  test(`no axe violations: ${name}`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator('main h1')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await act(page);
+    await expectNoViolations(page);
+  });
+}
+
+test('no axe violations: error view', async ({ page }) => {
+  await page.route('**/content/front.json', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('no axe violations: loading skeleton', async ({ page }) => {
+  await page.route('**/content/*/*/article.json', () => {});
+  await page.goto(REFERENCE);
+  await expect(page.locator('main[aria-busy="true"]')).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#bs-main')).toBeFocused();
+});
+
+test('sections and stories can be reached and opened with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('main h1')).toHaveText('Top stories');
+  for (let i = 0; i < 20; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.textContent === 'Economy')) break;
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main h1')).toHaveText('Economy');
+  await expect(page.locator('main h1')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.className);
+  expect(focused).toContain('bs-card__link');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('article.bs-article h1')).toBeFocused();
+});
