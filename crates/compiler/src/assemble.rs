@@ -10,6 +10,7 @@ use broadsheet_model::time::parse_timestamp;
 use broadsheet_model::{Article, Block, FrontPage, Listing, Rail, Site, Teaser, FORMAT_VERSION};
 
 use crate::error::SourceError;
+use crate::related::{related, Doc};
 use crate::source::{ArticleSource, BodyItem, Sources};
 
 /// Teasers per front-page rail.
@@ -156,36 +157,20 @@ fn block(item: &BodyItem, articles: &[ArticleSource], index: &HashMap<&str, usiz
     }
 }
 
-/// Related articles by shared vocabulary of headline and standfirst, the same section weighted up and
-/// closeness in time preferred. Quadratic in the number of articles: fine for a sample newsroom; the publishing
-/// work replaces it with an indexed TF-IDF scorer.
 fn related_indices(articles: &[ArticleSource]) -> Vec<Vec<usize>> {
-    let words: Vec<HashSet<String>> = articles.iter().map(|a| keywords(&format!("{} {}", a.headline, a.standfirst))).collect();
-    let times: Vec<i64> = articles.iter().map(|a| parse_timestamp(&a.published).unwrap_or(0)).collect();
-    (0..articles.len())
-        .map(|i| {
-            let mut scored: Vec<(i64, usize)> = (0..articles.len())
-                .filter(|&j| j != i)
-                .map(|j| {
-                    let shared = words[i].intersection(&words[j]).count() as i64;
-                    let same_section = i64::from(articles[i].section == articles[j].section);
-                    let days_apart = (times[i] - times[j]).abs() / 86_400;
-                    // Integer score keeps the output deterministic across platforms.
-                    let score = shared * 1000 + same_section * 1500 + 700 / (1 + days_apart);
-                    (score, j)
-                })
-                .collect();
-            scored.sort_by_key(|&(score, j)| (std::cmp::Reverse(score), j));
-            scored.into_iter().take(RELATED_SIZE).map(|(_, j)| j).collect()
+    let docs: Vec<Doc> = articles
+        .iter()
+        .map(|a| Doc {
+            headline: &a.headline,
+            body: std::iter::once(a.standfirst.as_str())
+                .chain(a.body.iter().filter_map(|b| match b {
+                    BodyItem::Paragraph(t) | BodyItem::Subheading(t) | BodyItem::PullQuote(t) => Some(t.as_str()),
+                    _ => None,
+                }))
+                .collect(),
+            section: &a.section,
+            published: parse_timestamp(&a.published).unwrap_or(0),
         })
-        .collect()
-}
-
-fn keywords(text: &str) -> HashSet<String> {
-    const STOP: [&str; 24] = ["the", "and", "for", "with", "from", "that", "this", "into", "over", "after", "amid",
-        "what", "their", "will", "have", "has", "are", "was", "its", "new", "more", "than", "about", "says"];
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 3 && !STOP.contains(&w.as_str()))
-        .collect()
+        .collect();
+    related(&docs, RELATED_SIZE)
 }

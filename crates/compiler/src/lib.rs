@@ -3,6 +3,7 @@
 pub mod assemble;
 pub mod error;
 pub mod output;
+pub mod related;
 pub mod source;
 
 pub use assemble::{assemble, Newsroom};
@@ -14,5 +15,11 @@ use std::path::Path;
 /// problem found.
 pub fn compile_dir(dir: &Path) -> Result<Newsroom, Vec<SourceError>> {
     let sources = source::read_dir(dir)?;
+    assemble(sources)
+}
+
+/// As [`compile_dir`], reporting `progress(done, total)` while reading articles.
+pub fn compile_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Newsroom, Vec<SourceError>> {
+    let sources = source::read_dir_with_progress(dir, progress)?;
     assemble(sources)
 }

@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use broadsheet_compiler::{compile_dir, output};
+use std::io::{IsTerminal, Write};
+
+use broadsheet_compiler::{compile_dir_with_progress, output};
 
 fn main() -> ExitCode {
     let mut check = false;
@@ -28,7 +30,10 @@ fn main() -> ExitCode {
             dir => source = dir.into(),
         }
     }
-    let newsroom = match compile_dir(&source) {
+    let mut bar = ProgressBar::new("reading articles");
+    let newsroom = compile_dir_with_progress(&source, &mut |done, total| bar.show(done, total));
+    bar.finish();
+    let newsroom = match newsroom {
         Ok(newsroom) => newsroom,
         Err(errors) => {
             for e in &errors {
@@ -63,4 +68,37 @@ fn main() -> ExitCode {
 fn usage(problem: &str) -> ExitCode {
     eprintln!("broadsheet-compile: {problem}\nusage: broadsheet-compile [--check] [--out DIR] [SOURCE_DIR]");
     ExitCode::from(2)
+}
+
+/// A one-line progress bar on stderr, drawn only when stderr is a terminal and the job is long enough to matter.
+struct ProgressBar {
+    label: &'static str,
+    on_terminal: bool,
+    drawn: usize,
+}
+
+impl ProgressBar {
+    fn new(label: &'static str) -> Self {
+        ProgressBar { label, on_terminal: std::io::stderr().is_terminal(), drawn: usize::MAX }
+    }
+
+    fn show(&mut self, done: usize, total: usize) {
+        if !self.on_terminal || total < 500 {
+            return;
+        }
+        let percent = done * 100 / total.max(1);
+        if percent == self.drawn {
+            return;
+        }
+        self.drawn = percent;
+        let filled = percent * 30 / 100;
+        eprint!("\r{} [{}{}] {percent:>3}% {done}/{total}", self.label, "#".repeat(filled), " ".repeat(30 - filled));
+        let _ = std::io::stderr().flush();
+    }
+
+    fn finish(&self) {
+        if self.drawn != usize::MAX {
+            eprintln!();
+        }
+    }
 }

@@ -1,0 +1,167 @@
+//! The compiler's output for a small fixture, byte for byte, and one test per kind of bad input.
+//! Set BLESS=1 to rewrite the expected tree after an intended change (then review the diff).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use broadsheet_compiler::{compile_dir, output, SourceError};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom")
+}
+
+fn expected() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom.expected")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("broadsheet-golden-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    dir
+}
+
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.push((path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = vec![];
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn the_fixture_compiles_to_the_expected_tree_byte_for_byte() {
+    let newsroom = compile_dir(&fixture()).unwrap_or_else(|e| panic!("{e:?}"));
+    let out = scratch("tree");
+    output::write_tree(&out, &output::files(&newsroom).unwrap()).unwrap();
+    if std::env::var_os("BLESS").is_some() {
+        let _ = fs::remove_dir_all(expected());
+        output::write_tree(&expected(), &output::files(&newsroom).unwrap()).unwrap();
+    }
+    let (got, want) = (tree(&out), tree(&expected()));
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&got), names(&want));
+    for ((name, a), (_, b)) in got.iter().zip(&want) {
+        assert!(a == b, "{name} differs from the expected tree:\n{}", String::from_utf8_lossy(a));
+    }
+    fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn the_same_sources_give_identical_files() {
+    let a = output::files(&compile_dir(&fixture()).unwrap()).unwrap();
+    let b = output::files(&compile_dir(&fixture()).unwrap()).unwrap();
+    assert_eq!(a, b);
+}
+
+/// Copies the fixture, lets `change` break it, and returns the compiler's errors as text.
+fn errors_after(name: &str, change: impl FnOnce(&Path)) -> Vec<String> {
+    let dir = scratch(name);
+    copy_dir(&fixture(), &dir);
+    change(&dir);
+    let result = compile_dir(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    match result {
+        Ok(_) => panic!("{name}: expected the build to fail"),
+        Err(errors) => errors.iter().map(SourceError::to_string).map(|e| e.replace(&dir.display().to_string(), "SRC")).collect(),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_broken_read_more_names_the_file_and_line() {
+    let errors = errors_after("read-more", |d| edit(d, "articles/volcano-erupts.md", "Read more: ash-cloud-flights", "Read more: no-such-story"));
+    assert_eq!(errors, ["SRC/articles/volcano-erupts.md:19: `Read more`: no article with slug \"no-such-story\" (expected the file articles/no-such-story.md)"]);
+}
+
+#[test]
+fn a_duplicate_slug_names_both_files() {
+    let errors = errors_after("duplicate", |d| {
+        edit(d, "articles/ash-cloud-flights.md", "slug: ash-cloud-flights", "slug: bakery-prices");
+    });
+    assert!(errors.iter().any(|e| e.contains("duplicate slug bakery-prices") && e.contains("ash-cloud-flights.md") && e.contains("bakery-prices.md")), "{errors:?}");
+}
+
+#[test]
+fn each_kind_of_bad_front_matter_is_named() {
+    let cases: [(&str, &str, &str, &str); 8] = [
+        ("no-front-matter", "---\nslug", "slug", "articles/bakery-prices.md:1: expected front matter starting with a `---` line"),
+        ("bad-time", "published: 2026-01-09T07:00:00-08:00", "published: last Tuesday", "articles/bakery-prices.md:7: `published`: expected ISO 8601 with offset"),
+        ("unknown-section", "section: town", "section: sport", "articles/bakery-prices.md:3: `section`: no section sport in site.json"),
+        ("aggregate-section", "section: town", "section: latest", "articles/bakery-prices.md:3: `section`: latest lists every article; pick a section"),
+        ("missing-field", "byline: C. Writer\n", "", "articles/bakery-prices.md:1: `byline`: required field is missing or empty"),
+        ("unknown-field", "byline: C. Writer", "byline: C. Writer\nauthor: C", "articles/bakery-prices.md:7: `author`: unknown field"),
+        ("bad-slug", "slug: bakery-prices", "slug: Bakery Prices", "articles/bakery-prices.md:2: `slug`: expected lowercase letters"),
+        ("bad-lead", "byline: C. Writer", "byline: C. Writer\nlead: yes", "articles/bakery-prices.md:7: `lead`: expected true or false"),
+    ];
+    for (name, from, to, want) in cases {
+        let errors = errors_after(name, |d| edit(d, "articles/bakery-prices.md", from, to));
+        assert!(errors.iter().any(|e| e.starts_with(&format!("SRC/{want}"))), "{name}: {errors:?}");
+    }
+}
+
+#[test]
+fn bad_images_and_comments_are_named() {
+    let errors = errors_after("missing-image", |d| fs::remove_file(d.join("images/dot.svg")).unwrap());
+    assert!(errors.iter().any(|e| e.contains("volcano-erupts.md") && e.contains("no image file images/dot.svg")), "{errors:?}");
+    let errors = errors_after("image-size", |d| edit(d, "articles/volcano-erupts.md", "dot.svg 40x20 \"", "dot.svg wide \""));
+    assert!(errors.iter().any(|e| e.starts_with("SRC/articles/volcano-erupts.md:17: `image`: expected WIDTHxHEIGHT")), "{errors:?}");
+    let errors = errors_after("comment-parent", |d| edit(d, "comments/volcano-erupts.json", "\"parent\": \"1\"", "\"parent\": \"9\""));
+    assert!(errors.iter().any(|e| e.contains("comments/volcano-erupts.json") && e.contains("parent 9 does not exist")), "{errors:?}");
+    let errors = errors_after("comment-article", |d| fs::rename(d.join("comments/volcano-erupts.json"), d.join("comments/nope.json")).unwrap());
+    assert!(errors.iter().any(|e| e.contains("no article with slug \"nope\"")), "{errors:?}");
+    let errors = errors_after("comment-json", |d| fs::write(d.join("comments/volcano-erupts.json"), "[{\"id\": 1}]").unwrap());
+    assert!(errors.iter().any(|e| e.contains("expected a JSON array of comments")), "{errors:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let out = scratch("untouched");
+    let good = compile_dir(&fixture()).unwrap();
+    output::write_tree(&out, &output::files(&good).unwrap()).unwrap();
+    let before = tree(&out);
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_broadsheet-compile"))
+        .arg("--out")
+        .arg(&out)
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/does-not-exist"))
+        .status()
+        .unwrap();
+    assert!(!status.success());
+    assert_eq!(tree(&out), before);
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_broadsheet-compile"))
+        .args(["--check", "--out"])
+        .arg(out.join("never"))
+        .arg(fixture())
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+    assert!(!out.join("never").exists(), "--check writes nothing");
+    fs::remove_dir_all(&out).unwrap();
+}
