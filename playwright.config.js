@@ -22,10 +22,19 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `node tools/serve.mjs --root dist --port ${port} --fallback`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node tools/serve.mjs --root dist --port ${port} --fallback`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // The same files under a strict Content-Security-Policy (tests/e2e/csp.spec.js).
+      command: `node tools/serve.mjs --root dist --port ${port + 1} --fallback --csp`,
+      url: `http://127.0.0.1:${port + 1}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
 });

@@ -3,7 +3,9 @@
 // anything missing. `--fallback` answers unknown paths with index.html (for deep links until the publishing
 // work writes an index.html per URL).
 //
-//   node tools/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--fallback]
+// `--csp` sends the strict Content-Security-Policy the site must work under (docs/architecture.md).
+//
+//   node tools/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--fallback] [--csp]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -17,6 +19,9 @@ const root = resolve(option('--root', 'dist'));
 const port = Number(option('--port', '8080'));
 const host = option('--host', '127.0.0.1');
 const fallback = args.includes('--fallback');
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' https:; connect-src 'self'";
+const csp = args.includes('--csp') ? { 'Content-Security-Policy': STRICT_CSP } : {};
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -59,6 +64,7 @@ createServer(async (req, res) => {
     'Content-Type': types[extname(found.path)] ?? 'application/octet-stream',
     'Content-Length': found.body.length,
     'Cache-Control': 'no-cache',
+    ...csp,
   });
   res.end(req.method === 'HEAD' ? undefined : found.body);
 }).listen(port, host, () => {

@@ -1,0 +1,61 @@
+// The built site under a strict Content-Security-Policy: no inline script or style anywhere, so not one violation.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
+
+const STRICT = 'http://127.0.0.1:8092';
+
+test('the site works under a strict CSP with no violations', async ({ page }) => {
+  const problems = [];
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  const response = await page.goto(`${STRICT}/`);
+  expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await expect(page.locator('main h1')).toHaveText('Top stories');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(page.locator('main h1')).toHaveText('Local News');
+  await page.goto(`${STRICT}${REFERENCE}`);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  const form = page.getByRole('form', { name: 'Leave a Reply' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await form.getByLabel('Comment', { exact: true }).fill('Under a strict policy.');
+  await form.getByLabel('Name', { exact: true }).fill('Ann');
+  await form.getByLabel('Email', { exact: true }).fill('ann@example.com');
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('Under a strict policy.');
+  await page.goto(`${STRICT}/no/such/page/`);
+  await expect(page.locator('main h1')).toHaveText('Page not found');
+
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(problems).toEqual([]);
+  expect(await page.locator('[style]').count(), 'no style attributes').toBe(0);
+  expect(await page.locator('script:not([src]):not([type="application/json"])').count(), 'no inline scripts').toBe(0);
+});
+
+test('a tampered WASM file is refused by its integrity digest and the reader is told', async ({ page }) => {
+  // Tampered on the server, as a compromised CDN would serve it.
+  const root = mkdtempSync(join(tmpdir(), 'broadsheet-tampered-'));
+  cpSync('dist', root, { recursive: true });
+  const wasm = readdirSync(root).find((f) => f.endsWith('_bg.wasm'));
+  const bytes = readFileSync(join(root, wasm));
+  bytes[bytes.length - 10] ^= 0xff;
+  writeFileSync(join(root, wasm), bytes);
+  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', '8095', '--fallback'], { stdio: 'ignore' });
+  try {
+    await expect.poll(async () => (await fetch('http://127.0.0.1:8095/').catch(() => null))?.status).toBe(200);
+    await page.goto('http://127.0.0.1:8095/');
+    await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
+    await expect(page.locator('.bs-app')).toHaveCount(0);
+  } finally {
+    server.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
