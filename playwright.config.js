@@ -1,4 +1,5 @@
-// End-to-end tests: the release build in dist/ served by a plain static file server, driven in Debian's Chromium.
+// End-to-end tests: the release build in dist/ served by a plain static file server with no rewrite rules (every
+// URL has its own pre-rendered index.html; anything else gets 404.html), driven in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
 const port = 8091;
@@ -24,14 +25,14 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tools/serve.mjs --root dist --port ${port} --fallback`,
+      command: `node tools/serve.mjs --root dist --port ${port}`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },
     {
       // The same files under a strict Content-Security-Policy (tests/e2e/csp.spec.js).
-      command: `node tools/serve.mjs --root dist --port ${port + 1} --fallback --csp`,
+      command: `node tools/serve.mjs --root dist --port ${port + 1} --csp`,
       url: `http://127.0.0.1:${port + 1}/`,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -28,6 +28,7 @@ async function start() {
 start().catch((error) => {
   console.error('Broadsheet could not start:', error);
   const host = document.querySelector('#broadsheet, [data-broadsheet]');
+  // A pre-rendered page stays readable as it is; only an empty shell needs a message.
   if (host && !host.querySelector('.bs-app')) {
     const message = document.createElement('p');
     message.className = 'bs-noscript';

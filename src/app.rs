@@ -6,7 +6,7 @@ use broadsheet_model::route::SITE_PATH;
 use broadsheet_model::{Route, Site};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::{provide_meta_context, Meta, Title};
+use leptos_meta::{provide_meta_context, Title};
 
 use crate::comments::CommentsSection;
 use crate::components::{SectionNav, Skeleton};
@@ -70,11 +70,11 @@ pub fn App(config: Config) -> impl IntoView {
         View::Ready(site, data) => data.description(&site),
         _ => String::new(),
     };
+    Effect::new(move |_| platform::set_description(&description()));
     let front_href = Route::Front.href(&config.base);
 
     view! {
         <Title text=title/>
-        <Meta name="description" content=description/>
         <div class="bs-app" on:click=move |ev| nav.on_click(ev)>
             // Handled here rather than as a fragment jump: no history entry, no hash, and focus lands on the content.
             <a class="bs-skip-link" href="#bs-main" on:click=move |ev| {
@@ -149,8 +149,9 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
 
 /// The site file, loaded once and again on retry after a failure.
 fn load_site(config: &Config, reload: RwSignal<u32>) -> RwSignal<Loaded<Arc<Site>>> {
-    let site = RwSignal::new(None);
     let url = config.content_url(SITE_PATH);
+    // From the page's embedded data or the cache, the first render needs no fetch.
+    let site = RwSignal::new(data::cached::<Site>(&url).map(Ok));
     Effect::new(move |_| {
         reload.track();
         if matches!(site.get_untracked(), Some(Ok(_))) {
@@ -166,7 +167,9 @@ fn load_site(config: &Config, reload: RwSignal<u32>) -> RwSignal<Loaded<Arc<Site
 /// The current route's content. A cached fresh file is shown at once, without a loading state. Every load
 /// carries a generation number: an answer for a route the reader has since left is dropped.
 fn load_page(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> RwSignal<Option<(Route, Loaded<PageData>)>> {
-    let page = RwSignal::new(None);
+    let first = route.get_untracked();
+    let initial = first.content_path().and_then(|path| cached_page(&first, &config.content_url(&path)));
+    let page = RwSignal::new(initial.map(|data| (first, Some(Ok(data)))));
     let generation = StoredValue::new(0u64);
     let config = config.clone();
     Effect::new(move |_| {

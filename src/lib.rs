@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Broadsheet: a news frontend rendered in the browser from static JSON content.
 //!
 //! - `routing`: the current [`Route`](broadsheet_model::Route), in-app navigation, scroll and focus.
@@ -13,6 +14,8 @@ pub mod config;
 pub mod data;
 pub mod pages;
 pub mod platform;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod routing;
 
 pub use app::App;

@@ -32,6 +32,7 @@ fn site() -> Arc<Site> {
         page_size: 2,
         sections: vec![section("latest", "Latest News", true), section("local", "Local News", false)],
         comment_endpoint: None,
+        url: None,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The data layer: one way to get a content file, with typed errors and an in-memory cache.
 
 mod cache;
+pub mod embedded;
 mod error;
 mod fetch;
 
@@ -58,4 +59,9 @@ pub fn remember<T: Any + Send + Sync>(url: String, value: Arc<T>, bytes: usize, 
 /// Number of requests that reached the network, for tests.
 pub fn network_fetches() -> u32 {
     fetch::network_fetches()
+}
+
+/// Empties the cache (between pages rendered natively one after another).
+pub fn forget_all() {
+    CACHE.with(|c| *c.borrow_mut() = Cache::new(CACHE_BYTES));
 }

@@ -25,9 +25,15 @@ pub fn start() {
         .map(|href| pathname_of(&href))
         .unwrap_or_else(|| "/".to_string());
     let config = Config::new(&base, host.get_attribute("data-content").as_deref());
-    // The static shell may hold a placeholder; the app replaces it in the same task, so no frame shows it empty.
+    // A pre-rendered entry page carries its content files: with them in the cache the first render is synchronous.
+    if let Some(block) = document.get_element_by_id(crate::data::embedded::ELEMENT_ID) {
+        crate::data::embedded::seed_cache(&config, &block.text_content().unwrap_or_default());
+    }
+    // Replace the pre-rendered markup (or placeholder) and mount in the same task: no frame shows the root empty.
     host.set_inner_html("");
-    leptos::mount::mount_to(host, move || view! { <App config=config/> }).forget();
+    leptos::mount::mount_to(host.clone(), move || view! { <App config=config/> }).forget();
+    // Marks the host once the app runs (the pre-rendered page looks the same): for host pages and tests.
+    let _ = host.set_attribute("data-broadsheet-ready", "");
 }
 
 fn window() -> web_sys::Window {
@@ -53,13 +59,16 @@ pub fn online() -> bool {
     window().navigator().on_line()
 }
 
-/// The time in the reader's own time zone and locale, e.g. "24 Nov 2026, 08:15".
+/// The time in the reader's own time zone and locale, with the zone, e.g. "Nov 24, 2026, 7:15 AM PST" (pre-rendered
+/// pages say "… UTC" in the same shape, so the text keeps its size when it is re-rendered here).
 pub fn local_time_label(iso: &str) -> Option<String> {
     broadsheet_model::time::parse_timestamp(iso)?;
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    for (key, value) in [("year", "numeric"), ("month", "short"), ("day", "numeric"), ("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    // The zone is part of a news time ("7:15 AM PST"); pre-rendered pages say UTC in the same shape.
     let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options);
     let label = format.format().call1(&format, &date).ok()?.as_string()?;
     Some(label)
@@ -216,4 +225,18 @@ pub fn focus_id(id: &str) {
 /// Now, as ISO 8601 in UTC.
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}
+
+/// Sets the page's meta description, updating the tag a pre-rendered page already has rather than adding one.
+pub fn set_description(text: &str) {
+    let document = document();
+    let tag = document.query_selector("meta[name='description']").ok().flatten().or_else(|| {
+        let tag = document.create_element("meta").ok()?;
+        tag.set_attribute("name", "description").ok()?;
+        document.head()?.append_child(&tag).ok()?;
+        Some(tag)
+    });
+    if let Some(tag) = tag {
+        let _ = tag.set_attribute("content", text);
+    }
 }

@@ -13,8 +13,17 @@ pub fn local_time_label(iso: &str) -> Option<String> {
     broadsheet_model::time::utc_label(iso)
 }
 
+thread_local! {
+    static CURRENT_PATH: std::cell::RefCell<String> = std::cell::RefCell::new("/".to_string());
+}
+
+/// The path the app renders natively (there is no address bar): set before rendering a page to HTML.
+pub fn set_current_path(path: &str) {
+    CURRENT_PATH.with(|p| *p.borrow_mut() = path.to_string());
+}
+
 pub fn current_path() -> String {
-    "/".to_string()
+    CURRENT_PATH.with(|p| p.borrow().clone())
 }
 
 pub fn push_url(_href: &str, _scroll_y: f64) {}
@@ -64,3 +73,5 @@ pub fn focus_id(_id: &str) {}
 pub fn now_iso() -> String {
     "1970-01-01T00:00:00Z".to_string()
 }
+
+pub fn set_description(_text: &str) {}

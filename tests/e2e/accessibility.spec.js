@@ -1,7 +1,7 @@
 // axe-core on every page type and state a reader can meet: no violations of any rule it checks.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { REFERENCE } from './helpers.js';
+import { REFERENCE, appReady, openInApp } from './helpers.js';
 
 async function expectNoViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -25,7 +25,7 @@ const cases = [
 for (const [name, path, act] of cases) {
   test(`no axe violations: ${name}`, async ({ page }) => {
     await page.goto(path);
-    await expect(page.locator('main h1')).toBeVisible();
+    await appReady(page);
     await page.waitForLoadState('networkidle');
     await act(page);
     await expectNoViolations(page);
@@ -34,21 +34,21 @@ for (const [name, path, act] of cases) {
 
 test('no axe violations: error view', async ({ page }) => {
   await page.route('**/content/front.json', (route) => route.fulfill({ status: 503, body: '' }));
-  await page.goto('/');
+  await openInApp(page, '/', '/local/');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expectNoViolations(page);
 });
 
 test('no axe violations: loading skeleton', async ({ page }) => {
   await page.route('**/content/*/*/article.json', () => {});
-  await page.goto(REFERENCE);
+  await openInApp(page, REFERENCE);
   await expect(page.locator('main[aria-busy="true"]')).toBeVisible();
   await expectNoViolations(page);
 });
 
 test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
   await page.goto(REFERENCE);
-  await expect(page.locator('main h1')).toBeVisible();
+  await appReady(page);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();
@@ -59,7 +59,7 @@ test('the skip link is the first stop and moves focus to the main content', asyn
 
 test('sections and stories can be reached and opened with the keyboard alone', async ({ page }) => {
   await page.goto('/');
-  await expect(page.locator('main h1')).toHaveText('Top stories');
+  await appReady(page);
   for (let i = 0; i < 20; i += 1) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement?.textContent === 'Economy')) break;

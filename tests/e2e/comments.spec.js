@@ -1,17 +1,17 @@
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp } from './helpers.js';
 
 const NO_COMMENTS = '/international/sudan-khartoum-landmarks-conflict/';
 const ENDPOINT = '/api/comments';
 const XSS_NAME = '<img src=x onerror="window.__pwned=1">';
 const XSS_TEXT = '<script>window.__pwned=2</script>\n<svg onload="window.__pwned=3">';
 
-/** Serves the site file with a comment endpoint, and answers POSTs to it with `answer(request, n)`. */
+/** Serves the reference article with a comment endpoint in its site data, and answers POSTs with `answer`. */
 async function withEndpoint(page, answer) {
   const posts = [];
-  await page.route('**/content/site.json', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, json: { ...(await response.json()), comment_endpoint: ENDPOINT } });
+  await editEmbeddedData(page, REFERENCE, (data) => {
+    data.files['site.json'].comment_endpoint = ENDPOINT;
+    return data;
   });
   await page.route(`**${ENDPOINT}`, async (route) => {
     const body = route.request().postDataJSON();
@@ -32,6 +32,7 @@ const mainForm = (page) => page.getByRole('form', { name: 'Leave a Reply' });
 
 test('the published comments show threaded under the article, oldest first', async ({ page }) => {
   await page.goto(REFERENCE);
+  await appReady(page);
   const comments = page.getByRole('region', { name: /comments$/ });
   await expect(comments.getByRole('heading', { level: 2 })).toHaveText('5 comments');
   const first = comments.locator('.bs-comments__list--depth-1 > li').first();
@@ -48,6 +49,7 @@ test('the published comments show threaded under the article, oldest first', asy
 
 test('an empty submit shows labelled errors and focuses the first bad field', async ({ page }) => {
   await page.goto(REFERENCE);
+  await appReady(page);
   const form = mainForm(page);
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(form.getByLabel('Comment', { exact: true })).toBeFocused();
@@ -67,6 +69,7 @@ test('an empty submit shows labelled errors and focuses the first bad field', as
 
 test('a live counter appears near a limit, counting bytes not characters', async ({ page }) => {
   await page.goto(REFERENCE);
+  await appReady(page);
   const name = mainForm(page).getByLabel('Name', { exact: true });
   await name.fill('é'.repeat(100)); // 200 bytes of 245: no counter yet
   await expect(mainForm(page).getByText(/bytes left/)).toHaveCount(0);
@@ -79,6 +82,7 @@ test('a live counter appears near a limit, counting bytes not characters', async
 
 test('without an endpoint a comment is kept in the browser, marked private, and survives reload', async ({ page }) => {
   await page.goto(NO_COMMENTS);
+  await appReady(page);
   await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
   const form = mainForm(page);
   await fill(form, { text: 'First!\nSecond line.' });
@@ -88,6 +92,7 @@ test('without an endpoint a comment is kept in the browser, marked private, and 
   await expect(page.getByRole('heading', { name: '1 comment' })).toBeVisible();
   await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('');
   await page.reload();
+  await appReady(page);
   await expect(page.locator('.bs-comment--own')).toContainText('First!');
   await expect(page.locator('.bs-comment--own')).toContainText('Only you can see this comment.');
   const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -96,24 +101,29 @@ test('without an endpoint a comment is kept in the browser, marked private, and 
 
 test('the comment text is kept as a draft and survives a reload', async ({ page }) => {
   await page.goto(REFERENCE);
+  await appReady(page);
   await mainForm(page).getByLabel('Comment', { exact: true }).fill('Half-written thoughts…');
   await page.waitForTimeout(500);
   await page.reload();
+  await appReady(page);
   await expect(mainForm(page).getByLabel('Comment', { exact: true })).toHaveValue('Half-written thoughts…');
 });
 
 test('saved details come back only while the box is ticked', async ({ page }) => {
   await page.goto(NO_COMMENTS);
+  await appReady(page);
   const form = mainForm(page);
   await fill(form, { website: 'https://ann.example' });
   await form.getByLabel('Save my name, email, and website in this browser for the next time I comment.').check();
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(page.locator('.bs-comment--own')).toBeVisible();
   await page.reload();
+  await appReady(page);
   await expect(mainForm(page).getByLabel('Name', { exact: true })).toHaveValue('Ann Reader');
   await expect(mainForm(page).getByLabel('Website', { exact: true })).toHaveValue('https://ann.example');
   await mainForm(page).getByLabel('Save my name').uncheck();
   await page.reload();
+  await appReady(page);
   await expect(mainForm(page).getByLabel('Name', { exact: true })).toHaveValue('');
   await expect(mainForm(page).getByLabel('Email', { exact: true })).toHaveValue('');
 });
@@ -124,6 +134,7 @@ test('with an endpoint: a 201 shows the comment; the email never reaches the pag
     json: { status: 'published', comment: { id: 'srv-1', parent: null, author: body.name, published: '2026-11-28T10:00:00Z', text: body.text } },
   }));
   await page.goto(REFERENCE);
+  await appReady(page);
   const form = mainForm(page);
   await fill(form, { email: 'secret.reader@example.com', text: 'Published straight away.' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -141,6 +152,7 @@ test('with an endpoint: a 500 keeps the text and says so; Try again resends with
     ? route.fulfill({ status: 500, body: 'boom' })
     : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
   await page.goto(REFERENCE);
+  await appReady(page);
   const form = mainForm(page);
   await fill(form, { text: 'Please keep this text.' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -157,6 +169,7 @@ test('while sending, the button is disabled and says so; double clicks submit on
   const held = new Promise((r) => { release = r; });
   const posts = await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
   await page.goto(REFERENCE);
+  await appReady(page);
   const form = mainForm(page);
   await fill(form);
   await page.waitForTimeout(3000);
@@ -171,6 +184,7 @@ test('a submit 1 s after the form appeared is held and sent at 3 s', async ({ pa
   const posts = await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   const loading = Date.now();
   await page.goto(REFERENCE);
+  await appReady(page);
   const form = mainForm(page);
   await expect(form).toBeVisible();
   await fill(form);
@@ -188,6 +202,7 @@ test('a submit 1 s after the form appeared is held and sent at 3 s', async ({ pa
 test('a filled honeypot sends nothing and keeps nothing, but looks sent', async ({ page }) => {
   const posts = await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'published' } }));
   await page.goto(REFERENCE);
+  await appReady(page);
   const form = mainForm(page);
   await fill(form);
   await page.locator('input[name="homepage"]').first().fill('http://spam.example', { force: true });
@@ -201,6 +216,7 @@ test('a filled honeypot sends nothing and keeps nothing, but looks sent', async 
 test('hostile name, website and text are shown as text and run nothing', async ({ page }) => {
   page.on('dialog', () => { throw new Error('a dialog opened'); });
   await page.goto(NO_COMMENTS);
+  await appReady(page);
   const form = mainForm(page);
   await fill(form, { name: XSS_NAME, text: XSS_TEXT, website: 'https://example.com/"><script>x</script>' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -217,12 +233,14 @@ test('hostile name, website and text are shown as text and run nothing', async (
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator('.bs-comments img, .bs-comments script, .bs-comments svg').count()).toBe(0);
   await page.reload();
+  await appReady(page);
   await expect(page.locator('.bs-comment--own .bs-comment__author')).toHaveText(XSS_NAME);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });
 
 test('a reply nests under its parent, and Cancel reply closes the form', async ({ page }) => {
   await page.goto(REFERENCE);
+  await appReady(page);
   const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
   await parent.getByRole('button', { name: 'Reply to Ade Okonkwo' }).click();
   const replyForm = page.getByRole('form', { name: 'Reply', exact: true });
@@ -240,6 +258,7 @@ test('a reply nests under its parent, and Cancel reply closes the form', async (
 
 test('the deepest comments offer no Reply; threads nest to depth 5', async ({ page }) => {
   await page.goto('/local/higher-wages-california-healthcare-workers/');
+  await appReady(page);
   const deepest = page.locator('.bs-comments__list--depth-5 > li');
   await expect(deepest).toContainText('Worth checking with the pay board');
   await expect(deepest.getByRole('button', { name: /^Reply/ })).toHaveCount(0);
@@ -250,6 +269,7 @@ test('a broken comments file shows an error in the comments area only', async ({
   let broken = true;
   await page.route('**/comments.json', (route) => (broken ? route.fulfill({ status: 500, body: '' }) : route.continue()));
   await page.goto(REFERENCE);
+  await appReady(page);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
   const area = page.getByRole('region', { name: /comments$/ });
   await expect(area.getByRole('alert')).toContainText('The comments could not be loaded');

@@ -20,10 +20,12 @@ test('the site works under a strict CSP with no violations', async ({ page }) =>
   const response = await page.goto(`${STRICT}/`);
   expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   await expect(page.locator('main h1')).toHaveText('Top stories');
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
   await expect(page.locator('main h1')).toHaveText('Local News');
   await page.goto(`${STRICT}${REFERENCE}`);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
   const form = page.getByRole('form', { name: 'Leave a Reply' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await form.getByLabel('Comment', { exact: true }).fill('Under a strict policy.');
@@ -31,11 +33,12 @@ test('the site works under a strict CSP with no violations', async ({ page }) =>
   await form.getByLabel('Email', { exact: true }).fill('ann@example.com');
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(page.locator('.bs-comment--own')).toContainText('Under a strict policy.');
-  await page.goto(`${STRICT}/no/such/page/`);
-  await expect(page.locator('main h1')).toHaveText('Page not found');
-
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   expect(problems).toEqual([]);
+  const missing = await page.goto(`${STRICT}/no/such/page/`);
+  expect(missing.status()).toBe(404);
+  await expect(page.locator('main h1')).toHaveText('Page not found');
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
   expect(await page.locator('[style]').count(), 'no style attributes').toBe(0);
   expect(await page.locator('script:not([src]):not([type="application/json"])').count(), 'no inline scripts').toBe(0);
 });
@@ -48,12 +51,22 @@ test('a tampered WASM file is refused by its integrity digest and the reader is 
   const bytes = readFileSync(join(root, wasm));
   bytes[bytes.length - 10] ^= 0xff;
   writeFileSync(join(root, wasm), bytes);
-  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', '8095', '--fallback'], { stdio: 'ignore' });
+  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', '8095'], { stdio: 'ignore' });
   try {
     await expect.poll(async () => (await fetch('http://127.0.0.1:8095/').catch(() => null))?.status).toBe(200);
-    await page.goto('http://127.0.0.1:8095/');
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto('http://127.0.0.1:8095/international/kim-jong-un-returns-from-russia/');
+    await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
+    await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
+    // The pre-rendered article stays readable.
+    await expect(page.locator('main h1')).toHaveText(/Kim Jong Un Returns from Russia/);
+    // An empty shell (no pre-rendered page) tells the reader instead.
+    const shell = readFileSync(join(root, 'index.html'), 'utf8')
+      .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');
+    writeFileSync(join(root, 'empty.html'), shell);
+    await page.goto('http://127.0.0.1:8095/empty.html');
     await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
-    await expect(page.locator('.bs-app')).toHaveCount(0);
   } finally {
     server.kill();
     rmSync(root, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { expect } from '@playwright/test';
 
 export const REFERENCE = '/international/kim-jong-un-returns-from-russia/';
 export const REFERENCE_HEADLINE =
@@ -36,5 +37,39 @@ export async function startCls(page) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
     }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** Waits until the app has taken over the (pre-rendered) page. */
+export async function appReady(page) {
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
+}
+
+/**
+ * Opens `path` the way a reader gets there from another page of the site: an in-app link, so its content file
+ * is fetched (deep links carry their content in the page and fetch nothing).
+ */
+export async function openInApp(page, path, from = '/') {
+  await page.goto(from);
+  await appReady(page);
+  await page.evaluate((href) => {
+    const link = document.createElement('a');
+    link.href = href;
+    link.textContent = 'in-app link';
+    document.querySelector('#bs-main').append(link);
+    link.click();
+  }, path);
+}
+
+/** Serves `path`'s entry page with its embedded data passed through `edit(data)`. */
+export async function editEmbeddedData(page, path, edit) {
+  await page.route((url) => url.pathname === path, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const marker = /(<script type="application\/json" id="broadsheet-data">)(.*?)(<\/script>)/s;
+    const [, open, json, close] = html.match(marker);
+    const edited = edit(JSON.parse(json));
+    const body = edited === null ? html.replace(marker, '') : html.replace(marker, `${open}${JSON.stringify(edited).replace(/</g, '\\u003c')}${close}`);
+    await route.fulfill({ response, body });
   });
 }

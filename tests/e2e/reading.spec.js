@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import {
-  REFERENCE, REFERENCE_HEADLINE, countContentRequests, markWindow, stillSameDocument, startCls,
+  REFERENCE, REFERENCE_HEADLINE, appReady, countContentRequests, editEmbeddedData, markWindow, openInApp,
+  stillSameDocument, startCls,
 } from './helpers.js';
 
 const h1 = (page) => page.locator('main h1');
@@ -13,6 +14,7 @@ test('a reader goes front → section → page 2 → article → Read more → r
   const requests = countContentRequests(page);
   await page.goto('/');
   await expect(h1(page)).toHaveText('Top stories');
+  await appReady(page);
   await markWindow(page);
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'International News' }).click();
@@ -87,8 +89,10 @@ test('the reference article shows its headline, subheadings, pull quote and both
 });
 
 for (const path of ['/no/such/page/here/', '/international/no-such-article/', '/sports/', '/international/page/99/']) {
-  test(`an unknown URL (${path}) shows not found with the section nav`, async ({ page }) => {
-    await page.goto(path);
+  test(`an unknown URL (${path}) answers 404 and shows not found with the section nav`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response.status()).toBe(404);
+    await appReady(page);
     await expect(h1(page)).toHaveText('Page not found');
     await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(5);
     await expect(page).toHaveTitle(/^Page not found/);
@@ -107,7 +111,7 @@ for (const [name, answer, says] of [
     let broken = true;
     await page.route('**/content/international/kim-jong-un-returns-from-russia/article.json', (route) =>
       broken ? answer(route) : route.continue());
-    await page.goto(REFERENCE);
+    await openInApp(page, REFERENCE);
     await expect(h1(page)).toHaveText('This page could not be loaded');
     await expect(page.getByRole('alert')).toContainText(says);
     broken = false;
@@ -118,7 +122,7 @@ for (const [name, answer, says] of [
 
 test('a slow answer for a page the reader has left never replaces the page they are on', async ({ page }) => {
   await page.goto('/');
-  await expect(h1(page)).toHaveText('Top stories');
+  await appReady(page);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/content/*/*/article.json', async (route) => { await held; await route.continue(); });
@@ -137,6 +141,7 @@ test('loading keeps the layout still: CLS over a visit with 300 ms responses sta
   await page.route('**/content/**', async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
   await page.goto('/');
   await expect(h1(page)).toHaveText('Top stories');
+  await appReady(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
   await expect(h1(page)).toHaveText('Local News');
   await page.locator('.bs-section .bs-card__link').first().click();
@@ -158,7 +163,7 @@ test('hostile text in content renders as text and runs nothing', async ({ page }
     await route.fulfill({ response, json: article });
   });
   page.on('dialog', () => { throw new Error('a dialog opened'); });
-  await page.goto(REFERENCE);
+  await openInApp(page, REFERENCE);
   await expect(h1(page)).toHaveText(payload);
   await expect(page.getByText(`<script>window.__pwned=2</script>${payload}`)).toBeVisible();
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
@@ -168,7 +173,7 @@ test('hostile text in content renders as text and runs nothing', async ({ page }
 
 test('a reload returns the reader to where they were on the page', async ({ page }) => {
   await page.goto(REFERENCE);
-  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await appReady(page);
   await page.evaluate(() => window.scrollTo(0, 700));
   // The position is written to the history entry shortly after scrolling stops.
   await expect.poll(() => page.evaluate(() => history.state?.broadsheetScroll)).toBe(700);
@@ -179,7 +184,7 @@ test('a reload returns the reader to where they were on the page', async ({ page
 
 test('a link to the page already shown adds no history entry', async ({ page }) => {
   await page.goto('/local/');
-  await expect(h1(page)).toHaveText('Local News');
+  await appReady(page);
   const before = await page.evaluate(() => history.length);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
   await expect(h1(page)).toBeFocused();
@@ -189,12 +194,13 @@ test('a link to the page already shown adds no history entry', async ({ page }) 
 test('content from a newer format asks for an update instead of guessing', async ({ page }) => {
   await page.route('**/content/international/kim-jong-un-returns-from-russia/article.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version":2,"blocks":[]}' }));
-  await page.goto(REFERENCE);
+  await openInApp(page, REFERENCE);
   await expect(h1(page)).toHaveText('Update needed');
 });
 
-test('a site file that cannot be loaded shows the error view, and Try again recovers', async ({ page }) => {
+test('a page without embedded data whose site file cannot be loaded shows the error view; Try again recovers', async ({ page }) => {
   let broken = true;
+  await editEmbeddedData(page, '/local/', () => null);
   await page.route('**/content/site.json', (route) => (broken ? route.abort('connectionrefused') : route.continue()));
   await page.goto('/local/');
   await expect(h1(page)).toHaveText('This page could not be loaded');
@@ -203,4 +209,10 @@ test('a site file that cannot be loaded shows the error view, and Try again reco
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(h1(page)).toHaveText('Local News');
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(5);
+});
+
+test('in-app links to missing pages show not found too', async ({ page }) => {
+  await openInApp(page, '/international/no-such-article/');
+  await expect(h1(page)).toHaveText('Page not found');
+  await expect(h1(page)).toBeFocused();
 });

@@ -1,6 +1,6 @@
 // Screenshots of every page type at a phone and a desktop width, kept in tests/e2e/artifacts/ to look at.
 import { test, expect } from '@playwright/test';
-import { REFERENCE, screenshot } from './helpers.js';
+import { REFERENCE, appReady, openInApp, screenshot } from './helpers.js';
 
 const pages = [
   ['front', '/', 'Top stories'],
@@ -15,6 +15,7 @@ for (const width of [360, 1280]) {
     for (const [name, path, heading] of pages) {
       test(`${name} page`, async ({ page }) => {
         await page.goto(path);
+        await appReady(page);
         await expect(page.locator('main h1')).toHaveText(heading);
         await page.evaluate(() => document.fonts.ready);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -24,6 +25,7 @@ for (const width of [360, 1280]) {
     }
     test('comments and the reply form', async ({ page }) => {
       await page.goto(REFERENCE);
+      await appReady(page);
       await page.getByRole('button', { name: /^Reply to Ade Okonkwo/ }).click();
       await page.getByRole('form', { name: 'Leave a Reply' }).getByRole('button', { name: 'Post Comment' }).click();
       await page.locator('.bs-comments').scrollIntoViewIfNeeded();
@@ -34,13 +36,13 @@ for (const width of [360, 1280]) {
     });
     test('error view', async ({ page }) => {
       await page.route('**/content/front.json', (route) => route.fulfill({ status: 503, body: '' }));
-      await page.goto('/');
+      await openInApp(page, '/', '/local/');
       await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
       await screenshot(page, `error-${width}`);
     });
     test('loading skeleton', async ({ page }) => {
       await page.route('**/content/*/*/article.json', () => {});
-      await page.goto(REFERENCE);
+      await openInApp(page, REFERENCE);
       await expect(page.locator('main[aria-busy="true"] .bs-skeleton')).toBeVisible();
       await screenshot(page, `loading-${width}`);
     });

@@ -1,19 +1,22 @@
-//! `broadsheet-compile [--check] [--out DIR] [SOURCE_DIR]`
+//! `broadsheet-compile [--check] [--out DIR] [--site SITE_DIR] [SOURCE_DIR]`
 //!
 //! Compiles the article sources in SOURCE_DIR (default `content`) into the JSON content tree in DIR (default
-//! `dist/content`). With `--check` it only validates and writes nothing.
+//! `dist/content`). With `--site`, also writes a pre-rendered entry page (`index.html`) for every URL, and
+//! `404.html`, into SITE_DIR, using the app shell Trunk built there (`SITE_DIR/index.html`). With `--check` it only
+//! validates and writes nothing.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use std::io::{IsTerminal, Write};
 
-use broadsheet_compiler::{compile_dir_with_progress, output};
+use broadsheet_compiler::{compile_dir_with_progress, entry, output};
 
 fn main() -> ExitCode {
     let mut check = false;
     let mut out = PathBuf::from("dist/content");
     let mut source = PathBuf::from("content");
+    let mut site_dir: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -22,8 +25,12 @@ fn main() -> ExitCode {
                 Some(dir) => out = dir.into(),
                 None => return usage("--out needs a folder"),
             },
+            "--site" => match args.next() {
+                Some(dir) => site_dir = Some(dir.into()),
+                None => return usage("--site needs a folder"),
+            },
             "-h" | "--help" => {
-                println!("usage: broadsheet-compile [--check] [--out DIR] [SOURCE_DIR]");
+                println!("usage: broadsheet-compile [--check] [--out DIR] [--site SITE_DIR] [SOURCE_DIR]");
                 return ExitCode::SUCCESS;
             }
             flag if flag.starts_with('-') => return usage(&format!("unknown option {flag}")),
@@ -43,11 +50,25 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let shell = match &site_dir {
+        Some(dir) => match std::fs::read_to_string(dir.join("index.html")).map_err(|e| e.to_string()).and_then(entry::Shell::parse) {
+            Ok(shell) => Some(shell),
+            Err(e) => {
+                eprintln!("broadsheet-compile: cannot use {} as the app shell: {e}", dir.join("index.html").display());
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
     let result = output::files(&newsroom).and_then(|files| {
+        let pages = shell.as_ref().map(|shell| entry::entry_pages(&newsroom, shell)).unwrap_or_default();
         if !check {
             output::write_tree(&out, &files)?;
+            if let Some(dir) = &site_dir {
+                output::write_pages(dir, &pages)?;
+            }
         }
-        Ok(files.len())
+        Ok(files.len() + pages.len())
     });
     match result {
         Ok(n) if check => {
@@ -66,7 +87,7 @@ fn main() -> ExitCode {
 }
 
 fn usage(problem: &str) -> ExitCode {
-    eprintln!("broadsheet-compile: {problem}\nusage: broadsheet-compile [--check] [--out DIR] [SOURCE_DIR]");
+    eprintln!("broadsheet-compile: {problem}\nusage: broadsheet-compile [--check] [--out DIR] [--site SITE_DIR] [SOURCE_DIR]");
     ExitCode::from(2)
 }
 

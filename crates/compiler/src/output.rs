@@ -56,3 +56,17 @@ pub fn write_tree(out_dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()
     }
     fs::rename(&staging, out_dir)
 }
+
+/// Writes entry pages (path under `site_dir`, HTML), each through a temporary file renamed into place.
+pub fn write_pages(site_dir: &Path, pages: &[(String, String)]) -> io::Result<()> {
+    for (path, html) in pages {
+        let target = site_dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let partial = target.with_extension("html.partial");
+        fs::write(&partial, html)?;
+        fs::rename(&partial, &target)?;
+    }
+    Ok(())
+}

@@ -130,6 +130,9 @@ pub fn parse_site(file: &Path, text: &str) -> Result<Site, SourceError> {
         if !is_slug(&section.slug) {
             return problem(format!("section slug {:?} must be lowercase letters, digits and hyphens", section.slug));
         }
+        if section.slug == "content" {
+            return problem("section slug \"content\" is reserved for the content files' folder".into());
+        }
         if site.sections[..i].iter().any(|s| s.slug == section.slug) {
             return problem(format!("section slug {:?} appears twice", section.slug));
         }

@@ -26,6 +26,9 @@ pub struct Site {
     pub page_size: u32,
     /// Sections in navigation order.
     pub sections: Vec<Section>,
+    /// Canonical address of the site's root (`https://news.example/`), for canonical links and link previews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Where readers' comments are POSTed (docs/comments.md). Without one, comments stay in the reader's browser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_endpoint: Option<String>,

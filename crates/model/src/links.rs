@@ -93,7 +93,7 @@ mod tests {
     fn site() -> Site {
         let section = |slug: &str, aggregate| Section { slug: slug.into(), title: slug.into(), description: String::new(), aggregate };
         Site { format_version: 1, name: "n".into(), language: "en".into(), description: String::new(), page_size: 2,
-            sections: vec![section("latest", true), section("local", false)], comment_endpoint: None }
+            sections: vec![section("latest", true), section("local", false)], comment_endpoint: None, url: None }
     }
 
     #[test]

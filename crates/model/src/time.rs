@@ -91,17 +91,23 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (if month <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, month, day)
 }
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// "24 November 2026, 07:15 UTC": the label shown where the reader's time zone is unknown.
+/// "Nov 24, 2026, 7:15 AM UTC": the label shown where the reader's time zone is unknown (pre-rendered pages),
+/// shaped like the browser's own medium date and short time so the text keeps its length when the app re-renders
+/// it in the reader's zone.
 pub fn utc_label(timestamp: &str) -> Option<String> {
     let secs = parse_timestamp(timestamp)?;
     let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
     let in_day = secs.rem_euclid(86_400);
-    Some(format!("{day} {} {year}, {:02}:{:02} UTC", MONTHS[month as usize - 1], in_day / 3600, in_day % 3600 / 60))
+    let (hour, minute) = (in_day / 3600, in_day % 3600 / 60);
+    let (h12, half) = match hour {
+        0 => (12, "AM"),
+        1..=11 => (hour, "AM"),
+        12 => (12, "PM"),
+        _ => (hour - 12, "PM"),
+    };
+    Some(format!("{} {day}, {year}, {h12}:{minute:02} {half} UTC", MONTHS[month as usize - 1]))
 }
 
 #[cfg(test)]
@@ -136,8 +142,10 @@ mod tests {
 
     #[test]
     fn utc_labels() {
-        assert_eq!(utc_label("2026-11-23T23:15:00-08:00").unwrap(), "24 November 2026, 07:15 UTC");
-        assert_eq!(utc_label("1969-12-31T23:59:00Z").unwrap(), "31 December 1969, 23:59 UTC");
+        assert_eq!(utc_label("2026-11-23T23:15:00-08:00").unwrap(), "Nov 24, 2026, 7:15 AM UTC");
+        assert_eq!(utc_label("1969-12-31T23:59:00Z").unwrap(), "Dec 31, 1969, 11:59 PM UTC");
+        assert_eq!(utc_label("2026-01-01T00:05:00Z").unwrap(), "Jan 1, 2026, 12:05 AM UTC");
+        assert_eq!(utc_label("2026-01-01T12:00:00Z").unwrap(), "Jan 1, 2026, 12:00 PM UTC");
         assert_eq!(utc_label("nope"), None);
     }
 }

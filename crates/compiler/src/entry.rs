@@ -1,0 +1,197 @@
+//! Pre-rendered entry pages: for every URL of the site an `index.html` that a plain static host can serve, with
+//! the page's content already in it (readable without JavaScript), its title, description, canonical link,
+//! Open Graph, Twitter card and JSON-LD tags, and the page's content files embedded for the app to take over.
+
+use std::sync::Arc;
+
+use broadsheet::data::embedded::{Embedded, ELEMENT_ID};
+use broadsheet::prerender::{render, PageFile};
+use broadsheet::Config;
+use broadsheet_model::route::SITE_PATH;
+use broadsheet_model::urls::image_url;
+use broadsheet_model::{Article, Image, Route, Site};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::assemble::Newsroom;
+
+/// The HTML Trunk built (`dist/index.html`), to be filled in per page.
+pub struct Shell {
+    html: String,
+    pub base: String,
+}
+
+impl Shell {
+    pub fn parse(html: String) -> Result<Shell, String> {
+        for needle in [HOST_OPEN, "</head>", "</body>", "<title>"] {
+            if !html.contains(needle) {
+                return Err(format!("the app shell has no {needle}"));
+            }
+        }
+        let base = between(&html, "<base href=\"", "\"").unwrap_or("/").to_string();
+        Ok(Shell { html, base })
+    }
+}
+
+const HOST_OPEN: &str = "<div id=\"broadsheet\" class=\"bs-host\">";
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = s.find(start)? + start.len();
+    let to = s[from..].find(end)? + from;
+    Some(&s[from..to])
+}
+
+/// Every entry page of the newsroom as (path under the site root, HTML): the front page, every listing page, every
+/// article, and `404.html`.
+pub fn entry_pages(newsroom: &Newsroom, shell: &Shell) -> Vec<(String, String)> {
+    let config = Config::new(&shell.base, None);
+    let site = Arc::new(newsroom.site.clone());
+    let mut pages = vec![];
+    let front = Arc::new(newsroom.front.clone());
+    pages.push(page(shell, &config, &site, Route::Front, PageFile::Front(front.clone()), Some(json(&*front)), None));
+    for listing in &newsroom.listings {
+        let route = Route::Section { section: listing.section.clone(), page: listing.page };
+        let file = Arc::new(listing.clone());
+        pages.push(page(shell, &config, &site, route, PageFile::Listing(file.clone()), Some(json(&*file)), None));
+    }
+    for article in &newsroom.articles {
+        let route = Route::article(&article.section, &article.slug);
+        let file = Arc::new(article.clone());
+        pages.push(page(shell, &config, &site, route, PageFile::Article(file.clone()), Some(json(&*file)), Some(article)));
+    }
+    let (_, not_found) = page(shell, &config, &site, Route::NotFound { path: "/404.html".into() }, PageFile::None, None, None);
+    pages.push(("404.html".to_string(), not_found));
+    pages
+}
+
+fn json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).expect("content types always serialize")
+}
+
+fn page(
+    shell: &Shell,
+    config: &Config,
+    site: &Arc<Site>,
+    route: Route,
+    file: PageFile,
+    file_json: Option<serde_json::Value>,
+    article: Option<&Article>,
+) -> (String, String) {
+    let app = render(config, &route, site.clone(), file);
+    let mut embedded = Embedded::default();
+    embedded.files.insert(SITE_PATH.to_string(), json(&**site));
+    if let (Some(path), Some(value)) = (route.content_path(), file_json.clone()) {
+        embedded.files.insert(path, value);
+    }
+    let (title, description) = titles(site, &route, file_json.as_ref(), article);
+    let canonical = site.url.as_deref().map(|root| format!("{}{}", root.trim_end_matches('/'), route.href("/")));
+    let mut head = format!("<title>{}</title>\n", text(&title));
+    head += &meta_name("description", &description);
+    if let (Some(url), false) = (&canonical, matches!(route, Route::NotFound { .. })) {
+        head += &format!("<link rel=\"canonical\" href=\"{}\">\n", attr(url));
+        head += &meta_property("og:url", url);
+    }
+    head += &meta_property("og:site_name", &site.name);
+    head += &meta_property("og:type", if article.is_some() { "article" } else { "website" });
+    head += &meta_property("og:title", &title_only(&title, &site.name));
+    head += &meta_property("og:description", &description);
+    let image = article.and_then(|a| a.image.as_ref()).and_then(|i| absolute_image(site, config, i));
+    if let Some((src, image)) = &image {
+        head += &meta_property("og:image", src);
+        head += &meta_property("og:image:alt", &image.alt);
+        head += &meta_property("og:image:width", &image.width.to_string());
+        head += &meta_property("og:image:height", &image.height.to_string());
+    }
+    head += &meta_name("twitter:card", if image.is_some() { "summary_large_image" } else { "summary" });
+    head += &meta_name("twitter:title", &title_only(&title, &site.name));
+    head += &meta_name("twitter:description", &description);
+    if let Some(a) = article {
+        head += &meta_property("article:published_time", &a.published);
+        if let Some(updated) = &a.updated {
+            head += &meta_property("article:modified_time", updated);
+        }
+        head += &meta_property("article:section", &site.section(&a.section).map(|s| s.title.clone()).unwrap_or_default());
+        let ld = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": a.headline,
+            "description": a.standfirst,
+            "datePublished": a.published,
+            "dateModified": a.updated.as_ref().unwrap_or(&a.published),
+            "author": [{ "@type": "Person", "name": a.byline }],
+            "publisher": { "@type": "NewsMediaOrganization", "name": site.name },
+            "articleSection": site.section(&a.section).map(|s| s.title.clone()),
+            "image": image.as_ref().map(|(src, _)| src.clone()),
+            "mainEntityOfPage": canonical,
+            "inLanguage": site.language,
+        });
+        head += &format!(
+            "<script type=\"application/ld+json\">{}</script>\n",
+            serde_json::to_string(&ld).expect("JSON").replace('<', "\\u003c")
+        );
+    }
+    let mut html = shell.html.clone();
+    html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", attr(&site.language)), 1);
+    let title_start = html.find("<title>").expect("checked in Shell::parse");
+    let title_end = html[title_start..].find("</title>").map(|i| title_start + i + "</title>".len()).unwrap_or(title_start);
+    html.replace_range(title_start..title_end, head.trim_end());
+    let host = html.find(HOST_OPEN).expect("checked in Shell::parse") + HOST_OPEN.len();
+    let host_end = html[host..].find("</div>").map(|i| host + i).unwrap_or(host);
+    html.replace_range(host..host_end, &app);
+    let data = format!(
+        "<script type=\"application/json\" id=\"{ELEMENT_ID}\">{}</script>\n",
+        embedded.to_script_text()
+    );
+    let body_end = html.rfind("</body>").expect("checked in Shell::parse");
+    html.insert_str(body_end, &data);
+    let path = match &route {
+        Route::NotFound { .. } => "404.html".to_string(),
+        r => format!("{}index.html", r.href("/").trim_start_matches('/')),
+    };
+    (path, html)
+}
+
+/// Document title and description, as the app sets them.
+fn titles(site: &Site, route: &Route, file: Option<&serde_json::Value>, article: Option<&Article>) -> (String, String) {
+    let str_of = |key: &str| file.and_then(|f| f.get(key)).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let num_of = |key: &str| file.and_then(|f| f.get(key)).and_then(|v| v.as_u64()).unwrap_or(1);
+    let (page, description) = match (route, article) {
+        (_, Some(a)) => (a.headline.clone(), a.standfirst.clone()),
+        (Route::Front, _) => ("Top stories".to_string(), site.description.clone()),
+        (Route::Section { page, .. }, _) if *page > 1 => {
+            (format!("{} – page {} of {}", str_of("title"), page, num_of("pages")), str_of("description"))
+        }
+        (Route::Section { .. }, _) => (str_of("title"), str_of("description")),
+        _ => ("Page not found".to_string(), String::new()),
+    };
+    (format!("{page} | {}", site.name), description)
+}
+
+fn title_only(title: &str, site_name: &str) -> String {
+    title.strip_suffix(&format!(" | {site_name}")).unwrap_or(title).to_string()
+}
+
+fn absolute_image(site: &Site, config: &Config, image: &Image) -> Option<(String, Image)> {
+    let src = image_url(&image.src, &config.content_base)?;
+    if src.starts_with("https://") {
+        return Some((src, image.clone()));
+    }
+    let root = site.url.as_deref()?.trim_end_matches('/');
+    Some((format!("{root}{src}"), image.clone()))
+}
+
+fn meta_name(name: &str, content: &str) -> String {
+    format!("<meta name=\"{name}\" content=\"{}\">\n", attr(content))
+}
+
+fn meta_property(property: &str, content: &str) -> String {
+    format!("<meta property=\"{property}\" content=\"{}\">\n", attr(content))
+}
+
+fn text(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn attr(s: &str) -> String {
+    text(s).replace('"', "&quot;")
+}

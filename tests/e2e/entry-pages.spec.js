@@ -1,0 +1,81 @@
+// Pre-rendered entry pages: what a crawler, a link preview, a reader without JavaScript and a reader on a slow
+// connection get from a plain static host.
+import { test, expect } from '@playwright/test';
+import { REFERENCE, REFERENCE_HEADLINE, appReady } from './helpers.js';
+
+test('the article entry page, fetched without a browser, has its title, tags and body text', async ({ request }) => {
+  const response = await request.get(REFERENCE);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain(`<title>${REFERENCE_HEADLINE} | Broadsheet Daily</title>`);
+  expect(html).toContain(`<meta property="og:title" content="${REFERENCE_HEADLINE}">`);
+  expect(html).toContain('<meta property="og:type" content="article">');
+  expect(html).toContain('<link rel="canonical" href="https://broadsheet.example/international/kim-jong-un-returns-from-russia/">');
+  expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  expect(html).toContain('<html lang="en">');
+  expect(html).toContain('The discussions also touched upon regional stability');
+  const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)[1]);
+  expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: REFERENCE_HEADLINE, datePublished: '2026-11-24T07:15:00+00:00' });
+});
+
+test('every listing page and the front page are pre-rendered too, and 404.html answers the rest', async ({ request }) => {
+  for (const [path, text] of [['/', 'Top stories'], ['/latest/page/3/', 'Latest News'], ['/economy/', 'Economy']]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(await response.text()).toMatch(new RegExp(`<h1[^>]*>${text}</h1>`));
+  }
+  const missing = await request.get('/nothing/here/');
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain('Page not found');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the whole article is readable and its links work', async ({ page }) => {
+    await page.goto(REFERENCE);
+    await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+    await expect(page.getByRole('heading', { name: 'North Korean Media’s Positive Coverage' })).toBeVisible();
+    await expect(page.getByText('providing hope for a more stable and peaceful future')).toBeVisible();
+    await page.getByRole('link', { name: 'Higher Wages On The Horizon For California Healthcare Workers' }).click();
+    await expect(page.locator('main h1')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
+  });
+});
+
+test('the first paint already shows the headline, and taking over moves nothing', async ({ page }) => {
+  // Hold the app back so the pre-rendered page is all there is for a moment.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/loader.js*', async (route) => { await held; await route.continue(); });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // Module scripts hold DOMContentLoaded back, so wait only for the response.
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
+  // Everything in the first screen: where it is and how big.
+  const boxes = () => page.evaluate(() => [...document.querySelectorAll('header, nav a, main h1, main p, main figure, main img, main time')]
+    .map((el) => el.getBoundingClientRect())
+    .filter((r) => r.top < window.innerHeight)
+    .map((r) => [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)]));
+  const before = await boxes();
+  release();
+  await appReady(page);
+  await page.waitForTimeout(300);
+  const after = await boxes();
+  expect(after).toEqual(before);
+  expect(await page.evaluate(() => window.__cls)).toBe(0);
+  // A deep link needs no content request: the page carries its data.
+});
+
+test('a deep link fetches no content files', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => { if (r.url().includes('/content/') && r.url().endsWith('.json') && !r.url().endsWith('comments.json')) requests.push(r.url()); });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.waitForTimeout(300);
+  expect(requests).toEqual([]);
+});
