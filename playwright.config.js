@@ -37,5 +37,12 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
     },
+    {
+      // The same build deployed under /news/ (`./x test` prepares target/e2e-news; tests/e2e/base-path.spec.js).
+      command: `node tools/serve.mjs --root target/e2e-news --port ${port + 2} --404 news/404.html`,
+      url: `http://127.0.0.1:${port + 2}/news/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
   ],
 });

@@ -5,7 +5,9 @@
 //
 // `--csp` sends the strict Content-Security-Policy the site must work under (docs/architecture.md).
 //
-//   node tools/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--fallback] [--csp]
+// `--404 PATH` names the not-found page under the root (default 404.html), e.g. news/404.html for a sub-path site.
+//
+//   node tools/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--fallback] [--csp] [--404 PATH]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -19,6 +21,7 @@ const root = resolve(option('--root', 'dist'));
 const port = Number(option('--port', '8080'));
 const host = option('--host', '127.0.0.1');
 const fallback = args.includes('--fallback');
+const notFound = option('--404', '404.html');
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' https:; connect-src 'self'";
 const csp = args.includes('--csp') ? { 'Content-Security-Policy': STRICT_CSP } : {};
@@ -58,7 +61,7 @@ createServer(async (req, res) => {
   if (!found && fallback && !extname(pathname)) found = await file(join(root, 'index.html'));
   if (!found) {
     status = 404;
-    found = (await file(join(root, '404.html'))) ?? { path: '404.txt', body: Buffer.from('Not found\n') };
+    found = (await file(join(root, notFound))) ?? { path: '404.txt', body: Buffer.from('Not found\n') };
   }
   res.writeHead(status, {
     'Content-Type': types[extname(found.path)] ?? 'application/octet-stream',

@@ -28,10 +28,32 @@ impl Shell {
                 return Err(format!("the app shell has no {needle}"));
             }
         }
+        if html.contains(ELEMENT_ID) {
+            return Err("this is a pre-rendered page, not the app shell Trunk built".into());
+        }
         let base = between(&html, "<base href=\"", "\"").unwrap_or("/").to_string();
         Ok(Shell { html, base })
     }
+
+    /// The same shell for a site served under `base` (`/news/`): the `<base>` and every root-relative asset URL
+    /// move; the assets themselves (WASM, JS, CSS) stay byte for byte the same.
+    pub fn rebased(&self, base: &str) -> Shell {
+        let base = broadsheet_model::route::normalize_base(base);
+        let mut html = self.html.clone();
+        for attr in ["href", "src"] {
+            html = html.replace(&format!("{attr}=\"{}", self.base), &format!("{attr}=\"{base}"));
+        }
+        Shell { html, base }
+    }
+
+    pub fn html(&self) -> &str {
+        &self.html
+    }
 }
+
+/// Where the compiler keeps Trunk's shell beside the pages it writes (`index.html` becomes the front page). It is
+/// also the app without any pre-rendered page, for hosts that want a single-page fallback.
+pub const SHELL_FILE: &str = "shell.html";
 
 const HOST_OPEN: &str = "<div id=\"broadsheet\" class=\"bs-host\">";
 

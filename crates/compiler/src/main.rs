@@ -1,9 +1,10 @@
-//! `broadsheet-compile [--check] [--out DIR] [--site SITE_DIR] [SOURCE_DIR]`
+//! `broadsheet-compile [--check] [--out DIR] [--site SITE_DIR [--base PATH]] [SOURCE_DIR]`
 //!
 //! Compiles the article sources in SOURCE_DIR (default `content`) into the JSON content tree in DIR (default
 //! `dist/content`). With `--site`, also writes a pre-rendered entry page (`index.html`) for every URL, and
-//! `404.html`, into SITE_DIR, using the app shell Trunk built there (`SITE_DIR/index.html`). With `--check` it only
-//! validates and writes nothing.
+//! `404.html`, into SITE_DIR, using the app shell Trunk built there (`SITE_DIR/index.html`, kept as
+//! `SITE_DIR/shell.html`). `--base /news/` writes them for a site served under that path instead: only HTML
+//! changes, the WASM, JS, CSS and JSON stay as they are. With `--check` it only validates and writes nothing.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
     let mut out = PathBuf::from("dist/content");
     let mut source = PathBuf::from("content");
     let mut site_dir: Option<PathBuf> = None;
+    let mut base: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -25,12 +27,16 @@ fn main() -> ExitCode {
                 Some(dir) => out = dir.into(),
                 None => return usage("--out needs a folder"),
             },
+            "--base" => match args.next() {
+                Some(path) => base = Some(path),
+                None => return usage("--base needs a path such as /news/"),
+            },
             "--site" => match args.next() {
                 Some(dir) => site_dir = Some(dir.into()),
                 None => return usage("--site needs a folder"),
             },
             "-h" | "--help" => {
-                println!("usage: broadsheet-compile [--check] [--out DIR] [--site SITE_DIR] [SOURCE_DIR]");
+                println!("usage: broadsheet-compile [--check] [--out DIR] [--site SITE_DIR [--base PATH]] [SOURCE_DIR]");
                 return ExitCode::SUCCESS;
             }
             flag if flag.starts_with('-') => return usage(&format!("unknown option {flag}")),
@@ -51,10 +57,13 @@ fn main() -> ExitCode {
         }
     };
     let shell = match &site_dir {
-        Some(dir) => match std::fs::read_to_string(dir.join("index.html")).map_err(|e| e.to_string()).and_then(entry::Shell::parse) {
-            Ok(shell) => Some(shell),
+        Some(dir) => match read_shell(dir) {
+            Ok(shell) => Some(match &base {
+                Some(base) => shell.rebased(base),
+                None => shell,
+            }),
             Err(e) => {
-                eprintln!("broadsheet-compile: cannot use {} as the app shell: {e}", dir.join("index.html").display());
+                eprintln!("broadsheet-compile: {e}");
                 return ExitCode::FAILURE;
             }
         },
@@ -64,7 +73,9 @@ fn main() -> ExitCode {
         let pages = shell.as_ref().map(|shell| entry::entry_pages(&newsroom, shell)).unwrap_or_default();
         if !check {
             output::write_tree(&out, &files)?;
-            if let Some(dir) = &site_dir {
+            if let (Some(dir), Some(shell)) = (&site_dir, &shell) {
+                let mut pages = pages.clone();
+                pages.push((entry::SHELL_FILE.to_string(), shell.html().to_string()));
                 output::write_pages(dir, &pages)?;
             }
         }
@@ -76,7 +87,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(n) => {
-            println!("broadsheet-compile: {} articles, {n} files written to {}", newsroom.articles.len(), out.display());
+            println!("broadsheet-compile: {} articles, {n} files written (content in {})", newsroom.articles.len(), out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -86,8 +97,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Trunk's shell: `shell.html` once the compiler has run, else the `index.html` Trunk just wrote.
+fn read_shell(dir: &std::path::Path) -> Result<entry::Shell, String> {
+    let kept = dir.join(entry::SHELL_FILE);
+    let file = if kept.exists() { kept } else { dir.join("index.html") };
+    std::fs::read_to_string(&file)
+        .map_err(|e| e.to_string())
+        .and_then(entry::Shell::parse)
+        .map_err(|e| format!("cannot use {} as the app shell: {e}", file.display()))
+}
+
 fn usage(problem: &str) -> ExitCode {
-    eprintln!("broadsheet-compile: {problem}\nusage: broadsheet-compile [--check] [--out DIR] [--site SITE_DIR] [SOURCE_DIR]");
+    eprintln!("broadsheet-compile: {problem}\nusage: broadsheet-compile [--check] [--out DIR] [--site SITE_DIR [--base PATH]] [SOURCE_DIR]");
     ExitCode::from(2)
 }
 
