@@ -63,26 +63,45 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&s[from..to])
 }
 
-/// Every entry page of the newsroom as (path under the site root, HTML): the front page, every listing page, every
-/// article, and `404.html`.
-pub fn entry_pages(newsroom: &Newsroom, shell: &Shell) -> Vec<(String, String)> {
+/// Produces every entry page of the newsroom, one at a time, as (path under the site root, HTML): the front page,
+/// every listing page, every article, and `404.html`. Returns how many.
+pub fn each_page(
+    newsroom: &Newsroom,
+    shell: &Shell,
+    emit: &mut dyn FnMut(String, String) -> std::io::Result<()>,
+) -> std::io::Result<usize> {
     let config = Config::new(&shell.base, None);
     let site = Arc::new(newsroom.site.clone());
-    let mut pages = vec![];
+    let mut n = 0;
+    let mut put = |(path, html): (String, String)| {
+        n += 1;
+        emit(path, html)
+    };
     let front = Arc::new(newsroom.front.clone());
-    pages.push(page(shell, &config, &site, Route::Front, PageFile::Front(front.clone()), Some(json(&*front)), None));
+    put(page(shell, &config, &site, Route::Front, PageFile::Front(front.clone()), Some(json(&*front)), None))?;
     for listing in &newsroom.listings {
         let route = Route::Section { section: listing.section.clone(), page: listing.page };
         let file = Arc::new(listing.clone());
-        pages.push(page(shell, &config, &site, route, PageFile::Listing(file.clone()), Some(json(&*file)), None));
+        put(page(shell, &config, &site, route, PageFile::Listing(file.clone()), Some(json(&*file)), None))?;
     }
     for article in &newsroom.articles {
         let route = Route::article(&article.section, &article.slug);
         let file = Arc::new(article.clone());
-        pages.push(page(shell, &config, &site, route, PageFile::Article(file.clone()), Some(json(&*file)), Some(article)));
+        put(page(shell, &config, &site, route, PageFile::Article(file.clone()), Some(json(&*file)), Some(article)))?;
     }
     let (_, not_found) = page(shell, &config, &site, Route::NotFound { path: "/404.html".into() }, PageFile::None, None, None);
-    pages.push(("404.html".to_string(), not_found));
+    put(("404.html".to_string(), not_found))?;
+    Ok(n)
+}
+
+/// Every entry page in memory (for tests and small newsrooms).
+pub fn entry_pages(newsroom: &Newsroom, shell: &Shell) -> Vec<(String, String)> {
+    let mut pages = vec![];
+    each_page(newsroom, shell, &mut |path, html| {
+        pages.push((path, html));
+        Ok(())
+    })
+    .expect("collecting never fails");
     pages
 }
 

@@ -69,18 +69,36 @@ fn main() -> ExitCode {
         },
         None => None,
     };
-    let result = output::files(&newsroom).and_then(|files| {
-        let pages = shell.as_ref().map(|shell| entry::entry_pages(&newsroom, shell)).unwrap_or_default();
-        if !check {
-            output::write_tree(&out, &files)?;
-            if let (Some(dir), Some(shell)) = (&site_dir, &shell) {
-                let mut pages = pages.clone();
-                pages.push((entry::SHELL_FILE.to_string(), shell.html().to_string()));
-                output::write_pages(dir, &pages)?;
+    let result = (|| -> std::io::Result<usize> {
+        let mut files = 0;
+        if check {
+            files = output::each_file(&newsroom, &mut |_, _| Ok(()))?;
+        } else {
+            output::write_tree_with(&out, &mut |emit| {
+                files = output::each_file(&newsroom, emit)?;
+                Ok(files)
+            })?;
+        }
+        let mut pages = 0;
+        if let Some(shell) = &shell {
+            let mut bar = ProgressBar::new("writing pages");
+            let total = newsroom.articles.len() + newsroom.listings.len() + 2;
+            let mut done = 0;
+            pages = entry::each_page(&newsroom, shell, &mut |path, html| {
+                done += 1;
+                bar.show(done, total);
+                match &site_dir {
+                    Some(dir) if !check => output::write_page(dir, &path, &html),
+                    _ => Ok(()),
+                }
+            })?;
+            bar.finish();
+            if let (Some(dir), false) = (&site_dir, check) {
+                output::write_page(dir, entry::SHELL_FILE, shell.html())?;
             }
         }
-        Ok(files.len() + pages.len())
-    });
+        Ok(files + pages)
+    })();
     match result {
         Ok(n) if check => {
             println!("broadsheet-compile: {} articles OK ({n} files would be written)", newsroom.articles.len());

@@ -71,40 +71,42 @@ pub fn related(docs: &[Doc], n: usize) -> Vec<Vec<usize>> {
 }
 
 /// Each article's strongest terms with their L2-normalised TF-IDF weights. The headline counts three times.
+/// Two passes, so only one article's term counts are in memory at a time: document frequencies first, then each
+/// article's weights, cut to its strongest terms at once.
 fn weighted_terms(docs: &[Doc]) -> Vec<Vec<(String, f64)>> {
-    let counts: Vec<HashMap<String, f64>> = docs
-        .iter()
-        .map(|doc| {
-            let mut tf: HashMap<String, f64> = HashMap::new();
-            for token in tokens(doc.headline) {
-                *tf.entry(token).or_default() += 3.0;
+    let counts = |doc: &Doc| -> HashMap<String, f64> {
+        let mut tf: HashMap<String, f64> = HashMap::new();
+        for token in tokens(doc.headline) {
+            *tf.entry(token).or_default() += 3.0;
+        }
+        for text in &doc.body {
+            for token in tokens(text) {
+                *tf.entry(token).or_default() += 1.0;
             }
-            for text in &doc.body {
-                for token in tokens(text) {
-                    *tf.entry(token).or_default() += 1.0;
-                }
-            }
-            tf
-        })
-        .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for tf in &counts {
-        for term in tf.keys() {
-            *df.entry(term.as_str()).or_default() += 1;
+        }
+        tf
+    };
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for doc in docs {
+        for term in counts(doc).into_keys() {
+            *df.entry(term).or_default() += 1;
         }
     }
     let n = docs.len() as f64;
-    counts
-        .iter()
-        .map(|tf| {
-            let mut weights: Vec<(String, f64)> = tf
-                .iter()
-                .filter(|(term, _)| df[term.as_str()] > 1) // a word no other article has links nothing
-                .map(|(term, count)| (term.clone(), (1.0 + count.ln()) * (n / df[term.as_str()] as f64).ln()))
+    docs.iter()
+        .map(|doc| {
+            let mut weights: Vec<(String, f64)> = counts(doc)
+                .into_iter()
+                .filter(|(term, _)| df[term] > 1) // a word no other article has links nothing
+                .map(|(term, count)| {
+                    let w = (1.0 + count.ln()) * (n / df[&term] as f64).ln();
+                    (term, w)
+                })
                 .filter(|(_, w)| *w > 0.0)
                 .collect();
             weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             weights.truncate(TERMS_PER_ARTICLE);
+            weights.shrink_to_fit();
             let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
                 for (_, w) in &mut weights {
