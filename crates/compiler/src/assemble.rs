@@ -73,31 +73,38 @@ pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
     // Newest first; the slug breaks ties so the order never depends on file-system order.
     articles.sort_by_key(|a| (std::cmp::Reverse(parse_timestamp(&a.published).unwrap_or(0)), a.slug.clone()));
     let teasers: Vec<Teaser> = articles.iter().map(teaser).collect();
-    let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
     let related = related_indices(&articles);
-
+    let front = front_page(&site, &articles, &teasers);
+    let listings = listings(&site, &teasers);
+    // "Read more" needs each target's section and headline; then the sources are consumed, not copied, so an
+    // archive's text is in memory once.
+    let targets: HashMap<String, (String, String)> =
+        articles.iter().map(|a| (a.slug.clone(), (a.section.clone(), a.headline.clone()))).collect();
     let built: Vec<Article> = articles
-        .iter()
-        .zip(&related)
+        .into_iter()
+        .zip(related)
         .map(|(a, related)| Article {
             format_version: FORMAT_VERSION,
-            slug: a.slug.clone(),
-            section: a.section.clone(),
-            headline: a.headline.clone(),
-            standfirst: a.standfirst.clone(),
-            byline: a.byline.clone(),
-            published: a.published.clone(),
-            updated: a.updated.clone(),
-            image: a.image.clone(),
-            body: a.body.iter().map(|item| block(item, &articles, &index)).collect(),
+            body: a.body.into_iter().map(|item| block(item, &targets)).collect(),
             related: related.iter().map(|&i| teasers[i].clone()).collect(),
+            slug: a.slug,
+            section: a.section,
+            headline: a.headline,
+            standfirst: a.standfirst,
+            byline: a.byline,
+            published: a.published,
+            updated: a.updated,
+            image: a.image,
         })
         .collect();
+    Ok(Newsroom { site, front, listings, articles: built, images, comments: comment_files, root })
+}
 
+/// Every section's listing pages, newest first.
+fn listings(site: &Site, teasers: &[Teaser]) -> Vec<Listing> {
     let mut listings = vec![];
     for section in &site.sections {
-        let members: Vec<&Teaser> =
-            teasers.iter().filter(|t| section.aggregate || t.section == section.slug).collect();
+        let members: Vec<&Teaser> = teasers.iter().filter(|t| section.aggregate || t.section == section.slug).collect();
         let pages = page_count(members.len(), site.page_size);
         for page in 1..=pages {
             listings.push(Listing {
@@ -113,8 +120,13 @@ pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
             });
         }
     }
+    listings
+}
 
-    let mut lead: Vec<Teaser> = articles.iter().zip(&teasers).filter(|(a, _)| a.lead).map(|(_, t)| t.clone()).take(LEAD_SIZE).collect();
+/// The lead stories (newest `lead: true` ones, else the newest story) and a rail per section.
+fn front_page(site: &Site, articles: &[ArticleSource], teasers: &[Teaser]) -> FrontPage {
+    let mut lead: Vec<Teaser> =
+        articles.iter().zip(teasers).filter(|(a, _)| a.lead).map(|(_, t)| t.clone()).take(LEAD_SIZE).collect();
     if lead.is_empty() {
         lead.extend(teasers.first().cloned());
     }
@@ -123,14 +135,19 @@ pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
         .sections
         .iter()
         .filter(|s| !s.aggregate)
-        .map(|s| Rail {
-            section: s.slug.clone(),
-            title: s.title.clone(),
-            teasers: teasers.iter().filter(|t| t.section == s.slug && !in_lead.contains(t.slug.as_str())).take(RAIL_SIZE).cloned().collect(),
-        })
+        .map(|s| Rail { section: s.slug.clone(), title: s.title.clone(), teasers: rail(articles, teasers, &s.slug, &in_lead) })
         .collect();
-    let front = FrontPage { format_version: FORMAT_VERSION, lead, rails };
-    Ok(Newsroom { site, front, listings, articles: built, images, comments: comment_files, root })
+    FrontPage { format_version: FORMAT_VERSION, lead, rails }
+}
+
+/// A section's rail: its featured stories first, then the newest, leaving out the lead stories.
+fn rail(articles: &[ArticleSource], teasers: &[Teaser], section: &str, in_lead: &HashSet<&str>) -> Vec<Teaser> {
+    let candidates = || {
+        articles.iter().zip(teasers).filter(|(a, _)| a.section == section && !in_lead.contains(a.slug.as_str()))
+    };
+    let featured = candidates().filter(|(a, _)| a.featured);
+    let rest = candidates().filter(|(a, _)| !a.featured);
+    featured.chain(rest).take(RAIL_SIZE).map(|(_, t)| t.clone()).collect()
 }
 
 fn teaser(a: &ArticleSource) -> Teaser {
@@ -144,15 +161,15 @@ fn teaser(a: &ArticleSource) -> Teaser {
     }
 }
 
-fn block(item: &BodyItem, articles: &[ArticleSource], index: &HashMap<&str, usize>) -> Block {
+fn block(item: BodyItem, targets: &HashMap<String, (String, String)>) -> Block {
     match item {
-        BodyItem::Paragraph(text) => Block::Paragraph { text: text.clone() },
-        BodyItem::Subheading(text) => Block::Subheading { text: text.clone() },
-        BodyItem::PullQuote(text) => Block::PullQuote { text: text.clone(), attribution: String::new() },
-        BodyItem::Image(image) => Block::Image(image.clone()),
+        BodyItem::Paragraph(text) => Block::Paragraph { text },
+        BodyItem::Subheading(text) => Block::Subheading { text },
+        BodyItem::PullQuote(text) => Block::PullQuote { text, attribution: String::new() },
+        BodyItem::Image(image) => Block::Image(image),
         BodyItem::ReadMore { slug, .. } => {
-            let target = &articles[index[slug.as_str()]];
-            Block::ReadMore { slug: slug.clone(), section: target.section.clone(), headline: target.headline.clone() }
+            let (section, headline) = targets[&slug].clone();
+            Block::ReadMore { slug, section, headline }
         }
     }
 }

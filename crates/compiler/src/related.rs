@@ -28,10 +28,10 @@ pub struct Doc<'a> {
 pub fn related(docs: &[Doc], n: usize) -> Vec<Vec<usize>> {
     let vectors = weighted_terms(docs);
     // term -> [(doc, weight)], strongest first, capped.
-    let mut index: HashMap<&str, Vec<(usize, f64)>> = HashMap::new();
+    let mut index: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
     for (d, terms) in vectors.iter().enumerate() {
-        for (term, w) in terms {
-            index.entry(term.as_str()).or_default().push((d, *w));
+        for &(term, w) in terms {
+            index.entry(term).or_default().push((d as u32, w));
         }
     }
     for postings in index.values_mut() {
@@ -42,9 +42,9 @@ pub fn related(docs: &[Doc], n: usize) -> Vec<Vec<usize>> {
         .map(|d| {
             let mut scores: HashMap<usize, f64> = HashMap::new();
             for (term, w) in &vectors[d] {
-                for &(other, w2) in index.get(term.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                    if other != d {
-                        *scores.entry(other).or_default() += w * w2;
+                for &(other, w2) in index.get(term).map(Vec::as_slice).unwrap_or(&[]) {
+                    if other as usize != d {
+                        *scores.entry(other as usize).or_default() += f64::from(*w) * f64::from(w2);
                     }
                 }
             }
@@ -73,7 +73,7 @@ pub fn related(docs: &[Doc], n: usize) -> Vec<Vec<usize>> {
 /// Each article's strongest terms with their L2-normalised TF-IDF weights. The headline counts three times.
 /// Two passes, so only one article's term counts are in memory at a time: document frequencies first, then each
 /// article's weights, cut to its strongest terms at once.
-fn weighted_terms(docs: &[Doc]) -> Vec<Vec<(String, f64)>> {
+fn weighted_terms(docs: &[Doc]) -> Vec<Vec<(u32, f32)>> {
     let counts = |doc: &Doc| -> HashMap<String, f64> {
         let mut tf: HashMap<String, f64> = HashMap::new();
         for token in tokens(doc.headline) {
@@ -86,34 +86,37 @@ fn weighted_terms(docs: &[Doc]) -> Vec<Vec<(String, f64)>> {
         }
         tf
     };
-    let mut df: HashMap<String, usize> = HashMap::new();
+    // Terms become small ids: an archive's vectors then hold numbers, not copies of words.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut df: Vec<usize> = vec![];
     for doc in docs {
         for term in counts(doc).into_keys() {
-            *df.entry(term).or_default() += 1;
+            let next = ids.len() as u32;
+            let id = *ids.entry(term).or_insert(next);
+            if id as usize == df.len() {
+                df.push(0);
+            }
+            df[id as usize] += 1;
         }
     }
     let n = docs.len() as f64;
     docs.iter()
         .map(|doc| {
-            let mut weights: Vec<(String, f64)> = counts(doc)
-                .into_iter()
-                .filter(|(term, _)| df[term] > 1) // a word no other article has links nothing
-                .map(|(term, count)| {
-                    let w = (1.0 + count.ln()) * (n / df[&term] as f64).ln();
-                    (term, w)
-                })
-                .filter(|(_, w)| *w > 0.0)
-                .collect();
-            weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            weights.truncate(TERMS_PER_ARTICLE);
-            weights.shrink_to_fit();
-            let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                for (_, w) in &mut weights {
-                    *w /= norm;
+            let mut weights: Vec<(&str, f64)> = Vec::new();
+            let tf = counts(doc);
+            for (term, count) in &tf {
+                let df = df[ids[term] as usize];
+                let w = (1.0 + count.ln()) * (n / df as f64).ln();
+                // A word no other article has links nothing.
+                if df > 1 && w > 0.0 {
+                    weights.push((term.as_str(), w));
                 }
             }
-            weights
+            // Ties are broken by the word itself, so the result never depends on hash order.
+            weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            weights.truncate(TERMS_PER_ARTICLE);
+            let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
+            weights.iter().map(|(term, w)| (ids[*term], (w / norm) as f32)).collect()
         })
         .collect()
 }

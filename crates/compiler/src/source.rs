@@ -34,7 +34,10 @@ pub struct ArticleSource {
     pub published: String,
     pub updated: Option<String>,
     pub image: Option<Image>,
+    /// Among the front page's lead stories.
     pub lead: bool,
+    /// First in its section's rail on the front page.
+    pub featured: bool,
     pub body: Vec<BodyItem>,
 }
 
@@ -220,15 +223,17 @@ pub fn parse_article(file: &Path, text: &str, site: &Site) -> Result<ArticleSour
             None
         }
     });
-    let lead = match get("lead") {
+    let mut flag = |key: &str| match get(key) {
         None => false,
         Some(("true", _)) => true,
         Some(("false", _)) => false,
         Some((other, n)) => {
-            errors.push(err(n, Some("lead"), format!("expected true or false, found {other:?}")));
+            errors.push(err(n, Some(key), format!("expected true or false, found {other:?}")));
             false
         }
     };
+    let lead = flag("lead");
+    let featured = flag("featured");
     let body = parse_body(&lines[end + 1..], end + 2, file, &mut errors);
     if !body.iter().any(|b| matches!(b, BodyItem::Paragraph(_))) {
         errors.push(err(end + 1, Some("body"), "expected at least one paragraph".into()));
@@ -245,6 +250,7 @@ pub fn parse_article(file: &Path, text: &str, site: &Site) -> Result<ArticleSour
             updated,
             image,
             lead,
+            featured,
             body,
         })
     } else {

@@ -180,3 +180,12 @@ fn sample_comments_are_threaded_sensibly() {
     assert!(reference.comments.len() >= 3);
     assert!(reference.comments.iter().any(|c| c.parent.is_some()), "a thread with replies");
 }
+
+#[test]
+fn a_featured_story_leads_its_sections_rail() {
+    let d = decoded();
+    let rail = d.front.rails.iter().find(|r| r.section == "local").unwrap();
+    assert_eq!(rail.teasers[0].slug, "marlow-bay-sea-otter-count");
+    assert!(d.front.rails.iter().all(|r| !r.teasers.is_empty() && r.teasers.len() <= 4));
+    assert!(!d.front.lead.is_empty() && d.front.lead.len() <= 3);
+}
