@@ -58,7 +58,9 @@ pub fn related(docs: &[Doc], n: usize) -> Vec<Vec<usize>> {
                 })
                 .collect();
             ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let mut picked: Vec<usize> = ranked.into_iter().take(n).map(|(_, i)| i).collect();
+            // From a borrowed iterator: collecting `ranked.into_iter()` would reuse its whole buffer for 3 numbers,
+            // and keep it for every article.
+            let mut picked: Vec<usize> = ranked.iter().take(n).map(|&(_, i)| i).collect();
             // Too few shared words (tiny or unusual articles): fill up with the nearest in time, same section first.
             if picked.len() < n {
                 let mut rest: Vec<usize> = (0..docs.len()).filter(|&o| o != d && !picked.contains(&o)).collect();
