@@ -8,7 +8,7 @@ use std::collections::HashMap;
 /// Terms kept per article.
 const TERMS_PER_ARTICLE: usize = 24;
 /// Articles kept per term in the inverted index (the strongest ones).
-const POSTINGS_PER_TERM: usize = 256;
+const POSTINGS_PER_TERM: usize = 64;
 /// Bonus for sharing a section, on the cosine scale (0..1).
 const SAME_SECTION_BONUS: f64 = 0.08;
 /// Bonus for being published close in time: this much at 0 days, halving every `TIME_HALF_LIFE_DAYS`.
