@@ -8,7 +8,7 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 pub const TIMEOUT_MS: u32 = 10_000;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{fetch_bytes, network_fetches, post_json};
+pub use browser::{fetch_bytes, post_json};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_bytes(_url: &str) -> Result<Vec<u8>, FetchError> {
@@ -20,10 +20,6 @@ pub async fn post_json(_url: &str, _body: String) -> Result<(u16, String), Fetch
     Err(FetchError::Network)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-pub fn network_fetches() -> u32 {
-    0
-}
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -36,14 +32,6 @@ mod browser {
     use web_sys::{AbortController, ReadableStreamDefaultReader};
 
     use super::{FetchError, MAX_BYTES, TIMEOUT_MS};
-
-    thread_local! {
-        static FETCHES: Cell<u32> = const { Cell::new(0) };
-    }
-
-    pub fn network_fetches() -> u32 {
-        FETCHES.with(Cell::get)
-    }
 
     /// Aborts the request behind `controller` after the time limit; dropping the guard cancels the timer.
     fn deadline(controller: &Option<AbortController>, timed_out: &Rc<Cell<bool>>) -> Option<gloo_timers::callback::Timeout> {
@@ -83,7 +71,6 @@ mod browser {
     }
 
     pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
-        FETCHES.with(|n| n.set(n.get() + 1));
         let controller = AbortController::new().ok();
         let timed_out = Rc::new(Cell::new(false));
         let _timer = deadline(&controller, &timed_out);

@@ -56,10 +56,6 @@ pub fn remember<T: Any + Send + Sync>(url: String, value: Arc<T>, bytes: usize, 
     CACHE.with(|c| c.borrow_mut().put(url, value, bytes, now, freshness_ms(path)));
 }
 
-/// Number of requests that reached the network, for tests.
-pub fn network_fetches() -> u32 {
-    fetch::network_fetches()
-}
 
 /// Empties the cache (between pages rendered natively one after another).
 pub fn forget_all() {
