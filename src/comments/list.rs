@@ -1,6 +1,8 @@
 //! The published comments and the reader's own, threaded.
 
-use broadsheet_model::comments::{is_http_url, Comment, MAX_DEPTH};
+use std::collections::HashMap;
+
+use broadsheet_model::comments::{is_http_url, thread, Comment, MAX_DEPTH};
 use leptos::prelude::*;
 
 use super::form::CommentForm;
@@ -23,53 +25,28 @@ pub struct ReplyState {
     pub on_posted: Callback<OwnComment>,
 }
 
-/// Replies to `parent` (top-level comments for `None`), oldest first, each with its own replies beneath.
-pub fn comment_list(all: &[Shown], parent: Option<&str>, depth: usize, replies: ReplyState) -> impl IntoView {
-    let key = |s: &Shown| (broadsheet_model::time::parse_timestamp(&s.comment.published).unwrap_or(i64::MAX), s.comment.id.clone());
-    let ids: std::collections::HashSet<&str> = all.iter().map(|s| s.comment.id.as_str()).collect();
-    let mut here: Vec<&Shown> = all
-        .iter()
-        .filter(|s| match (parent, s.comment.parent.as_deref()) {
-            // A reply whose parent is missing is shown at the top, not lost.
-            (None, p) => p.is_none_or(|p| !ids.contains(p) || p == s.comment.id),
-            (Some(parent), Some(p)) => p == parent && s.comment.id != parent,
-            (Some(_), None) => false,
-        })
-        .collect();
-    here.sort_by_key(|s| key(s));
-    let items = here
+/// Every comment in its thread (oldest first, replies under their parent, nested at most `MAX_DEPTH` deep), in
+/// the order and depth `broadsheet_model::comments::thread` gives.
+pub fn comment_list(all: &[Shown], replies: ReplyState) -> impl IntoView {
+    let comments: Vec<Comment> = all.iter().map(|s| s.comment.clone()).collect();
+    let own: HashMap<&str, OwnStatus> = all.iter().filter_map(|s| Some((s.comment.id.as_str(), s.own?))).collect();
+    let items: Vec<(Shown, usize)> = thread(&comments)
         .into_iter()
-        .map(|shown| {
-            // Replies deeper than the limit are shown at the limit, under the same list.
-            let children = if depth < MAX_DEPTH { Some(comment_list(all, Some(&shown.comment.id), depth + 1, replies)) } else { None };
-            let flattened = (depth >= MAX_DEPTH).then(|| flat_descendants(all, &shown.comment.id, replies));
-            view! { <CommentItem shown=shown.clone() depth=depth replies=replies>{children}{flattened}</CommentItem> }
-        })
-        .collect_view();
-    view! { <ol class=format!("bs-comments__list bs-comments__list--depth-{depth}")>{items}</ol> }
+        .map(|t| (Shown { comment: t.comment.clone(), own: own.get(t.comment.id.as_str()).copied() }, t.depth))
+        .collect();
+    nested(&items, &mut 0, 1, replies)
 }
 
-/// Everything below a comment at the deepest level, in reading order, as siblings.
-fn flat_descendants(all: &[Shown], id: &str, replies: ReplyState) -> Option<AnyView> {
-    let mut out = vec![];
-    let mut stack = vec![id.to_string()];
-    let mut seen = std::collections::HashSet::new();
-    while let Some(current) = stack.pop() {
-        let mut kids: Vec<&Shown> = all.iter().filter(|s| s.comment.parent.as_deref() == Some(&current) && s.comment.id != current).collect();
-        kids.sort_by(|a, b| b.comment.published.cmp(&a.comment.published));
-        for kid in kids {
-            if seen.insert(kid.comment.id.clone()) {
-                out.push(kid.clone());
-                stack.push(kid.comment.id.clone());
-            }
-        }
+/// The run of comments at `depth` from `items[*at]` on, each followed by its deeper replies as a nested list.
+fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: ReplyState) -> AnyView {
+    let mut views = vec![];
+    while *at < items.len() && items[*at].1 == depth {
+        let shown = items[*at].0.clone();
+        *at += 1;
+        let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies));
+        views.push(view! { <CommentItem shown=shown depth=depth replies=replies>{children}</CommentItem> });
     }
-    if out.is_empty() {
-        return None;
-    }
-    out.sort_by_key(|s| broadsheet_model::time::parse_timestamp(&s.comment.published).unwrap_or(i64::MAX));
-    let items = out.into_iter().map(|s| view! { <CommentItem shown=s depth=MAX_DEPTH replies=replies>{()}</CommentItem> }).collect_view();
-    Some(view! { <ol class="bs-comments__list">{items}</ol> }.into_any())
+    view! { <ol class=format!("bs-comments__list bs-comments__list--depth-{depth}")>{views}</ol> }.into_any()
 }
 
 #[component]
@@ -107,7 +84,7 @@ fn CommentItem(shown: Shown, depth: usize, replies: ReplyState, children: Childr
             let button_id = button_id.clone();
             let cancel = Callback::new(move |_| {
                 replies.open.set(None);
-                platform_focus(&button_id);
+                crate::platform::focus_id(&button_id);
             });
             view! {
                 <CommentForm article=replies.article.get_value() endpoint=replies.endpoint.get_value()
@@ -130,8 +107,4 @@ fn CommentItem(shown: Shown, depth: usize, replies: ReplyState, children: Childr
             {children()}
         </li>
     }
-}
-
-fn platform_focus(id: &str) {
-    crate::platform::focus_id(id);
 }

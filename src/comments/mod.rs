@@ -86,7 +86,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>) 
             </div>
         }
         .into_any(),
-        Some(Ok(_)) => comment_list(&shown(), None, 1, replies).into_any(),
+        Some(Ok(_)) => comment_list(&shown(), replies).into_any(),
     };
     let slug_for_form = slug.clone();
     view! {

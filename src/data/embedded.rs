@@ -7,6 +7,7 @@ use std::sync::Arc;
 use broadsheet_model::comments::CommentsFile;
 use broadsheet_model::decode::decode;
 use broadsheet_model::{Article, FrontPage, Listing, Site};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::Config;
@@ -35,21 +36,31 @@ pub fn seed_cache(config: &Config, text: &str) -> usize {
     for (path, value) in embedded.files {
         let Ok(bytes) = serde_json::to_vec(&value) else { continue };
         let url = config.content_url(&path);
-        let size = bytes.len();
         let ok = if path == broadsheet_model::route::SITE_PATH {
-            decode::<Site>(&bytes).map(|v| super::remember(url, Arc::new(v), size, &path)).is_ok()
+            take::<Site>(url, &bytes, &path)
         } else if path == "front.json" {
-            decode::<FrontPage>(&bytes).map(|v| super::remember(url, Arc::new(v), size, &path)).is_ok()
+            take::<FrontPage>(url, &bytes, &path)
         } else if path.ends_with("/article.json") {
-            decode::<Article>(&bytes).map(|v| super::remember(url, Arc::new(v), size, &path)).is_ok()
+            take::<Article>(url, &bytes, &path)
         } else if path.ends_with("/comments.json") {
-            decode::<CommentsFile>(&bytes).map(|v| super::remember(url, Arc::new(v), size, &path)).is_ok()
+            take::<CommentsFile>(url, &bytes, &path)
         } else if path.contains("/page-") {
-            decode::<Listing>(&bytes).map(|v| super::remember(url, Arc::new(v), size, &path)).is_ok()
+            take::<Listing>(url, &bytes, &path)
         } else {
             false
         };
         taken += usize::from(ok);
     }
     taken
+}
+
+/// Decodes one embedded file as `T` and caches it; false when it does not decode.
+fn take<T: DeserializeOwned + Send + Sync + 'static>(url: String, bytes: &[u8], path: &str) -> bool {
+    match decode::<T>(bytes) {
+        Ok(value) => {
+            super::remember(url, Arc::new(value), bytes.len(), path);
+            true
+        }
+        Err(_) => false,
+    }
 }
