@@ -1,38 +1,90 @@
 // Starts Broadsheet. Trunk's own loader is an inline script, which a strict Content-Security-Policy
-// (script-src 'self') forbids; this file replaces it (Trunk.toml, `pattern_script`). It is loaded as
-//   <script type="module" src="{base}loader.js?js=broadsheet-HASH.js&wasm=broadsheet-HASH_bg.wasm">
-// and finds both files relative to its own URL, so only the HTML changes when the site moves to another path.
-// Where the page carries Trunk's preload links, their `integrity` digests are checked on the files fetched here.
+// (script-src 'self') forbids; this file replaces it. Two ways in:
+// - The site's own pages load it as
+//     <script type="module" src="{base}loader.js?js=broadsheet-HASH.js&wasm=broadsheet-HASH_bg.wasm">
+//   (Trunk.toml, `pattern_script`). The stylesheet is already in the page, and the `integrity` digests of Trunk's
+//   preload links are checked on the files fetched here.
+// - A host page includes `embed.js` (written by the compiler for each build), which calls `boot` with the hashed
+//   names and digests. The app then lives in a shadow root on the host's `[data-broadsheet]` element, with its
+//   stylesheet inside: the host's CSS cannot reach in and ours cannot leak out (docs/embedding.md).
+// Either way, asset names are resolved against this file's own URL, which may be on another origin (CORS).
+// No globals: nothing is added to `window`.
 const here = new URL(import.meta.url);
-const asset = (name) => new URL(here.searchParams.get(name) ?? '', here);
 
-function digestFor(url) {
+function digestInPage(url) {
   for (const link of document.querySelectorAll('link[integrity]')) {
     if (link.href === url.href) return link.integrity;
   }
   return undefined;
 }
 
-async function start() {
-  const js = asset('js');
-  const wasm = asset('wasm');
-  const jsIntegrity = digestFor(js);
-  if (jsIntegrity) {
-    // A fetch with `integrity` refuses a tampered file; the import below then reuses the checked response.
-    await fetch(js, { integrity: jsIntegrity });
-  }
-  const bindings = await import(js.href);
-  await bindings.default({ module_or_path: fetch(wasm, { integrity: digestFor(wasm) }) });
+function hostElement() {
+  return document.querySelector('#broadsheet, [data-broadsheet]');
 }
 
-start().catch((error) => {
-  console.error('Broadsheet could not start:', error);
-  const host = document.querySelector('#broadsheet, [data-broadsheet]');
-  // A pre-rendered page stays readable as it is; only an empty shell needs a message.
-  if (host && !host.querySelector('.bs-app')) {
-    const message = document.createElement('p');
-    message.className = 'bs-noscript';
-    message.textContent = 'The news could not be loaded. Check your connection and reload the page.';
-    host.replaceChildren(message);
+// A stylesheet inside the host's shadow root; resolves once it has loaded (or failed), so the app never shows
+// unstyled.
+function isolate(host, cssUrl, integrity) {
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.crossOrigin = 'anonymous';
+  if (integrity) sheet.integrity = integrity;
+  sheet.href = cssUrl.href;
+  const root = document.createElement('div');
+  root.className = 'bs-root';
+  const loaded = new Promise((resolve) => {
+    sheet.addEventListener('load', resolve, { once: true });
+    sheet.addEventListener('error', () => {
+      console.error(`Broadsheet: its stylesheet ${cssUrl.href} could not be loaded`);
+      resolve();
+    }, { once: true });
+  });
+  shadow.replaceChildren(sheet, root);
+  return loaded;
+}
+
+let started = false;
+
+/// Starts the app with the given build files (names relative to `from`) and integrity digests.
+export async function boot(assets, from = here) {
+  if (started) return;
+  started = true;
+  const url = (name) => new URL(name, from);
+  const js = url(assets.js);
+  const wasm = url(assets.wasm);
+  const integrity = assets.integrity ?? {};
+  const jsIntegrity = integrity.js ?? digestInPage(js);
+  try {
+    const host = hostElement();
+    if (assets.css && host && !host.matches('#broadsheet')) {
+      await isolate(host, url(assets.css), integrity.css);
+    }
+    if (jsIntegrity) {
+      // A fetch with `integrity` refuses a tampered file; the import below then reuses the checked response.
+      await fetch(js, { integrity: jsIntegrity, mode: 'cors' });
+    }
+    const bindings = await import(js.href);
+    await bindings.default({ module_or_path: fetch(wasm, { integrity: integrity.wasm ?? digestInPage(wasm), mode: 'cors' }) });
+  } catch (error) {
+    console.error('Broadsheet could not start:', error);
+    showStartFailure();
   }
-});
+}
+
+function showStartFailure() {
+  const host = hostElement();
+  if (!host) return;
+  const target = host.shadowRoot?.querySelector('.bs-root') ?? host;
+  // A pre-rendered page stays readable as it is; only an empty shell needs a message.
+  if (target.querySelector('.bs-app')) return;
+  const message = document.createElement('p');
+  message.className = 'bs-noscript';
+  message.setAttribute('role', 'alert');
+  message.textContent = 'The news could not be loaded. Check your connection and reload the page.';
+  target.replaceChildren(message);
+}
+
+if (here.searchParams.has('js')) {
+  boot({ js: here.searchParams.get('js'), wasm: here.searchParams.get('wasm') });
+}

@@ -9,7 +9,8 @@ use leptos::task::spawn_local;
 use leptos_meta::{provide_meta_context, Title};
 
 use crate::comments::CommentsSection;
-use crate::components::{SectionNav, Skeleton};
+use crate::components::theme_toggle::{initial_theme, theme_attribute};
+use crate::components::{SectionNav, Skeleton, ThemeToggle};
 use crate::data::{self, FetchError};
 use crate::pages::{route_exists, ArticlePage, ErrorPage, FrontPage, NotFoundPage, PageData, SectionPage};
 use crate::platform;
@@ -32,7 +33,7 @@ enum View {
 pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
     provide_context(config.clone());
-    let nav = Navigator::start(&config.base);
+    let nav = Navigator::start(&config);
     let reload = RwSignal::new(0u32);
     let site = load_site(&config, reload);
     let page = load_page(&config, nav.route, reload);
@@ -70,12 +71,17 @@ pub fn App(config: Config) -> impl IntoView {
         View::Ready(site, data) => data.description(&site),
         _ => String::new(),
     };
-    Effect::new(move |_| platform::set_description(&description()));
-    let front_href = Route::Front.href(&config.base);
+    // A host page's <meta> tags are the host's: only the site's own pages keep the description current.
+    if config.owns_document {
+        Effect::new(move |_| platform::set_description(&description()));
+    }
+    let front_href = config.href(&Route::Front);
+    let set_title = config.set_title;
+    let theme = RwSignal::new(initial_theme(config.theme));
 
     view! {
-        <Title text=title/>
-        <div class="bs-app" on:click=move |ev| nav.on_click(ev)>
+        {set_title.then(|| view! { <Title text=title/> })}
+        <Frame owns_document=config.owns_document label=Signal::derive(site_name) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev))>
             // Handled here rather than as a fragment jump: no history entry, no hash, and focus lands on the content.
             <a class="bs-skip-link" href="#bs-main" on:click=move |ev| {
                 ev.prevent_default();
@@ -83,9 +89,10 @@ pub fn App(config: Config) -> impl IntoView {
             }>"Skip to main content"</a>
             <header class="bs-header">
                 <a class="bs-masthead" href=front_href>{site_name}</a>
+                <ThemeToggle theme=theme/>
             </header>
             {move || view! { <SectionNav site=site.get().and_then(Result::ok) route=nav.route.get()/> }}
-            <main id="bs-main" class="bs-main" tabindex="-1" aria-busy=move || matches!(view_state.get(), View::Loading).then_some("true")>
+            <MainArea owns_document=config.owns_document busy=Signal::derive(move || matches!(view_state.get(), View::Loading))>
                 {move || match view_state.get() {
                     View::Loading => view! { <Skeleton route=nav.route.get_untracked()/> }.into_any(),
                     View::NotFound => view! { <NotFoundPage/> }.into_any(),
@@ -93,7 +100,9 @@ pub fn App(config: Config) -> impl IntoView {
                     View::Ready(site, PageData::Front(front)) => view! { <FrontPage site=site front=front/> }.into_any(),
                     View::Ready(site, PageData::Section(listing)) => view! { <SectionPage site=site listing=listing/> }.into_any(),
                     View::Ready(site, PageData::Article(article)) => {
-                        let (section, slug, endpoint) = (article.section.clone(), article.slug.clone(), site.comment_endpoint.clone());
+                        // An endpoint that is not an http(s) URL or a same-origin path is ignored, like any unsafe URL.
+                        let endpoint = site.comment_endpoint.as_deref().and_then(broadsheet_model::urls::link_url).map(str::to_string);
+                        let (section, slug) = (article.section.clone(), article.slug.clone());
                         view! {
                             <ArticlePage site=site article=article/>
                             <CommentsSection section=section slug=slug endpoint=endpoint/>
@@ -101,12 +110,41 @@ pub fn App(config: Config) -> impl IntoView {
                         .into_any()
                     }
                 }}
-            </main>
+            </MainArea>
             <footer class="bs-footer">
                 <p>{site_name} " is a sample newsroom: every story on this site is fictional demo text."</p>
             </footer>
             <div class="bs-visually-hidden bs-announcer" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
-        </div>
+        </Frame>
+    }
+}
+
+/// The app's outer element. On a host page it is a labelled section, so the app's header and footer are not
+/// page-wide landmarks beside the host's own.
+#[component]
+fn Frame(
+    owns_document: bool,
+    label: Signal<String>,
+    theme: Signal<&'static str>,
+    on_click: Callback<web_sys::MouseEvent>,
+    children: Children,
+) -> impl IntoView {
+    if owns_document {
+        view! { <div class="bs-app" data-theme=theme on:click=move |ev| on_click.run(ev)>{children()}</div> }.into_any()
+    } else {
+        view! { <section class="bs-app" data-theme=theme aria-label=label on:click=move |ev| on_click.run(ev)>{children()}</section> }.into_any()
+    }
+}
+
+/// The page area: the document's `<main>` on the site's own pages; on a host page, which has its own `<main>`, a
+/// plain region inside the app's section.
+#[component]
+fn MainArea(owns_document: bool, busy: Signal<bool>, children: Children) -> impl IntoView {
+    let busy = move || busy.get().then_some("true");
+    if owns_document {
+        view! { <main id="bs-main" class="bs-main" tabindex="-1" aria-busy=busy>{children()}</main> }.into_any()
+    } else {
+        view! { <div id="bs-main" class="bs-main" tabindex="-1" aria-busy=busy>{children()}</div> }.into_any()
     }
 }
 
@@ -143,7 +181,7 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
                 View::Loading => String::new(),
             });
         }
-        Arrival::History => platform::scroll_to(platform::history_scroll().unwrap_or(0.0)),
+        Arrival::History => platform::scroll_to(platform::history_scroll().unwrap_or_else(platform::app_top)),
     }
 }
 

@@ -1,20 +1,21 @@
-//! In-app navigation: a thin adapter over the History API around the model's [`Route`].
+//! In-app navigation: a thin adapter over the History API around the model's [`Route`], in path or hash mode.
 //!
-//! Not leptos_router: the embedding work needs a hash mode, link interception limited to the app's root and no
+//! Not leptos_router: embedding needs a hash mode, link interception limited to the app's root and no
 //! window-wide scroll jumps, which its Router does not offer (see docs/architecture.md).
 
-use broadsheet_model::route::strip_base;
 use broadsheet_model::Route;
 use leptos::prelude::*;
 
+use crate::config::Routing;
 use crate::platform;
+use crate::Config;
 
 /// How the reader arrived at the current route; decides scroll and focus once the page is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrival {
     /// The first page of the visit: the browser's own scroll and focus stand.
     Initial,
-    /// A link inside the app: start at the top, focus the new heading.
+    /// A link inside the app: start at the top of the app, focus the new heading.
     Link,
     /// Back or forward: return to where the reader was.
     History,
@@ -24,57 +25,59 @@ pub enum Arrival {
 pub struct Navigator {
     pub route: RwSignal<Route>,
     pub arrival: RwSignal<Arrival>,
-    base: StoredValue<String>,
+    config: StoredValue<Config>,
 }
 
 impl Navigator {
     /// Reads the current URL and follows back/forward from now on.
-    pub fn start(base: &str) -> Navigator {
-        let base = base.to_string();
-        let route = RwSignal::new(route_for(&base, &platform::current_path()));
+    pub fn start(config: &Config) -> Navigator {
+        let (pathname, hash) = platform::current_location();
+        let route = RwSignal::new(config.route_at(&pathname, &hash).unwrap_or(Route::Front));
         let arrival = RwSignal::new(Arrival::Initial);
-        platform::take_over_scroll_restoration();
+        if config.owns_document {
+            platform::take_over_scroll_restoration();
+        }
         platform::remember_scroll();
-        let popstate_base = base.clone();
-        platform::on_history_change(move |path| {
-            arrival.set(Arrival::History);
-            route.set(route_for(&popstate_base, &path));
+        let watched = config.clone();
+        platform::on_history_change(move || {
+            let (pathname, hash) = platform::current_location();
+            // A fragment that is not the app's (a host's own `#top`) leaves the page as it is.
+            let Some(next) = watched.route_at(&pathname, &hash) else { return };
+            if next != route.get_untracked() {
+                arrival.set(Arrival::History);
+                route.set(next);
+            }
         });
-        Navigator { route, arrival, base: StoredValue::new(base) }
-    }
-
-    pub fn base(&self) -> String {
-        self.base.get_value()
+        Navigator { route, arrival, config: StoredValue::new(config.clone()) }
     }
 
     /// Shows `route` and adds it to the history.
     pub fn go(&self, route: Route) {
         if route == self.route.get_untracked() {
             // A link to the page already shown: back to its top, no new history entry.
-            platform::scroll_to(0.0);
+            platform::scroll_app_into_view();
             platform::focus_page_heading();
             return;
         }
-        let href = route.href(&self.base());
+        let href = self.config.with_value(|c| c.href(&route));
         platform::push_url(&href, platform::scroll_y());
-        platform::scroll_to(0.0);
+        platform::scroll_app_into_view();
         self.arrival.set(Arrival::Link);
         self.route.set(route);
     }
 
     /// Click handler for the app's root: follows the app's own links in place, leaves every other click alone.
     pub fn on_click(&self, event: web_sys::MouseEvent) {
-        let Some(path) = platform::in_app_link(&event) else { return };
-        let Some(relative) = strip_base(&self.base(), path.split('?').next().unwrap_or("")) else { return };
+        let Some(target) = platform::in_app_link(&event) else { return };
+        let route = self.config.with_value(|config| match config.routing {
+            // Only links under the base are the app's; the rest of the site is left to the browser.
+            Routing::Path => broadsheet_model::route::strip_base(&config.base, &target.pathname).map(|r| Route::parse(&r)),
+            // Only links to this same host page with an app fragment (`#/…`).
+            Routing::Hash if target.path_and_query == config.page_path => config.route_at(&target.pathname, &target.hash),
+            Routing::Hash => None,
+        });
+        let Some(route) = route else { return };
         event.prevent_default();
-        self.go(Route::parse(&relative));
-    }
-}
-
-/// The route of an absolute path; paths outside the base are not found.
-pub fn route_for(base: &str, path: &str) -> Route {
-    match strip_base(base, path) {
-        Some(relative) => Route::parse(&relative),
-        None => Route::NotFound { path: path.to_string() },
+        self.go(route);
     }
 }

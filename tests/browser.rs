@@ -150,3 +150,18 @@ fn a_middle_listing_page_links_to_newer_and_older_pages() {
     assert_eq!(time.get_attribute("datetime").unwrap(), "2026-11-24T07:15:00+00:00");
     assert!(time.text_content().unwrap().contains("2026"), "shown in the reader's locale");
 }
+
+#[wasm_bindgen_test]
+fn the_panic_view_replaces_only_the_app_root_and_offers_a_reload() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let neighbour = document.create_element("p").unwrap();
+    neighbour.set_text_content(Some("host content"));
+    document.body().unwrap().append_child(&neighbour).unwrap();
+    let root = mount(|| view! { <p class="bs-story">"a story"</p> });
+    broadsheet::platform::show_panic_view_in(&root);
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(!text.contains("a story"));
+    assert_eq!(root.query_selector("[role=alert] button").unwrap().unwrap().text_content().unwrap(), "Reload");
+    assert_eq!(neighbour.text_content().unwrap(), "host content");
+}

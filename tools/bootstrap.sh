@@ -19,6 +19,7 @@ grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml || fail "Trunk.to
 grep -q "^wasm_opt = \"$WASM_OPT_VERSION\"" Trunk.toml || fail "Trunk.toml [tools] wasm_opt must be $WASM_OPT_VERSION"
 grep -q "\"binaryen\": \"$BINARYEN_NPM_VERSION\"" package.json || fail "package.json must pin binaryen $BINARYEN_NPM_VERSION"
 grep -q "\"@playwright/test\": \"$PLAYWRIGHT_VERSION\"" package.json || fail "package.json must pin @playwright/test $PLAYWRIGHT_VERSION"
+grep -q "\"lighthouse\": \"$LIGHTHOUSE_VERSION\"" package.json || fail "package.json must pin lighthouse $LIGHTHOUSE_VERSION"
 
 if rustup target list --installed | grep -qx "$RUST_TARGET"; then
   say "rust target $RUST_TARGET: present"

@@ -5,10 +5,21 @@
 //
 // `--csp` sends the strict Content-Security-Policy the site must work under (docs/architecture.md).
 //
+// `--csp-allow "ORIGIN …"` sends the same policy with those origins added where an embedding host page must add
+// them (script, style, image and connect sources): docs/embedding.md.
+//
+// `--cors` lets pages on other origins read the files (Access-Control-Allow-Origin: *), as a CDN serving the
+// app's assets or content to host pages does.
+//
+// `--compress` answers with brotli (or gzip) when the browser accepts it, as a CDN does; each file is compressed
+// once, at the highest level, and kept.
+//
 // `--404 PATH` names the not-found page under the root (default 404.html), e.g. news/404.html for a sub-path site.
 //
-//   node tools/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--fallback] [--csp] [--404 PATH]
+//   node tools/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--fallback] [--csp] [--csp-allow ORIGINS]
+//                        [--cors] [--compress] [--404 PATH]
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -22,9 +33,30 @@ const port = Number(option('--port', '8080'));
 const host = option('--host', '127.0.0.1');
 const fallback = args.includes('--fallback');
 const notFound = option('--404', '404.html');
-const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-  + "img-src 'self' https:; connect-src 'self'";
-const csp = args.includes('--csp') ? { 'Content-Security-Policy': STRICT_CSP } : {};
+const allow = option('--csp-allow', '');
+const extra = allow ? ` ${allow}` : '';
+const STRICT_CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}; style-src 'self'${extra}; `
+  + `img-src 'self' https:${extra}; connect-src 'self'${extra}`;
+const csp = args.includes('--csp') || allow ? { 'Content-Security-Policy': STRICT_CSP } : {};
+const cors = args.includes('--cors') ? { 'Access-Control-Allow-Origin': '*' } : {};
+const compress = args.includes('--compress');
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
+const compressed = new Map();
+
+/** The body encoded as the request accepts, and the Content-Encoding to send (none when not worth it). */
+function encode(req, path, body) {
+  if (!compress || !COMPRESSIBLE.has(extname(path))) return [body, null];
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+  if (!encoding) return [body, null];
+  const key = `${encoding}:${path}:${body.length}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return [compressed.get(key), encoding];
+}
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -63,13 +95,16 @@ createServer(async (req, res) => {
     status = 404;
     found = (await file(join(root, notFound))) ?? { path: '404.txt', body: Buffer.from('Not found\n') };
   }
+  const [body, encoding] = encode(req, found.path, found.body);
   res.writeHead(status, {
     'Content-Type': types[extname(found.path)] ?? 'application/octet-stream',
-    'Content-Length': found.body.length,
+    'Content-Length': body.length,
+    ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
     'Cache-Control': 'no-cache',
     ...csp,
+    ...cors,
   });
-  res.end(req.method === 'HEAD' ? undefined : found.body);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }).listen(port, host, () => {
   console.log(`serving ${root} on http://${host}:${port}/${fallback ? ' (index.html fallback)' : ''}`);
 });

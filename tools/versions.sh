@@ -8,5 +8,7 @@ WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_NPM_VERSION=132.0.0
 WASM_OPT_VERSION=version_132
 PLAYWRIGHT_VERSION=1.65.1
+# Lighthouse 13 needs Node 22; 12.2.3 runs on Node 20 (the quality gate in tests/e2e/lighthouse.spec.js).
+LIGHTHOUSE_VERSION=12.2.3
 # Debian packages for the browser tests.
 APT_PACKAGES="chromium chromium-driver"

@@ -3,14 +3,18 @@
 pub mod blocks;
 pub mod figure;
 pub mod section_nav;
+pub mod share_button;
 pub mod skeleton;
 pub mod teaser_card;
+pub mod theme_toggle;
 pub mod timestamp;
 
 pub use figure::Figure;
 pub use section_nav::SectionNav;
+pub use share_button::ShareButton;
 pub use skeleton::Skeleton;
 pub use teaser_card::TeaserCard;
+pub use theme_toggle::ThemeToggle;
 pub use timestamp::Timestamp;
 
 use broadsheet_model::Site;

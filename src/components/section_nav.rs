@@ -7,7 +7,7 @@ use crate::Config;
 /// elsewhere in it. Without a site yet it keeps its height, so nothing below moves when it fills in.
 #[component]
 pub fn SectionNav(site: Option<std::sync::Arc<Site>>, route: Route) -> impl IntoView {
-    let base = expect_context::<Config>().base;
+    let config = expect_context::<Config>();
     let items = site
         .map(|site| {
             site.sections
@@ -21,7 +21,7 @@ pub fn SectionNav(site: Option<std::sync::Arc<Site>>, route: Route) -> impl Into
                     };
                     view! {
                         <li>
-                            <a href=here.href(&base) aria-current=current>{section.title.clone()}</a>
+                            <a href=config.href(&here) aria-current=current>{section.title.clone()}</a>
                         </li>
                     }
                 })

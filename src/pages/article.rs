@@ -5,14 +5,14 @@ use broadsheet_model::{Article, Route, Site};
 use leptos::prelude::*;
 
 use crate::components::blocks::BodyBlock;
-use crate::components::{section_title, Figure, TeaserCard, Timestamp};
+use crate::components::{section_title, Figure, ShareButton, TeaserCard, Timestamp};
 use crate::Config;
 
 /// An article: header, lead image, every body block, and related stories.
 #[component]
 pub fn ArticlePage(site: Arc<Site>, article: Arc<Article>) -> impl IntoView {
-    let base = expect_context::<Config>().base;
-    let section_href = Route::section(&article.section).href(&base);
+    let config = expect_context::<Config>();
+    let section_href = config.href(&Route::section(&article.section));
     let updated = article.updated.clone().map(|iso| {
         view! { <span class="bs-meta__updated">"Updated " <Timestamp iso=iso/></span> }
     });
@@ -25,10 +25,10 @@ pub fn ArticlePage(site: Arc<Site>, article: Arc<Article>) -> impl IntoView {
             .map(|t| view! { <li><TeaserCard teaser=t.clone() section_title=section_title(&site, &t.section)/></li> })
             .collect_view();
         view! {
-            <aside class="bs-related" aria-labelledby="bs-related-title">
+            <section class="bs-related" aria-labelledby="bs-related-title">
                 <h2 id="bs-related-title" class="bs-related__title">"Related stories"</h2>
                 <ul class="bs-grid">{cards}</ul>
-            </aside>
+            </section>
         }
     });
     view! {
@@ -43,6 +43,7 @@ pub fn ArticlePage(site: Arc<Site>, article: Arc<Article>) -> impl IntoView {
                     {updated}
                     <span>{reading_time_label(&article)}</span>
                 </p>
+                <ShareButton title=article.headline.clone()/>
             </header>
             {image}
             <div class="bs-article__body">{body}</div>

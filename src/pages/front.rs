@@ -9,7 +9,7 @@ use crate::Config;
 /// The front page: the lead stories, then a rail of the newest stories of each section.
 #[component]
 pub fn FrontPage(site: Arc<Site>, front: Arc<Front>) -> impl IntoView {
-    let base = expect_context::<Config>().base;
+    let config = expect_context::<Config>();
     let lead = front
         .lead
         .iter()
@@ -28,7 +28,7 @@ pub fn FrontPage(site: Arc<Site>, front: Arc<Front>) -> impl IntoView {
         .filter(|rail| !rail.teasers.is_empty())
         .map(|rail| {
             let heading_id = format!("bs-rail-{}", rail.section);
-            let href = Route::section(&rail.section).href(&base);
+            let href = config.href(&Route::section(&rail.section));
             let cards = rail
                 .teasers
                 .iter()

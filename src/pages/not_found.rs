@@ -5,13 +5,13 @@ use crate::Config;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let base = expect_context::<Config>().base;
+    let config = expect_context::<Config>();
     view! {
         <div class="bs-message">
             <h1 class="bs-page-title" tabindex="-1">"Page not found"</h1>
             <p>"There is no story or section at this address. It may have moved, or the link may be mistyped."</p>
             <p>
-                <a href=Route::Front.href(&base)>"Go to the front page"</a>
+                <a href=config.href(&Route::Front)>"Go to the front page"</a>
                 " or pick a section above."
             </p>
         </div>

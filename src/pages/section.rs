@@ -10,8 +10,8 @@ use crate::Config;
 /// One page of a section listing, newest first, with "Newer" and "Older" links to its neighbours.
 #[component]
 pub fn SectionPage(site: Arc<Site>, listing: Arc<Listing>) -> impl IntoView {
-    let base = expect_context::<Config>().base;
-    let page_href = |page: u32| Route::Section { section: listing.section.clone(), page }.href(&base);
+    let config = expect_context::<Config>();
+    let page_href = |page: u32| config.href(&Route::Section { section: listing.section.clone(), page });
     let near = neighbours(listing.page, listing.pages);
     let newer = near.newer.map(|p| view! { <a class="bs-pager__newer" href=page_href(p) rel="prev">"← Newer"</a> });
     let older = near.older.map(|p| view! { <a class="bs-pager__older" href=page_href(p) rel="next">"Older →"</a> });

@@ -5,35 +5,125 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::{App, Config};
 
-/// Mounts the app into `#broadsheet` (or the first `[data-broadsheet]`, or the body).
+/// Mounts the app into the page's marked element: `#broadsheet` on the site's own pages, `[data-broadsheet]` on a
+/// host page (inside the shadow root the loader gave it, when it has one). A second marked element is reported and
+/// left alone.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    install_panic_view();
     let document = document();
-    let host = document
-        .query_selector("#broadsheet, [data-broadsheet]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.body());
-    let Some(host) = host else {
-        web_sys::console::error_1(&"broadsheet: no element to mount into".into());
+    let Ok(marked) = document.query_selector_all("#broadsheet, [data-broadsheet]") else { return };
+    let Some(host) = marked.get(0).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        web_sys::console::error_1(&"Broadsheet: no element marked with data-broadsheet to mount into".into());
         return;
     };
-    let base = host
-        .get_attribute("data-base")
-        .or_else(|| document.query_selector("base[href]").ok().flatten().and_then(|b| b.get_attribute("href")))
+    if marked.length() > 1 {
+        let message = format!("Broadsheet: {} elements are marked with data-broadsheet; only the first shows the news, the others are left alone", marked.length());
+        web_sys::console::error_1(&message.into());
+    }
+    if host.has_attribute("data-broadsheet-ready") {
+        web_sys::console::error_1(&"Broadsheet: already running on this page; the second start was ignored".into());
+        return;
+    }
+    let mount = host
+        .shadow_root()
+        .and_then(|shadow| shadow.query_selector(".bs-root").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or_else(|| host.clone());
+    let attribute = |name: &str| host.get_attribute(&format!("data-{name}")).filter(|v| !v.trim().is_empty());
+    let fallback_base = document
+        .query_selector("base[href]")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("href"))
         .map(|href| pathname_of(&href))
         .unwrap_or_else(|| "/".to_string());
-    let config = Config::new(&base, host.get_attribute("data-content").as_deref());
+    let location = window().location();
+    let page_path = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    // Only the site's own pages (written by the compiler) own the document: its <meta> tags and scroll restoration.
+    let owns_document = host.id() == "broadsheet";
+    let config = Config::from_attributes(attribute, &fallback_base, &page_path, owns_document);
     // A pre-rendered entry page carries its content files: with them in the cache the first render is synchronous.
     if let Some(block) = document.get_element_by_id(crate::data::embedded::ELEMENT_ID) {
         crate::data::embedded::seed_cache(&config, &block.text_content().unwrap_or_default());
     }
+    ROOT.with(|root| *root.borrow_mut() = Some(mount.clone()));
     // Replace the pre-rendered markup (or placeholder) and mount in the same task: no frame shows the root empty.
-    host.set_inner_html("");
-    leptos::mount::mount_to(host.clone(), move || view! { <App config=config/> }).forget();
+    mount.set_inner_html("");
+    leptos::mount::mount_to(mount, move || view! { <App config=config/> }).forget();
     // Marks the host once the app runs (the pre-rendered page looks the same): for host pages and tests.
     let _ = host.set_attribute("data-broadsheet-ready", "");
+}
+
+thread_local! {
+    /// The element the app is mounted in: every query the app makes is scoped to it, never the whole document.
+    static ROOT: std::cell::RefCell<Option<web_sys::HtmlElement>> = const { std::cell::RefCell::new(None) };
+}
+
+fn root() -> Option<web_sys::HtmlElement> {
+    ROOT.with(|root| root.borrow().clone())
+}
+
+/// The app's own element with this id, looked up in the app's tree (a shadow root has its own ids).
+fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    let tree = root()?.get_root_node();
+    let found = match tree.dyn_ref::<web_sys::Document>() {
+        Some(document) => document.get_element_by_id(id),
+        None => tree.dyn_ref::<web_sys::DocumentFragment>()?.get_element_by_id(id),
+    };
+    found?.dyn_into().ok()
+}
+
+/// A panic shows a "Something went wrong" view in the app's root (nothing else of the page is touched) and is
+/// logged once; whatever the app was doing stops there.
+fn install_panic_view() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static PANICKED: AtomicBool = AtomicBool::new(false);
+    std::panic::set_hook(Box::new(|info| {
+        if PANICKED.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        console_error_panic_hook::hook(info);
+        show_panic_view();
+    }));
+}
+
+fn show_panic_view() {
+    if let Some(root) = root() {
+        show_panic_view_in(&root);
+    }
+}
+
+/// Replaces the content of the app's root with the panic view, built with plain DOM calls: the app's own state
+/// may be broken.
+pub fn show_panic_view_in(root: &web_sys::HtmlElement) {
+    let document = document();
+    let build = || -> Option<web_sys::Element> {
+        let app = document.create_element("div").ok()?;
+        app.set_class_name("bs-app");
+        let panel = document.create_element("div").ok()?;
+        panel.set_class_name("bs-panic");
+        panel.set_attribute("role", "alert").ok()?;
+        let heading = document.create_element("h2").ok()?;
+        heading.set_text_content(Some("Something went wrong"));
+        let text = document.create_element("p").ok()?;
+        text.set_text_content(Some("The news stopped working on this page. Reloading the page usually fixes it."));
+        let button = document.create_element("button").ok()?;
+        button.set_class_name("bs-button");
+        button.set_attribute("type", "button").ok()?;
+        button.set_text_content(Some("Reload"));
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+            let _ = window().location().reload();
+        });
+        button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref()).ok()?;
+        reload.forget();
+        panel.append_with_node_3(&heading, &text, &button).ok()?;
+        app.append_child(&panel).ok()?;
+        Some(app)
+    };
+    if let Some(view) = build() {
+        root.set_inner_html("");
+        let _ = root.append_child(&view);
+    }
 }
 
 fn window() -> web_sys::Window {
@@ -74,20 +164,32 @@ pub fn local_time_label(iso: &str) -> Option<String> {
     Some(label)
 }
 
-pub fn current_path() -> String {
-    window().location().pathname().unwrap_or_else(|_| "/".to_string())
+/// The address bar's path and fragment.
+pub fn current_location() -> (String, String) {
+    let location = window().location();
+    (location.pathname().unwrap_or_else(|_| "/".to_string()), location.hash().unwrap_or_default())
 }
 
 /// Adds a history entry for `href`, first remembering the current scroll position in the entry being left.
 pub fn push_url(href: &str, scroll_y: f64) {
     let Ok(history) = window().history() else { return };
     let _ = history.replace_state(&scroll_state(scroll_y), "");
-    let _ = history.push_state_with_url(&scroll_state(0.0), "", Some(href));
+    let _ = history.push_state_with_url(&fresh_scroll_state(), "", Some(href));
 }
 
+/// The current history entry's state with our scroll position added: a host's router may keep its own keys there.
 fn scroll_state(y: f64) -> JsValue {
     let state = js_sys::Object::new();
+    if let Some(current) = window().history().ok().and_then(|h| h.state().ok()).filter(|s| s.is_object()) {
+        let _ = js_sys::Object::assign(&state, &current.unchecked_into());
+    }
     let _ = js_sys::Reflect::set(&state, &"broadsheetScroll".into(), &JsValue::from_f64(y));
+    state.into()
+}
+
+fn fresh_scroll_state() -> JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"broadsheetScroll".into(), &JsValue::from_f64(0.0));
     state.into()
 }
 
@@ -129,9 +231,23 @@ pub fn scroll_to(y: f64) {
     window().scroll_to_with_x_and_y(0.0, y);
 }
 
+/// Where the app's root starts, in page coordinates (0 on the site's own pages, below a host's header otherwise).
+pub fn app_top() -> f64 {
+    root().map(|r| r.get_bounding_client_rect().top() + scroll_y()).unwrap_or(0.0).max(0.0)
+}
+
+/// After a link: brings the top of the app into view if the reader has scrolled past it; the host page above the
+/// app stays where it is.
+pub fn scroll_app_into_view() {
+    let top = app_top();
+    if scroll_y() > top {
+        scroll_to(top);
+    }
+}
+
 /// Moves focus to the page's main heading without scrolling, so screen readers start at the new page.
 pub fn focus_page_heading() {
-    let heading = document().query_selector("#bs-main h1").ok().flatten();
+    let heading = root().and_then(|r| r.query_selector("#bs-main h1").ok().flatten());
     if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
@@ -147,22 +263,25 @@ pub fn take_over_scroll_restoration() {
 }
 
 /// Calls `on_change` with the new path after back or forward.
-pub fn on_history_change(on_change: impl Fn(String) + 'static) {
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || on_change(current_path()));
+/// Calls `on_change` after back, forward or a change of the fragment.
+pub fn on_history_change(on_change: impl Fn() + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
     let _ = window().add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
     closure.forget();
 }
 
-/// For a click on a link: the path of `href` when it is on this page's origin, else `None`.
-pub fn same_origin_path(href: &str) -> Option<String> {
-    let location = window().location();
-    let url = web_sys::Url::new_with_base(href, &location.href().ok()?).ok()?;
-    (url.origin() == location.origin().ok()?).then(|| format!("{}{}", url.pathname(), url.search()))
+/// A link target on this page's origin.
+pub struct LinkTarget {
+    pub pathname: String,
+    /// Path and query, as `Config::page_path` keeps them.
+    pub path_and_query: String,
+    pub hash: String,
 }
 
-/// For a click inside the app: the same-origin path of the link it should handle itself, or `None` to leave the
-/// click to the browser (modified clicks, other windows, downloads, fragment links, other origins).
-pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<String> {
+/// For a click inside the app: where the link goes when it is on this page's origin and the app might handle it,
+/// or `None` to leave the click to the browser (modified clicks, other windows, downloads, bare fragment links,
+/// other origins).
+pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<LinkTarget> {
     if event.default_prevented() || event.button() != 0 || event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key() {
         return None;
     }
@@ -175,7 +294,13 @@ pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<String> {
     if href.starts_with('#') {
         return None;
     }
-    same_origin_path(&href)
+    let location = window().location();
+    let url = web_sys::Url::new_with_base(&href, &location.href().ok()?).ok()?;
+    (url.origin() == location.origin().ok()?).then(|| LinkTarget {
+        path_and_query: format!("{}{}", url.pathname(), url.search()),
+        pathname: url.pathname(),
+        hash: url.hash(),
+    })
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -217,7 +342,7 @@ pub async fn sleep_ms(ms: u32) {
 
 /// Moves focus to the element with `id` (a form field after a failed submit).
 pub fn focus_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = element_by_id(id) {
         let _ = el.focus();
     }
 }
@@ -239,4 +364,95 @@ pub fn set_description(text: &str) {
     if let Some(tag) = tag {
         let _ = tag.set_attribute("content", text);
     }
+}
+
+/// Whether the reader's system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// What happened when the reader asked to share the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shared {
+    /// Handed to the system share sheet.
+    Shared,
+    /// The reader closed the share sheet.
+    Cancelled,
+    /// No share sheet: the link was copied to the clipboard.
+    Copied,
+    /// Neither worked: the link, to be shown for copying by hand.
+    Failed(String),
+}
+
+/// Shares the current page's address with `title`: Web Share API where present, else the clipboard.
+pub async fn share_page(title: &str) -> Shared {
+    use wasm_bindgen_futures::JsFuture;
+    let url = window().location().href().unwrap_or_default();
+    let navigator = window().navigator();
+    let call = |target: &JsValue, method: &str, argument: &JsValue| -> Option<js_sys::Promise> {
+        let f: js_sys::Function = js_sys::Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;
+        f.call1(target, argument).ok()?.dyn_into().ok()
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.as_str().into());
+    if let Some(promise) = call(&navigator, "share", &data) {
+        return match JsFuture::from(promise).await {
+            Ok(_) => Shared::Shared,
+            // AbortError: the reader closed the sheet. Anything else: fall back to copying.
+            Err(e) if js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Shared::Cancelled,
+            Err(_) => copy(&url).await,
+        };
+    }
+    copy(&url).await
+}
+
+async fn copy(url: &str) -> Shared {
+    let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok().filter(|c| c.is_object());
+    let written = match clipboard {
+        Some(clipboard) => {
+            let write: Option<js_sys::Function> = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into().ok());
+            match write.and_then(|f| f.call1(&clipboard, &url.into()).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
+                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                None => false,
+            }
+        }
+        None => false,
+    };
+    if written { Shared::Copied } else { Shared::Failed(url.to_string()) }
+}
+
+thread_local! {
+    /// One observer for every card on the page; each card's file URL rides on its link as `data-prefetch`.
+    static VISIBLE: Option<web_sys::IntersectionObserver> = {
+        let on_visible = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                for entry in entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+                    if entry.is_intersecting() {
+                        let target = entry.target();
+                        observer.unobserve(&target);
+                        if let Some(url) = target.get_attribute("data-prefetch") {
+                            crate::data::prefetch::<broadsheet_model::Article>(url);
+                        }
+                    }
+                }
+            },
+        );
+        let observer = web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref()).ok();
+        on_visible.forget();
+        observer
+    };
+}
+
+/// Prefetches the article file `url` once `link` has been on screen.
+pub fn prefetch_when_visible(link: &web_sys::Element, url: String) {
+    if url.is_empty() {
+        return;
+    }
+    let _ = link.set_attribute("data-prefetch", &url);
+    VISIBLE.with(|observer| {
+        if let Some(observer) = observer {
+            observer.observe(link);
+        }
+    });
 }

@@ -22,8 +22,8 @@ pub fn set_current_path(path: &str) {
     CURRENT_PATH.with(|p| *p.borrow_mut() = path.to_string());
 }
 
-pub fn current_path() -> String {
-    CURRENT_PATH.with(|p| p.borrow().clone())
+pub fn current_location() -> (String, String) {
+    (CURRENT_PATH.with(|p| p.borrow().clone()), String::new())
 }
 
 pub fn push_url(_href: &str, _scroll_y: f64) {}
@@ -40,17 +40,26 @@ pub fn history_scroll() -> Option<f64> {
 
 pub fn focus_page_heading() {}
 
-pub fn same_origin_path(_href: &str) -> Option<String> {
-    None
+pub fn app_top() -> f64 {
+    0.0
+}
+
+pub fn scroll_app_into_view() {}
+
+
+pub struct LinkTarget {
+    pub pathname: String,
+    pub path_and_query: String,
+    pub hash: String,
 }
 
 pub fn remember_scroll() {}
 
 pub fn take_over_scroll_restoration() {}
 
-pub fn on_history_change(_on_change: impl Fn(String) + 'static) {}
+pub fn on_history_change(_on_change: impl Fn() + 'static) {}
 
-pub fn in_app_link(_event: &web_sys::MouseEvent) -> Option<String> {
+pub fn in_app_link(_event: &web_sys::MouseEvent) -> Option<LinkTarget> {
     None
 }
 
@@ -75,3 +84,21 @@ pub fn now_iso() -> String {
 }
 
 pub fn set_description(_text: &str) {}
+
+pub fn prefers_dark() -> bool {
+    false
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shared {
+    Shared,
+    Cancelled,
+    Copied,
+    Failed(String),
+}
+
+pub async fn share_page(_title: &str) -> Shared {
+    Shared::Failed(String::new())
+}
+
+pub fn prefetch_when_visible(_link: &web_sys::Element, _url: String) {}

@@ -22,8 +22,9 @@ const cases = [
   ['not found', '/no/such/page/', async () => {}],
 ];
 
-for (const [name, path, act] of cases) {
-  test(`no axe violations: ${name}`, async ({ page }) => {
+for (const [name, path, act] of cases) for (const scheme of ['light', 'dark']) {
+  test(`no axe violations: ${name} (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
     await page.goto(path);
     await appReady(page);
     await page.waitForLoadState('networkidle');
@@ -32,7 +33,8 @@ for (const [name, path, act] of cases) {
   });
 }
 
-test('no axe violations: error view', async ({ page }) => {
+for (const scheme of ['light', 'dark']) test(`no axe violations: error view (${scheme})`, async ({ page }) => {
+  await page.emulateMedia({ colorScheme: scheme });
   await page.route('**/content/front.json', (route) => route.fulfill({ status: 503, body: '' }));
   await openInApp(page, '/', '/local/');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();

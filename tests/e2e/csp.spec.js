@@ -51,12 +51,12 @@ test('a tampered WASM file is refused by its integrity digest and the reader is 
   const bytes = readFileSync(join(root, wasm));
   bytes[bytes.length - 10] ^= 0xff;
   writeFileSync(join(root, wasm), bytes);
-  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', '8095'], { stdio: 'ignore' });
+  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', '8099'], { stdio: 'ignore' });
   try {
-    await expect.poll(async () => (await fetch('http://127.0.0.1:8095/').catch(() => null))?.status).toBe(200);
+    await expect.poll(async () => (await fetch('http://127.0.0.1:8099/').catch(() => null))?.status).toBe(200);
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto('http://127.0.0.1:8095/international/kim-jong-un-returns-from-russia/');
+    await page.goto('http://127.0.0.1:8099/international/kim-jong-un-returns-from-russia/');
     await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
     await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
     // The pre-rendered article stays readable.
@@ -65,7 +65,7 @@ test('a tampered WASM file is refused by its integrity digest and the reader is 
     const shell = readFileSync(join(root, 'index.html'), 'utf8')
       .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');
     writeFileSync(join(root, 'empty.html'), shell);
-    await page.goto('http://127.0.0.1:8095/empty.html');
+    await page.goto('http://127.0.0.1:8099/empty.html');
     await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
   } finally {
     server.kill();

@@ -1,6 +1,7 @@
 //! The content compiler: article sources (Markdown-like text with front matter) in, the JSON content contract out.
 
 pub mod assemble;
+pub mod embed;
 pub mod entry;
 pub mod error;
 pub mod output;

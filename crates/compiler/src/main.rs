@@ -95,6 +95,8 @@ fn main() -> ExitCode {
             bar.finish();
             if let (Some(dir), false) = (&site_dir, check) {
                 output::write_page(dir, entry::SHELL_FILE, shell.html())?;
+                let embed = broadsheet_compiler::embed::embed_script(shell.html()).map_err(std::io::Error::other)?;
+                output::write_page(dir, broadsheet_compiler::embed::EMBED_FILE, &embed)?;
             }
         }
         Ok(files + pages)

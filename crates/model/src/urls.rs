@@ -10,6 +10,17 @@ pub fn image_url(src: &str, content_base: &str) -> Option<String> {
     is_plain_relative(src).then(|| format!("{content_base}{src}"))
 }
 
+/// A link or endpoint URL from content or configuration: http(s) URLs and same-origin absolute paths only (no
+/// `javascript:`, `data:` or protocol-relative `//host` URLs).
+pub fn link_url(href: &str) -> Option<&str> {
+    let href = href.trim();
+    let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
+    let absolute = (lower.starts_with("https://") && href.len() > 8) || (lower.starts_with("http://") && href.len() > 7);
+    let path = href.starts_with('/') && !href.starts_with("//") && !href.contains('\\');
+    let clean = !href.chars().any(|c| c.is_whitespace() || c.is_control());
+    ((absolute || path) && clean).then_some(href)
+}
+
 /// A relative path without a scheme, authority, parent steps or backslashes.
 fn is_plain_relative(path: &str) -> bool {
     !path.is_empty()
@@ -23,6 +34,18 @@ fn is_plain_relative(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links() {
+        for good in ["https://news.example/comments", "http://127.0.0.1:9/c", "/api/comments", "HTTPS://A.EXAMPLE/x"] {
+            assert_eq!(link_url(good), Some(good), "{good}");
+        }
+        for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example/x", "https://",
+            "vbscript:x", "relative/path", "/a b", "/a\\b", "", "http://a\nb"]
+        {
+            assert_eq!(link_url(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn images() {

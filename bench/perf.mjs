@@ -1,0 +1,307 @@
+#!/usr/bin/env node
+// The performance benchmark (not a test; `./x bench`). Serves the release build in dist/ over loopback with
+// brotli, like a CDN, beside a baseline — the reference article as a plain static HTML page (bench/baseline/) —
+// and drives Debian's Chromium. Every figure is a median over fresh browser contexts, printed beside its
+// baseline from the same run, and the table is written to docs/performance.md.
+//
+//   node bench/perf.mjs [--runs 7] [--archive 100000] [--no-write]
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, lighthouseScores } from '../tools/lighthouse.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const RUNS = Number(option('--runs', '7'));
+const ARCHIVE = Number(option('--archive', '100000'));
+const WRITE = !args.includes('--no-write');
+const BUDGET_KIB = Number(readFileSync('tools/size-budget.txt', 'utf8').trim());
+
+const ARTICLE = '/international/kim-jong-un-returns-from-russia/';
+const PORT = 8180;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+// Lighthouse's mobile profile: 4× CPU slowdown, 150 ms RTT × 3.75 and 1.6 Mbps × 0.9 down (devtools throttling).
+const MOBILE = { latency: 562.5, downloadThroughput: (1.44 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8, cpu: 4 };
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (x) => `${Math.round(x)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const say = (s) => console.log(`bench: ${s}`);
+
+function serve(root, port) {
+  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', String(port), '--compress'], { stdio: 'ignore' });
+  return server;
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(url).catch(() => null))?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** The site under test: dist/ plus the baseline page at /baseline/. */
+function prepareSite() {
+  const root = 'target/bench-site';
+  rmSync(root, { recursive: true, force: true });
+  cpSync('dist', root, { recursive: true });
+  cpSync('bench/baseline', join(root, 'baseline'), { recursive: true });
+  return root;
+}
+
+/** A section page in an archive of `n` synthetic articles (bench/generate.mjs), compiled with this build's shell. */
+function prepareArchive(n) {
+  const dir = `target/bench/${n}`;
+  const site = join(dir, 'perf-site');
+  if (!existsSync(join(site, 'local', 'index.html'))) {
+    say(`generating and compiling an archive of ${n} articles (once; kept in ${dir})`);
+    execFileSync('node', ['bench/generate.mjs', String(n), dir], { stdio: 'ignore' });
+    execFileSync('cargo', ['build', '--quiet', '--locked', '--profile', 'native', '-p', 'broadsheet-compiler'], { stdio: 'inherit' });
+    rmSync(site, { recursive: true, force: true });
+    mkdirSync(site, { recursive: true });
+    cpSync('dist/shell.html', join(site, 'shell.html'));
+    execFileSync('target/native/broadsheet-compile', ['--out', join(site, 'content'), '--site', site, join(dir, 'content')], { stdio: 'ignore' });
+  }
+  // The app's files of this build (the archive's pages name them).
+  for (const f of readdirSync('dist').filter((f) => /\.(wasm|js|css|svg)$/.test(f))) cpSync(join('dist', f), join(site, f));
+  return site;
+}
+
+const PAINT_OBSERVER = () => {
+  window.__paint = { fcp: null, lcp: null, cls: 0 };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.__paint.fcp = e.startTime; })
+    .observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__paint.lcp = e.startTime; })
+    .observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__paint.cls += e.value; })
+    .observe({ type: 'layout-shift', buffered: true });
+};
+
+async function freshPage(browser, throttle) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(PAINT_OBSERVER);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttle) {
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...throttle, connectionType: 'cellular4g' });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
+  }
+  const bytes = { html: 0, js: 0, wasm: 0, css: 0, json: 0, image: 0, other: 0 };
+  const kinds = new Map();
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    const type = response.mimeType;
+    kinds.set(requestId, type.includes('html') ? 'html' : type.includes('javascript') ? 'js' : type.includes('wasm') ? 'wasm'
+      : type.includes('css') ? 'css' : type.includes('json') ? 'json' : type.includes('image') ? 'image' : 'other');
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const kind = kinds.get(requestId) ?? 'other';
+    bytes[kind] += encodedDataLength;
+  });
+  return { context, page, cdp, bytes };
+}
+
+/** Loads `url` in a fresh context and returns FCP, LCP and the bytes by kind once the page has settled. */
+async function firstLoad(browser, url, throttle, { app = true } = {}) {
+  const { context, page, bytes } = await freshPage(browser, throttle);
+  await page.goto(url, { waitUntil: 'load' });
+  if (app) await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  // LCP is final once the page has had a moment without new content.
+  await page.waitForTimeout(300);
+  const paint = await page.evaluate(() => window.__paint);
+  await context.close();
+  return { ...paint, bytes: { ...bytes }, total: Object.values(bytes).reduce((a, b) => a + b, 0) };
+}
+
+/** Click a teaser → the article painted: click time to the second animation frame after its headline appears. */
+const MEASURE_NAVIGATION = () => {
+  window.__navigate = (link) => new Promise((resolve) => {
+    const expected = link.textContent.trim();
+    let start;
+    const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+    const observer = new MutationObserver(() => {
+      const h1 = document.querySelector('main h1');
+      if (h1 && h1.textContent.trim() === expected && !document.querySelector('main[aria-busy="true"]')) { observer.disconnect(); done(); }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    start = performance.now();
+    link.click();
+  });
+};
+
+async function navigations(browser, prefetched) {
+  const samples = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await freshPage(browser, null);
+    await page.addInitScript(MEASURE_NAVIGATION);
+    for (let i = 0; i < 5; i++) {
+      await page.goto(`${ORIGIN}/local/`);
+      await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
+      await page.waitForLoadState('networkidle');
+      // Cards below the fold: not fetched until pointed at (cold), or pointed at first (prefetched).
+      const link = page.locator('.bs-section .bs-card__link').nth(-1 - i);
+      if (prefetched) {
+        await link.hover();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(50);
+      }
+      samples.push(await link.evaluate((a) => window.__navigate(a)));
+    }
+    await context.close();
+  }
+  return samples;
+}
+
+async function visitCls(browser) {
+  const values = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await freshPage(browser, null);
+    await page.goto(`${ORIGIN}/`);
+    await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'International News' }).click();
+    await page.locator('main h1', { hasText: 'International News' }).waitFor();
+    await page.locator('.bs-section .bs-card__link').first().click();
+    await page.locator('article.bs-article h1').waitFor();
+    await page.locator('#bs-comments-title').scrollIntoViewIfNeeded();
+    await page.getByRole('form', { name: 'Leave a Reply' }).waitFor();
+    await page.waitForTimeout(500);
+    values.push(await page.evaluate(() => window.__paint.cls));
+    await context.close();
+  }
+  return values;
+}
+
+async function memory(browser) {
+  const { context, page, cdp } = await freshPage(browser, null);
+  await page.goto(`${ORIGIN}/`);
+  await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
+  const jsUrl = await page.evaluate(() => document.querySelector('link[rel="modulepreload"]').href);
+  const cycle = async () => {
+    for (const [selector, text] of [
+      ['.bs-nav a[href="/local/"]', 'Local News'],
+      ['.bs-section .bs-card__link', null],
+      ['.bs-nav a[href="/economy/"]', 'Economy'],
+      ['.bs-masthead', 'Top stories'],
+    ]) {
+      const link = page.locator(selector).first();
+      const expected = text ?? (await link.textContent()).trim();
+      await link.evaluate((a) => a.click());
+      await page.locator('main h1', { hasText: expected }).first().waitFor();
+    }
+  };
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    // The bindings module is already loaded: its init returns the running instance's exports, memory included.
+    const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, jsUrl);
+    return { heap: usedSize, wasm };
+  };
+  await cycle();
+  const after1 = await measure();
+  for (let i = 1; i < 50; i++) await cycle();
+  const after50 = await measure();
+  await context.close();
+  return { after1, after50 };
+}
+
+function appCodeBytes() {
+  const files = readdirSync('dist').filter((f) => /^(broadsheet-.*\.(js|wasm)|main-.*\.css|loader\.js)$/.test(f));
+  return files.reduce((sum, f) => sum + brotliCompressSync(readFileSync(join('dist', f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+}
+
+async function main() {
+  if (!existsSync('dist/shell.html')) throw new Error('run ./x build first');
+  const site = prepareSite();
+  const archives = {};
+  for (const n of [100, ARCHIVE]) archives[n] = prepareArchive(n);
+  const servers = [serve(site, PORT), serve(archives[100], PORT + 1), serve(archives[ARCHIVE], PORT + 2)];
+  try {
+    await Promise.all([ORIGIN, `http://127.0.0.1:${PORT + 1}`, `http://127.0.0.1:${PORT + 2}`].map((o) => waitFor(`${o}/`)));
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const rows = [];
+    const row = (what, ours, base, note = '') => { rows.push([what, ours, base, note]); console.log(`  ${what}: ${ours} | ${base} ${note}`); };
+
+    for (const [label, throttle] of [['unthrottled', null], ['Lighthouse mobile profile', MOBILE]]) {
+      say(`article deep link, ${label}: ${RUNS} fresh contexts each for the app and the static page`);
+      const app = [], base = [];
+      for (let i = 0; i < RUNS; i++) {
+        app.push(await firstLoad(browser, `${ORIGIN}${ARTICLE}`, throttle));
+        base.push(await firstLoad(browser, `${ORIGIN}/baseline/article.html`, throttle, { app: false }));
+      }
+      const m = (xs, key) => median(xs.map((x) => x[key]));
+      if (!throttle) {
+        const kinds = Object.keys(app[0].bytes).filter((k) => app[0].bytes[k] || base[0].bytes[k]);
+        const detail = (x) => kinds.map((k) => `${k} ${kib(x.bytes[k])}`).join(', ');
+        row('Bytes, article deep link (brotli, on the wire)', `${kib(m(app, 'total'))} (${detail(app[0])})`, `${kib(m(base, 'total'))} (${detail(base[0])})`, ratio(m(app, 'total'), m(base, 'total')));
+      }
+      row(`FCP, ${label}`, ms(m(app, 'fcp')), ms(m(base, 'fcp')), ratio(m(app, 'fcp'), m(base, 'fcp')));
+      row(`LCP, ${label}`, ms(m(app, 'lcp')), ms(m(base, 'lcp')), `${ratio(m(app, 'lcp'), m(base, 'lcp'))} (target ≤ 1.25×)`);
+    }
+
+    say('in-app navigation, click a teaser → article painted (5 cards × runs)');
+    const cold = await navigations(browser, false);
+    const warm = await navigations(browser, true);
+    row('Navigation, cold (article fetched on click)', `p50 ${ms(percentile(cold, 50))}, p95 ${ms(percentile(cold, 95))}`, '—', `${cold.length} clicks`);
+    row('Navigation, prefetched', `p50 ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}`, '—', `target p95 ≤ 34 ms; ${warm.length} clicks`);
+
+    say('CLS over a visit: front → section → article → comments');
+    const cls = await visitCls(browser);
+    row('CLS over a visit', `median ${median(cls).toFixed(4)}, max ${Math.max(...cls).toFixed(4)}`, '—', 'limit 0.01, goal 0');
+
+    say(`a section page with 100 vs ${ARCHIVE.toLocaleString('en')} articles in the archive`);
+    const small = [], large = [];
+    for (let i = 0; i < RUNS; i++) {
+      small.push(await firstLoad(browser, `http://127.0.0.1:${PORT + 1}/local/`, null));
+      large.push(await firstLoad(browser, `http://127.0.0.1:${PORT + 2}/local/`, null));
+    }
+    const lcpSmall = median(small.map((x) => x.lcp)), lcpLarge = median(large.map((x) => x.lcp));
+    const bSmall = median(small.map((x) => x.total)), bLarge = median(large.map((x) => x.total));
+    row(`Section page, ${ARCHIVE.toLocaleString('en')} vs 100 articles`, `LCP ${ms(lcpLarge)}, ${kib(bLarge)}`, `LCP ${ms(lcpSmall)}, ${kib(bSmall)}`, `time ${ratio(lcpLarge, lcpSmall)}, bytes ${ratio(bLarge, bSmall)}`);
+
+    say('memory after 1 and 50 navigation cycles (front → section → article → section → front)');
+    const mem = await memory(browser);
+    row('JS heap after 50 cycles vs 1', kib(mem.after50.heap), kib(mem.after1.heap), ratio(mem.after50.heap, mem.after1.heap));
+    row('WASM memory after 50 cycles vs 1', kib(mem.after50.wasm), kib(mem.after1.wasm), ratio(mem.after50.wasm, mem.after1.wasm));
+    await browser.close();
+
+    const code = appCodeBytes();
+    row('App code on first load (wasm + js + css + loader, brotli)', kib(code), `budget ${BUDGET_KIB} KiB`, code <= BUDGET_KIB * 1024 ? `${kib(BUDGET_KIB * 1024 - code)} under` : `${kib(code - BUDGET_KIB * 1024)} OVER`);
+
+    say('Lighthouse 12.2.3 on the article deep link');
+    const lh = await lighthouseScores(`${ORIGIN}${ARTICLE}`);
+    row('Lighthouse (performance / accessibility / best practices / SEO)', ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => lh.scores[c]).join(' / '), '—', 'gate: the last three ≥ 95');
+
+    if (WRITE) writeReport(rows);
+  } finally {
+    for (const s of servers) s.kill();
+  }
+}
+
+function writeReport(rows) {
+  const file = 'docs/performance.md';
+  const start = '<!-- bench:start -->', end = '<!-- bench:end -->';
+  const doc = readFileSync(file, 'utf8');
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const chromiumVersion = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+  const table = [
+    start,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`./x bench\` (${RUNS} runs per figure) on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromiumVersion}.`,
+    '',
+    '| figure | Broadsheet | baseline | ratio / note |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    end,
+  ].join('\n');
+  writeFileSync(file, doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), table));
+  say(`results written to ${file}`);
+}
+
+await main();

@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+
+use crate::config::Theme;
+use crate::platform;
+
+/// Where the reader's own choice is kept.
+const STORAGE_KEY: &str = "broadsheet:theme";
+
+/// The colour scheme shown: the reader's remembered choice, else the embedding page's `data-theme`, else `Auto`
+/// (the system's `prefers-color-scheme`, applied by the stylesheet).
+pub fn initial_theme(configured: Theme) -> Theme {
+    match platform::storage_get(STORAGE_KEY).as_deref() {
+        Some("dark") => Theme::Dark,
+        Some("light") => Theme::Light,
+        _ => configured,
+    }
+}
+
+/// The value of the app's `data-theme` attribute, which the stylesheet turns into `color-scheme`.
+pub fn theme_attribute(theme: Theme) -> &'static str {
+    match theme {
+        Theme::Auto => "auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    }
+}
+
+/// A "Dark mode" switch (a pressed/unpressed button). Remembers the reader's choice in this browser.
+#[component]
+pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
+    let dark = move || match theme.get() {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::Auto => platform::prefers_dark(),
+    };
+    let toggle = move |_| {
+        let next = if dark() { Theme::Light } else { Theme::Dark };
+        platform::storage_set(STORAGE_KEY, theme_attribute(next));
+        theme.set(next);
+    };
+    view! {
+        <button type="button" class="bs-theme-toggle" aria-pressed=move || dark().to_string() on:click=toggle>
+            "Dark mode"
+        </button>
+    }
+}

@@ -1,0 +1,222 @@
+// Broadsheet embedded in someone else's page: examples/host/ on one origin, the app's files (dist/, with
+// embed.js) on a second and the content on a third, the host page under a strict CSP that names both.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
+
+const HOST = 'http://127.0.0.1:8094';
+const PAGE = `${HOST}/index.html`;
+const HOST_TITLE = 'Harbour Community Trust — News';
+
+const app = (page) => page.locator('[data-broadsheet]');
+const appH1 = (page) => app(page).locator('#bs-main h1');
+
+/** Fails the test on any console error or CSP violation; returns the list so a test can expect some. */
+function watchConsole(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/**
+ * Changes the host page as soon as the parser has created the marked element, before the module scripts run:
+ * `second` adds a second marked element, `hostile` gives the element hostile attribute values. (The page is not
+ * rewritten in flight: a document answered by Playwright counts as a public address, and Chromium then refuses
+ * its requests to loopback origins. Nor is code passed as a string: the host's CSP forbids eval.)
+ */
+async function beforeAppStarts(page, change) {
+  await page.addInitScript((change) => {
+    const changes = {
+      second(host) {
+        const second = document.createElement('div');
+        second.setAttribute('data-broadsheet', '');
+        second.id = 'second';
+        second.textContent = 'kept';
+        host.after(second);
+      },
+      hostile(host) {
+        host.setAttribute('data-content', 'javascript:window.__pwned=1//');
+        host.setAttribute('data-theme', '<script>window.__pwned=2</script>');
+        host.setAttribute('data-base', '"><img src=x onerror=window.__pwned=3>');
+        host.setAttribute('data-routing', 'javascript:window.__pwned=4');
+      },
+    };
+    let done = false;
+    new MutationObserver((_, observer) => {
+      const host = document.querySelector('[data-broadsheet]');
+      if (host && !done) { done = true; observer.disconnect(); changes[change](host); }
+    }).observe(document, { childList: true, subtree: true });
+  }, change);
+}
+
+async function openHost(page, hash = '') {
+  await page.goto(`${PAGE}${hash}`);
+  await expect(page.locator('[data-broadsheet][data-broadsheet-ready]')).toHaveCount(1);
+}
+
+const APP_STYLE_PROPS = ['color', 'background-color', 'font-family', 'font-size', 'font-weight', 'font-style',
+  'line-height', 'letter-spacing', 'text-transform', 'text-align', 'text-decoration-line', 'margin-top',
+  'margin-left', 'padding-top', 'padding-left', 'border-top-style', 'border-top-width', 'box-sizing', 'display',
+  'list-style-type', 'filter'];
+// Not widths: the host decides the box the app lives in (here a grid column).
+
+/** Computed styles of the app's elements (inside its shadow root) that host rules would most likely hit. */
+function appStyles(page) {
+  return page.evaluate((props) => {
+    const root = document.querySelector('[data-broadsheet]').shadowRoot;
+    const picks = ['.bs-app', '.bs-masthead', '.bs-nav a', '#bs-main h1', '.bs-card', '.bs-card__link',
+      '.bs-card__standfirst', '.bs-card img', '.bs-footer p', 'ul'];
+    return Object.fromEntries(picks.map((sel) => {
+      const el = root.querySelector(sel);
+      if (!el) return [sel, null];
+      const style = getComputedStyle(el);
+      return [sel, Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]))];
+    }));
+  }, APP_STYLE_PROPS);
+}
+
+function hostStyles(page) {
+  return page.evaluate((props) => {
+    const picks = ['body', '.site-header h1', '.site-header a', '.card', '.bs-card', '#host-button', '.site-footer p', '.news'];
+    return Object.fromEntries(picks.map((sel) => {
+      const style = getComputedStyle(document.querySelector(sel));
+      return [sel, Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]))];
+    }));
+  }, APP_STYLE_PROPS);
+}
+
+test('the app mounts inside the host element only, as a good guest, with no console errors or CSP violations', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.addInitScript(() => { window.__globalsBefore = Object.keys(window); });
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('Top stories');
+  // Everything of the app is inside the marked element's shadow root.
+  expect(await page.evaluate(() => document.querySelectorAll('[class^="bs-"]:not(.bs-card)').length)).toBe(0);
+  expect(await page.evaluate(() => !!document.querySelector('[data-broadsheet]').shadowRoot.querySelector('.bs-app'))).toBe(true);
+  // The host's page is left as it was: title, meta tags, body, globals.
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(appH1(page)).toHaveText('Local News');
+  await expect(page).toHaveTitle(HOST_TITLE);
+  expect(await page.locator('meta[name="description"]').getAttribute('content'))
+    .toBe('News and notices for the Harbour district, from the Harbour Community Trust.');
+  expect(await page.locator('meta').count()).toBe(3);
+  expect(await page.evaluate(() => document.body.className + document.documentElement.className)).toBe('');
+  const added = await page.evaluate(() => Object.keys(window).filter((k) => !window.__globalsBefore.includes(k) && k !== '__globalsBefore'));
+  expect(added).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('hash routing: links stay on the host page, deep links reload to the same story, back and forward work', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openHost(page);
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'International News' }).click();
+  await expect(page).toHaveURL(`${PAGE}#/international/`);
+  await expect(appH1(page)).toHaveText('International News');
+  await app(page).getByRole('link', { name: REFERENCE_HEADLINE }).click();
+  await expect(page).toHaveURL(`${PAGE}#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect(appH1(page)).toBeFocused();
+
+  await page.reload();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await page.goBack();
+  await expect(appH1(page)).toHaveText('International News');
+  await page.goForward();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+
+  // A fresh deep link straight to a story, and one to a page that does not exist.
+  await page.goto(`${PAGE}#/local/`);
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.goto(`${PAGE}#/no/such/page/`);
+  await expect(appH1(page)).toHaveText('Page not found');
+  expect(errors).toEqual([]);
+});
+
+test('the host page\'s own links, anchors and buttons keep working', async ({ page }) => {
+  await openHost(page, `#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // A host anchor moves the host page; the app stays on its story.
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Contact' }).click();
+  await expect(page).toHaveURL(`${PAGE}#contact`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  let clicked = false;
+  await page.exposeFunction('__hostClicked', () => { clicked = true; });
+  await page.evaluate(() => document.querySelector('#host-button').addEventListener('click', () => window.__hostClicked()));
+  await page.locator('#host-button').click();
+  await expect.poll(() => clicked).toBe(true);
+  // A host link is a real navigation, not swallowed by the app.
+  await page.getByRole('link', { name: 'About the trust' }).click();
+  await expect(page).toHaveURL(`${HOST}/about.html`);
+  await expect(page.getByRole('heading', { name: 'About the trust' })).toBeVisible();
+});
+
+test('navigating brings the app into view without scrolling the host page to its top', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await openHost(page, '#/local/');
+  await expect(appH1(page)).toHaveText('Local News');
+  const appTop = await page.evaluate(() => document.querySelector('[data-broadsheet]').getBoundingClientRect().top + scrollY);
+  expect(appTop).toBeGreaterThan(50);
+  const card = app(page).locator('.bs-card__link').last();
+  await card.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(appTop);
+  await card.click();
+  await expect(appH1(page)).toBeFocused();
+  expect(Math.abs(await page.evaluate(() => scrollY) - appTop)).toBeLessThanOrEqual(1);
+});
+
+test('isolation: the host\'s CSS does not change the app, and the app\'s CSS does not change the host', async ({ page, browser }) => {
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('Top stories');
+  await expect(app(page).locator('.bs-card img').first()).toBeVisible();
+  const withHostCss = await appStyles(page);
+  const hostWithApp = await hostStyles(page);
+  await page.evaluate(() => document.querySelector('link[href="host.css"]').remove());
+  const withoutHostCss = await appStyles(page);
+  expect(withHostCss['#bs-main h1']).not.toBeNull();
+  expect(withHostCss).toEqual(withoutHostCss);
+
+  // The host without the app at all (its script never loads).
+  const bare = await browser.newPage();
+  await bare.route('http://127.0.0.1:8095/**', (route) => route.abort());
+  await bare.goto(PAGE);
+  await expect(bare.locator('.site-header h1')).toBeVisible();
+  expect(await hostStyles(bare)).toEqual(hostWithApp);
+  await bare.close();
+});
+
+test('theme custom properties set by the host reach the app', async ({ page }) => {
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('Top stories');
+  // Set through the DOM: the host page's CSP allows no inline <style>.
+  await page.evaluate(() => document.querySelector('[data-broadsheet]').style.setProperty('--bs-ink', 'rgb(1, 2, 3)'));
+  await expect(app(page).locator('.bs-card__link').first()).toHaveCSS('color', 'rgb(1, 2, 3)');
+});
+
+test('a second marked element is reported in the console and left alone', async ({ page }) => {
+  const errors = watchConsole(page);
+  await beforeAppStarts(page, 'second');
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('Top stories');
+  await expect(page.locator('#second')).toHaveText('kept');
+  expect(await page.evaluate(() => document.querySelector('#second').shadowRoot)).toBeNull();
+  expect(errors.join('\n')).toContain('2 elements are marked with data-broadsheet');
+});
+
+test('hostile deployment settings run nothing and show the error view', async ({ page }) => {
+  await beforeAppStarts(page, 'hostile');
+  page.on('dialog', () => { throw new Error('a dialog opened'); });
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('This page could not be loaded');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test('no axe violations inside the embedded app (front page and article with comments)', async ({ page }) => {
+  for (const hash of ['', `#${REFERENCE}`]) {
+    await openHost(page, hash);
+    await expect(appH1(page)).not.toHaveText('');
+    await expect(app(page).locator('[aria-busy="true"]')).toHaveCount(0);
+    const results = await new AxeBuilder({ page }).include('[data-broadsheet]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  }
+});

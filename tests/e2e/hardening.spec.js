@@ -1,0 +1,176 @@
+// Every bad input a reader can meet, one test each, asserting what the reader sees: hostile or broken content,
+// hostile networks, and script payloads in every field that reaches the page.
+import { test, expect } from '@playwright/test';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp } from './helpers.js';
+
+const h1 = (page) => page.locator('main h1');
+const ARTICLE_JSON = `**/content${REFERENCE}article.json`;
+const json = (body) => ({ status: 200, contentType: 'application/json', body });
+
+/** The reference article's real JSON, edited. */
+const editArticle = (edit) => async (route) => {
+  const response = await route.fetch();
+  const article = await response.json();
+  edit(article);
+  await route.fulfill({ response, json: article });
+};
+
+const tooBig = JSON.stringify({ format_version: 1, padding: 'x'.repeat(2 * 1024 * 1024 + 1) });
+
+// [name, how the article file is answered, heading shown, text in the alert]
+for (const [name, answer, heading, says] of [
+  ['malformed JSON', (route) => route.fulfill(json('{"format_version":1,"slug":')), 'This page could not be loaded', 'damaged'],
+  ['truncated JSON', async (route) => {
+    const text = await (await route.fetch()).text();
+    await route.fulfill(json(text.slice(0, Math.floor(text.length / 2))));
+  }, 'This page could not be loaded', 'damaged'],
+  ['wrong types', (route) => route.fulfill(json('{"format_version":1,"slug":5,"body":"no"}')), 'This page could not be loaded', 'damaged'],
+  ['a required field missing', editArticle((a) => { delete a.headline; }), 'This page could not be loaded', 'damaged'],
+  ['a body over the 2 MB limit', (route) => route.fulfill(json(tooBig)), 'This page could not be loaded', 'too large'],
+  ['a newer format_version', (route) => route.fulfill(json('{"format_version":2,"blocks":[]}')), 'Update needed', 'newer format'],
+  ['HTTP 500', (route) => route.fulfill({ status: 500, body: 'oops' }), 'This page could not be loaded', 'error 500'],
+  ['HTTP 503', (route) => route.fulfill({ status: 503, body: '' }), 'This page could not be loaded', 'error 503'],
+  ['a refused connection', (route) => route.abort('connectionrefused'), 'This page could not be loaded', 'could not be reached'],
+]) {
+  test(`an article answered with ${name} shows "${heading}", and Try again recovers`, async ({ page }) => {
+    let broken = true;
+    await page.route(ARTICLE_JSON, (route) => (broken ? answer(route) : route.continue()));
+    await openInApp(page, REFERENCE);
+    await expect(h1(page)).toHaveText(heading);
+    await expect(page.getByRole('alert')).toContainText(says);
+    broken = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  });
+}
+
+test('an article answered with HTTP 404 shows not found', async ({ page }) => {
+  await page.route(ARTICLE_JSON, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await openInApp(page, REFERENCE);
+  await expect(h1(page)).toHaveText('Page not found');
+});
+
+test('unknown block kinds are skipped and the rest of the article shows', async ({ page }) => {
+  await page.route(ARTICLE_JSON, editArticle((a) => {
+    a.body.splice(1, 0, { type: 'live_blog', entries: [1, 2] }, { type: 'poll', question: 'Which?' });
+  }));
+  await openInApp(page, REFERENCE);
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect(page.locator('.bs-paragraph').filter({ hasText: 'North Korean leader Kim Jong Un has returned' })).toBeVisible();
+  await expect(page.getByText('Which?')).toHaveCount(0);
+});
+
+test('a same-origin redirect is followed', async ({ page }) => {
+  const moved = `/content${REFERENCE}article.json?moved=1`;
+  let redirected = false;
+  await page.route(ARTICLE_JSON, (route) => {
+    redirected = true;
+    return route.fulfill({ status: 302, headers: { Location: moved } });
+  });
+  await openInApp(page, REFERENCE);
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  expect(redirected).toBe(true);
+});
+
+test('no answer within 10 s shows "Taking too long" with Try again', async ({ page }) => {
+  test.setTimeout(40_000);
+  let hang = true;
+  await page.route(ARTICLE_JSON, (route) => (hang ? undefined : route.continue()));
+  await openInApp(page, REFERENCE);
+  await expect(page.locator('main[aria-busy="true"]')).toBeVisible();
+  await expect(h1(page)).toHaveText('Taking too long', { timeout: 15_000 });
+  hang = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+});
+
+test('offline: a new page says "You\'re offline"; pages already read still open; Try again recovers', async ({ page, context }) => {
+  await page.goto('/');
+  await appReady(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(h1(page)).toHaveText('Local News');
+  await context.setOffline(true);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
+  await expect(h1(page)).toHaveText("You're offline");
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(h1(page)).toHaveText('Local News');
+  await page.goBack();
+  await expect(h1(page)).toHaveText("You're offline");
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(h1(page)).toHaveText('Economy');
+});
+
+// Script payloads in every kind of field that reaches the page: all must show as text or be dropped.
+const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+const SVG = '<svg onload="window.__pwned=3"><script>window.__pwned=4</script></svg>';
+
+async function expectInert(page) {
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  const sources = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
+  for (const src of sources) expect(src).toMatch(/^(https:\/\/|\/content\/)/);
+  const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|\/|#|mailto:)/);
+  expect(await page.locator('main svg, main script, main iframe, main object').count()).toBe(0);
+}
+
+test('script payloads in article fields render as text; javascript:, data: and http: images are dropped', async ({ page }) => {
+  page.on('dialog', () => { throw new Error('a dialog opened'); });
+  await page.route(ARTICLE_JSON, editArticle((a) => {
+    a.headline = PAYLOAD;
+    a.standfirst = SVG;
+    a.byline = 'javascript:window.__pwned=5';
+    a.image = { src: 'javascript:window.__pwned=6', alt: PAYLOAD, caption: SVG, width: 10, height: 10 };
+    a.body.unshift(
+      { type: 'paragraph', text: PAYLOAD },
+      { type: 'image', src: 'data:image/svg+xml,<svg onload="window.__pwned=7"/>', alt: 'x', width: 10, height: 10 },
+      { type: 'image', src: 'http://127.0.0.1:9/plain-http.svg', alt: 'plain http', width: 10, height: 10 },
+      { type: 'image', src: '//evil.example/x.svg', alt: 'protocol-relative', width: 10, height: 10 },
+      { type: 'pull_quote', text: SVG, attribution: PAYLOAD },
+      { type: 'read_more', section: 'javascript:alert(1)', slug: '"><script>window.__pwned=8</script>', headline: PAYLOAD },
+    );
+    a.related[0].headline = PAYLOAD;
+    a.related[0].image = { src: 'javascript:window.__pwned=9', alt: 'x', width: 10, height: 10 };
+  }));
+  await openInApp(page, REFERENCE);
+  await expect(h1(page)).toHaveText(PAYLOAD);
+  await expect(page.getByText(SVG).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kim Jong Un’s Talks with Vladimir Putin' })).toBeVisible();
+  await expectInert(page);
+});
+
+test('script payloads in teaser fields of a listing render as text', async ({ page }) => {
+  await page.route('**/content/local/page-1.json', async (route) => {
+    const response = await route.fetch();
+    const listing = await response.json();
+    listing.title = PAYLOAD;
+    listing.items[0].headline = PAYLOAD;
+    listing.items[0].standfirst = SVG;
+    listing.items[0].slug = 'javascript:alert(1)';
+    listing.items[0].image = { src: 'data:text/html,<script>window.__pwned=10</script>', alt: PAYLOAD, width: 10, height: 10 };
+    await route.fulfill({ response, json: listing });
+  });
+  await openInApp(page, '/local/');
+  await expect(h1(page)).toHaveText(PAYLOAD);
+  await expect(page.getByText(SVG).first()).toBeVisible();
+  await expectInert(page);
+});
+
+test('script payloads in the site file (the newsroom\'s configuration) render as text', async ({ page }) => {
+  await page.route('**/content/site.json', async (route) => {
+    const response = await route.fetch();
+    const site = await response.json();
+    site.name = PAYLOAD;
+    site.sections[0].title = SVG;
+    site.comment_endpoint = 'javascript:window.__pwned=11';
+    await route.fulfill({ response, json: site });
+  });
+  // A page without embedded data, so the edited site file is the one used.
+  await editEmbeddedData(page, '/local/', () => null);
+  await page.goto('/local/');
+  await appReady(page);
+  await expect(page.locator('.bs-masthead')).toHaveText(PAYLOAD);
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByText(SVG)).toBeVisible();
+  await expectInert(page);
+});

@@ -1,0 +1,128 @@
+// What a reader does besides reading: dark mode, printing, sharing; and stories opening at once because they
+// were fetched ahead.
+import { test, expect } from '@playwright/test';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, countContentRequests } from './helpers.js';
+
+const h1 = (page) => page.locator('main h1');
+const paper = (page) => page.locator('.bs-app').evaluate((el) => getComputedStyle(el).backgroundColor);
+const WHITE = 'rgb(255, 255, 255)';
+const DARK = 'rgb(21, 23, 26)';
+
+test('dark mode follows the system until the reader chooses, and the choice is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await appReady(page);
+  const toggle = page.getByRole('button', { name: 'Dark mode' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await paper(page)).toBe(DARK);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  expect(await paper(page)).toBe(WHITE);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await paper(page)).toBe(WHITE);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  expect(await paper(page)).toBe(DARK);
+});
+
+test('an embedding page\'s data-theme applies until the reader chooses', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const host = document.querySelector('#broadsheet');
+      if (host) { host.setAttribute('data-theme', 'dark'); observer.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/');
+  await appReady(page);
+  expect(await paper(page)).toBe(DARK);
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  expect(await paper(page)).toBe(WHITE);
+});
+
+test('printing an article leaves the story and drops navigation, buttons and the form', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(h1(page)).toBeVisible();
+  await expect(page.getByText('North Korean leader Kim Jong Un has returned').first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+  await expect(page.getByRole('form', { name: 'Leave a Reply' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Dark mode' })).toBeHidden();
+  expect(await paper(page)).toBe(WHITE);
+});
+
+test('Share uses the system share sheet where the browser has one', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.share = async (data) => { window.__shared = data; };
+  });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Shared' })).toBeVisible();
+  const shared = await page.evaluate(() => window.__shared);
+  expect(shared).toEqual({ title: REFERENCE_HEADLINE, url: page.url() });
+});
+
+test('Share copies the link where there is no share sheet, and says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(() => { delete Navigator.prototype.share; });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
+
+test('Share shows the link to copy by hand when the clipboard refuses', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete Navigator.prototype.share;
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+  });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('textbox', { name: 'Copy this link:' })).toHaveValue(page.url());
+});
+
+test('a story is fetched when its card is pointed at, and the click then fetches nothing and shows it at once', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await page.goto('/local/');
+  await appReady(page);
+  await page.waitForLoadState('networkidle');
+  const requests = countContentRequests(page);
+  // A card below the fold, not yet prefetched for being on screen.
+  const card = page.locator('.bs-section .bs-card__link').last();
+  const file = `/content${new URL(await card.getAttribute('href'), page.url()).pathname}article.json`;
+  expect(requests.filter((u) => u.endsWith(file))).toEqual([]);
+  await card.scrollIntoViewIfNeeded();
+  await card.hover();
+  await expect.poll(() => requests.filter((u) => u.endsWith(file)).length).toBe(1);
+  await page.waitForLoadState('networkidle');
+  await card.click();
+  await expect(page.locator('main[aria-busy="true"]')).toHaveCount(0);
+  await expect(h1(page)).toBeFocused();
+  expect(requests.filter((u) => u.endsWith(file)).length).toBe(1);
+});
+
+test('cards scrolled into view are fetched ahead; a click during a prefetch joins it instead of asking again', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 400 });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/content/*/*/article.json', async (route) => { await held; await route.continue(); });
+  await page.goto('/local/');
+  await appReady(page);
+  const requests = countContentRequests(page);
+  const card = page.locator('.bs-section .bs-card__link').nth(3);
+  const file = `/content${new URL(await card.getAttribute('href'), page.url()).pathname}article.json`;
+  await card.scrollIntoViewIfNeeded();
+  await expect.poll(() => requests.filter((u) => u.endsWith(file)).length).toBe(1);
+  await card.click();
+  release();
+  await expect(h1(page)).toBeFocused();
+  await expect(page.locator('main[aria-busy="true"]')).toHaveCount(0);
+  expect(requests.filter((u) => u.endsWith(file)).length).toBe(1);
+});
