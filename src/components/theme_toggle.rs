@@ -40,7 +40,8 @@ pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
     };
     view! {
         <button type="button" class="bs-theme-toggle" aria-pressed=move || dark().to_string() on:click=toggle>
-            "Dark mode"
+            <span class="bs-theme-toggle__icon" aria-hidden="true">"◐"</span>
+            <span class="bs-theme-toggle__label">"Dark mode"</span>
         </button>
     }
 }

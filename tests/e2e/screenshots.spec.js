@@ -23,6 +23,19 @@ for (const width of [360, 1280]) {
         await screenshot(page, `${name}-${width}`);
       });
     }
+    test('article page in dark mode, and the embedded app in the example host page', async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(REFERENCE);
+      await appReady(page);
+      await expect(page.locator('main h1')).toHaveText(/Kim Jong Un Returns/);
+      await screenshot(page, `article-dark-${width}`);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto('http://127.0.0.1:8094/index.html');
+      await expect(page.locator('[data-broadsheet] #bs-main h1')).toHaveText('Top stories');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+      await screenshot(page, `embedded-${width}`);
+    });
     test('comments and the reply form', async ({ page }) => {
       await page.goto(REFERENCE);
       await appReady(page);
