@@ -6,7 +6,6 @@ use broadsheet_model::route::SITE_PATH;
 use broadsheet_model::{Route, Site};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::{provide_meta_context, Title};
 
 use crate::comments::CommentsSection;
 use crate::components::theme_toggle::{initial_theme, theme_attribute};
@@ -31,7 +30,6 @@ enum View {
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    provide_meta_context();
     provide_context(config.clone());
     let nav = Navigator::start(&config);
     let reload = RwSignal::new(0u32);
@@ -76,11 +74,12 @@ pub fn App(config: Config) -> impl IntoView {
         Effect::new(move |_| platform::set_description(&description()));
     }
     let front_href = config.href(&Route::Front);
-    let set_title = config.set_title;
+    if config.set_title {
+        Effect::new(move |_| platform::set_title(&title()));
+    }
     let theme = RwSignal::new(initial_theme(config.theme));
 
     view! {
-        {set_title.then(|| view! { <Title text=title/> })}
         <Frame owns_document=config.owns_document label=Signal::derive(site_name) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev))>
             // Handled here rather than as a fragment jump: no history entry, no hash, and focus lands on the content.
             <a class="bs-skip-link" href="#bs-main" on:click=move |ev| {

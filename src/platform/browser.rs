@@ -352,6 +352,10 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
 }
 
+pub fn set_title(text: &str) {
+    document().set_title(text);
+}
+
 /// Sets the page's meta description, updating the tag a pre-rendered page already has rather than adding one.
 pub fn set_description(text: &str) {
     let document = document();

@@ -85,6 +85,8 @@ pub fn now_iso() -> String {
 
 pub fn set_description(_text: &str) {}
 
+pub fn set_title(_text: &str) {}
+
 pub fn prefers_dark() -> bool {
     false
 }
