@@ -16,6 +16,7 @@ function watchConsole(page) {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
   return errors;
 }
 
@@ -34,6 +35,10 @@ async function beforeAppStarts(page, change) {
         second.id = 'second';
         second.textContent = 'kept';
         host.after(second);
+      },
+      path(host) {
+        host.setAttribute('data-routing', 'path');
+        host.setAttribute('data-base', '/');
       },
       hostile(host) {
         host.setAttribute('data-content', 'javascript:window.__pwned=1//');
@@ -151,6 +156,23 @@ test('the host page\'s own links, anchors and buttons keep working', async ({ pa
   await expect(page.getByRole('heading', { name: 'About the trust' })).toBeVisible();
 });
 
+test('path routing inside a host page: the app\'s links become paths under the base, back and forward work', async ({ page }) => {
+  const errors = watchConsole(page);
+  await beforeAppStarts(page, 'path');
+  await page.goto(`${HOST}/`);
+  await expect(appH1(page)).toHaveText('Top stories');
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(page).toHaveURL(`${HOST}/local/`);
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.goBack();
+  await expect(page).toHaveURL(`${HOST}/`);
+  await expect(appH1(page)).toHaveText('Top stories');
+  // The host's own page links are still the host's.
+  await page.getByRole('link', { name: 'About the trust' }).click();
+  await expect(page).toHaveURL(`${HOST}/about.html`);
+  expect(errors).toEqual([]);
+});
+
 test('navigating brings the app into view without scrolling the host page to its top', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });
   await openHost(page, '#/local/');
@@ -171,7 +193,7 @@ test('isolation: the host\'s CSS does not change the app, and the app\'s CSS doe
   await expect(app(page).locator('.bs-card img').first()).toBeVisible();
   const withHostCss = await appStyles(page);
   const hostWithApp = await hostStyles(page);
-  await page.evaluate(() => document.querySelector('link[href="host.css"]').remove());
+  await page.evaluate(() => document.querySelector('link[href="/host.css"]').remove());
   const withoutHostCss = await appStyles(page);
   expect(withHostCss['#bs-main h1']).not.toBeNull();
   expect(withHostCss).toEqual(withoutHostCss);
