@@ -89,7 +89,6 @@ async function freshPage(browser, throttle) {
   await page.addInitScript(PAINT_OBSERVER);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttle) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...throttle, connectionType: 'cellular4g' });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });

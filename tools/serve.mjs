@@ -12,7 +12,8 @@
 // app's assets or content to host pages does.
 //
 // `--compress` answers with brotli (or gzip) when the browser accepts it, as a CDN does; each file is compressed
-// once, at the highest level, and kept.
+// once, at the highest level, and kept. Hashed build files (`name-0123456789abcdef.js`) are then also sent as
+// immutable, as docs/deploying.md recommends; everything else is revalidated on every use.
 //
 // `--404 PATH` names the not-found page under the root (default 404.html), e.g. news/404.html for a sub-path site.
 //
@@ -100,7 +101,7 @@ createServer(async (req, res) => {
     'Content-Type': types[extname(found.path)] ?? 'application/octet-stream',
     'Content-Length': body.length,
     ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
-    'Cache-Control': 'no-cache',
+    'Cache-Control': compress && /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(found.path) ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...csp,
     ...cors,
   });
