@@ -17,7 +17,10 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const RUNS = Number(option('--runs', '7'));
 const ARCHIVE = Number(option('--archive', '100000'));
-const WRITE = !args.includes('--no-write');
+// `--only nav,cls` measures just those parts (load, nav, cls, archive, memory, size, lighthouse) and writes nothing.
+const ONLY = option('--only', null)?.split(',');
+const part = (name) => !ONLY || ONLY.includes(name);
+const WRITE = !args.includes('--no-write') && !ONLY;
 const BUDGET_KIB = Number(readFileSync('tools/size-budget.txt', 'utf8').trim());
 
 const ARTICLE = '/international/kim-jong-un-returns-from-russia/';
@@ -220,15 +223,20 @@ async function main() {
   if (!existsSync('dist/shell.html')) throw new Error('run ./x build first');
   const site = prepareSite();
   const archives = {};
-  for (const n of [100, ARCHIVE]) archives[n] = prepareArchive(n);
+  for (const n of [100, ARCHIVE]) archives[n] = part('archive') ? prepareArchive(n) : site;
   const servers = [serve(site, PORT), serve(archives[100], PORT + 1), serve(archives[ARCHIVE], PORT + 2)];
   try {
     await Promise.all([ORIGIN, `http://127.0.0.1:${PORT + 1}`, `http://127.0.0.1:${PORT + 2}`].map((o) => waitFor(`${o}/`)));
+    // Each server compresses a file on its first request: do that before anything is timed.
+    const assets = readdirSync('dist').filter((f) => /\.(wasm|js|css)$/.test(f));
+    for (const origin of [ORIGIN, `http://127.0.0.1:${PORT + 1}`, `http://127.0.0.1:${PORT + 2}`]) {
+      for (const f of assets) await fetch(`${origin}/${f}`, { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer());
+    }
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const rows = [];
     const row = (what, ours, base, note = '') => { rows.push([what, ours, base, note]); console.log(`  ${what}: ${ours} | ${base} ${note}`); };
 
-    for (const [label, throttle] of [['unthrottled', null], ['Lighthouse mobile profile', MOBILE]]) {
+    for (const [label, throttle] of part('load') ? [['unthrottled', null], ['Lighthouse mobile profile', MOBILE]] : []) {
       say(`article deep link, ${label}: ${RUNS} fresh contexts each for the app and the static page`);
       const app = [], base = [];
       for (let i = 0; i < RUNS; i++) {
@@ -238,23 +246,28 @@ async function main() {
       const m = (xs, key) => median(xs.map((x) => x[key]));
       if (!throttle) {
         const kinds = Object.keys(app[0].bytes).filter((k) => app[0].bytes[k] || base[0].bytes[k]);
-        const detail = (x) => kinds.map((k) => `${k} ${kib(x.bytes[k])}`).join(', ');
-        row('Bytes, article deep link (brotli, on the wire)', `${kib(m(app, 'total'))} (${detail(app[0])})`, `${kib(m(base, 'total'))} (${detail(base[0])})`, ratio(m(app, 'total'), m(base, 'total')));
+        const detail = (xs) => kinds.map((k) => `${k} ${kib(median(xs.map((x) => x.bytes[k])))}`).join(', ');
+        row('Bytes, article deep link (on the wire, brotli; medians)', `${kib(m(app, 'total'))} (${detail(app)})`, `${kib(m(base, 'total'))} (${detail(base)})`, ratio(m(app, 'total'), m(base, 'total')));
       }
       row(`FCP, ${label}`, ms(m(app, 'fcp')), ms(m(base, 'fcp')), ratio(m(app, 'fcp'), m(base, 'fcp')));
       row(`LCP, ${label}`, ms(m(app, 'lcp')), ms(m(base, 'lcp')), `${ratio(m(app, 'lcp'), m(base, 'lcp'))} (target ≤ 1.25×)`);
     }
 
+    if (part('nav')) {
     say('in-app navigation, click a teaser → article painted (5 cards × runs)');
     const cold = await navigations(browser, false);
     const warm = await navigations(browser, true);
     row('Navigation, cold (article fetched on click)', `p50 ${ms(percentile(cold, 50))}, p95 ${ms(percentile(cold, 95))}`, '—', `${cold.length} clicks`);
     row('Navigation, prefetched', `p50 ${ms(percentile(warm, 50))}, p95 ${ms(percentile(warm, 95))}`, '—', `target p95 ≤ 34 ms; ${warm.length} clicks`);
+    }
 
+    if (part('cls')) {
     say('CLS over a visit: front → section → article → comments');
     const cls = await visitCls(browser);
     row('CLS over a visit', `median ${median(cls).toFixed(4)}, max ${Math.max(...cls).toFixed(4)}`, '—', 'limit 0.01, goal 0');
+    }
 
+    if (part('archive')) {
     say(`a section page with 100 vs ${ARCHIVE.toLocaleString('en')} articles in the archive`);
     const small = [], large = [];
     for (let i = 0; i < RUNS; i++) {
@@ -264,19 +277,26 @@ async function main() {
     const lcpSmall = median(small.map((x) => x.lcp)), lcpLarge = median(large.map((x) => x.lcp));
     const bSmall = median(small.map((x) => x.total)), bLarge = median(large.map((x) => x.total));
     row(`Section page, ${ARCHIVE.toLocaleString('en')} vs 100 articles`, `LCP ${ms(lcpLarge)}, ${kib(bLarge)}`, `LCP ${ms(lcpSmall)}, ${kib(bSmall)}`, `time ${ratio(lcpLarge, lcpSmall)}, bytes ${ratio(bLarge, bSmall)}`);
+    }
 
+    if (part('memory')) {
     say('memory after 1 and 50 navigation cycles (front → section → article → section → front)');
     const mem = await memory(browser);
     row('JS heap after 50 cycles vs 1', kib(mem.after50.heap), kib(mem.after1.heap), ratio(mem.after50.heap, mem.after1.heap));
     row('WASM memory after 50 cycles vs 1', kib(mem.after50.wasm), kib(mem.after1.wasm), ratio(mem.after50.wasm, mem.after1.wasm));
+    }
     await browser.close();
 
+    if (part('size')) {
     const code = appCodeBytes();
     row('App code on first load (wasm + js + css + loader, brotli)', kib(code), `budget ${BUDGET_KIB} KiB`, code <= BUDGET_KIB * 1024 ? `${kib(BUDGET_KIB * 1024 - code)} under` : `${kib(code - BUDGET_KIB * 1024)} OVER`);
+    }
 
+    if (part('lighthouse')) {
     say('Lighthouse 12.2.3 on the article deep link');
     const lh = await lighthouseScores(`${ORIGIN}${ARTICLE}`);
     row('Lighthouse (performance / accessibility / best practices / SEO)', ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => lh.scores[c]).join(' / '), '—', 'gate: the last three ≥ 95');
+    }
 
     if (WRITE) writeReport(rows);
   } finally {
@@ -289,7 +309,7 @@ function writeReport(rows) {
   const start = '<!-- bench:start -->', end = '<!-- bench:end -->';
   const doc = readFileSync(file, 'utf8');
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const chromiumVersion = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+  const chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   const table = [
     start,
     `Measured ${new Date().toISOString().slice(0, 10)} with \`./x bench\` (${RUNS} runs per figure) on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromiumVersion}.`,

@@ -102,9 +102,13 @@ pub fn App(config: Config) -> impl IntoView {
                         // An endpoint that is not an http(s) URL or a same-origin path is ignored, like any unsafe URL.
                         let endpoint = site.comment_endpoint.as_deref().and_then(broadsheet_model::urls::link_url).map(str::to_string);
                         let (section, slug) = (article.section.clone(), article.slug.clone());
+                        // After a link, the comments (below the fold) mount a frame after the story is painted.
+                        let defer = nav.arrival.get_untracked() != Arrival::Initial;
                         view! {
                             <ArticlePage site=site article=article/>
-                            <CommentsSection section=section slug=slug endpoint=endpoint/>
+                            <AfterPaint defer=defer>
+                                <CommentsSection section=section.clone() slug=slug.clone() endpoint=endpoint.clone()/>
+                            </AfterPaint>
                         }
                         .into_any()
                     }
@@ -115,6 +119,26 @@ pub fn App(config: Config) -> impl IntoView {
             </footer>
             <div class="bs-visually-hidden bs-announcer" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
         </Frame>
+    }
+}
+
+/// Shows its children once the browser is idle after painting (when `defer`), so a new page's main content reaches
+/// the screen first; a placeholder of the same kind stands in meanwhile.
+#[component]
+fn AfterPaint(defer: bool, children: ChildrenFn) -> impl IntoView {
+    let shown = RwSignal::new(!defer);
+    if defer {
+        // Once the browser is idle after the paint; try_set: the reader may have left the page by then.
+        request_idle_callback(move || {
+            let _ = shown.try_set(true);
+        });
+    }
+    move || {
+        if shown.get() {
+            children().into_any()
+        } else {
+            view! { <section class="bs-comments"><p class="bs-comments__loading">"Loading comments…"</p></section> }.into_any()
+        }
     }
 }
 

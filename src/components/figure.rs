@@ -26,7 +26,9 @@ pub fn Figure(
                 width=image.width
                 height=image.height
                 loading=if eager { "eager" } else { "lazy" }
-                decoding="async"
+                // The eager image is the page's lead picture, usually its largest paint: ahead of the app's WASM.
+                fetchpriority=if eager { "high" } else { "auto" }
+                decoding=if eager { "sync" } else { "async" }
             />
             {caption}
         </figure>

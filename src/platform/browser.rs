@@ -154,17 +154,21 @@ pub fn online() -> bool {
 pub fn local_time_label(iso: &str) -> Option<String> {
     broadsheet_model::time::parse_timestamp(iso)?;
     let date = js_sys::Date::new(&JsValue::from_str(iso));
-    let options = js_sys::Object::new();
-    for (key, value) in [("year", "numeric"), ("month", "short"), ("day", "numeric"), ("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    // The zone is part of a news time ("7:15 AM PST"); pre-rendered pages say UTC in the same shape.
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options);
-    let label = format.format().call1(&format, &date).ok()?.as_string()?;
-    Some(label)
+    TIME_FORMAT.with(|format| format.format().call1(format, &date).ok()?.as_string())
 }
 
-/// The address bar's path and fragment.
+thread_local! {
+    /// One formatter for every time on the page: building an `Intl.DateTimeFormat` costs far more than using one.
+    static TIME_FORMAT: js_sys::Intl::DateTimeFormat = {
+        let options = js_sys::Object::new();
+        for (key, value) in [("year", "numeric"), ("month", "short"), ("day", "numeric"), ("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        // The zone is part of a news time ("7:15 AM PST"); pre-rendered pages say UTC in the same shape.
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options)
+    };
+}
+
 pub fn current_location() -> (String, String) {
     let location = window().location();
     (location.pathname().unwrap_or_else(|_| "/".to_string()), location.hash().unwrap_or_default())
