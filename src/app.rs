@@ -122,15 +122,18 @@ pub fn App(config: Config) -> impl IntoView {
     }
 }
 
-/// Shows its children once the browser is idle after painting (when `defer`), so a new page's main content reaches
-/// the screen first; a placeholder of the same kind stands in meanwhile.
+/// Shows its children once the frame it was created in has been painted (when `defer`), so a new page's main content
+/// reaches the screen first; a placeholder of the same kind stands in meanwhile.
 #[component]
 fn AfterPaint(defer: bool, children: ChildrenFn) -> impl IntoView {
     let shown = RwSignal::new(!defer);
     if defer {
-        // Once the browser is idle after the paint; try_set: the reader may have left the page by then.
-        request_idle_callback(move || {
-            let _ = shown.try_set(true);
+        // Two frames on (the first paints the page, the second has begun), then a task; try_set: the reader may have
+        // left the page by then. Not requestIdleCallback: a busy page can starve it for seconds.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                set_timeout(move || { let _ = shown.try_set(true); }, std::time::Duration::ZERO);
+            })
         });
     }
     move || {
