@@ -206,12 +206,13 @@ async function memory(browser) {
     const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, jsUrl);
     return { heap: usedSize, wasm };
   };
-  await cycle();
-  const after1 = await measure();
-  for (let i = 1; i < 50; i++) await cycle();
-  const after50 = await measure();
+  const at = {};
+  for (let i = 1; i <= 50; i++) {
+    await cycle();
+    if ([1, 10, 25, 50].includes(i)) at[i] = await measure();
+  }
   await context.close();
-  return { after1, after50 };
+  return { after1: at[1], after50: at[50], at };
 }
 
 function appCodeBytes() {
@@ -282,8 +283,9 @@ async function main() {
     if (part('memory')) {
     say('memory after 1 and 50 navigation cycles (front → section → article → section → front)');
     const mem = await memory(browser);
-    row('JS heap after 50 cycles vs 1', kib(mem.after50.heap), kib(mem.after1.heap), ratio(mem.after50.heap, mem.after1.heap));
-    row('WASM memory after 50 cycles vs 1', kib(mem.after50.wasm), kib(mem.after1.wasm), ratio(mem.after50.wasm, mem.after1.wasm));
+    const trend = (key) => `after 1 / 10 / 25 / 50: ${[1, 10, 25, 50].map((i) => kib(mem.at[i][key])).join(' / ')}`;
+    row('JS heap after 50 cycles vs 1', kib(mem.after50.heap), kib(mem.after1.heap), `${ratio(mem.after50.heap, mem.after1.heap)}; ${trend('heap')}`);
+    row('WASM memory after 50 cycles vs 1', kib(mem.after50.wasm), kib(mem.after1.wasm), `${ratio(mem.after50.wasm, mem.after1.wasm)}; ${trend('wasm')}`);
     }
     await browser.close();
 
