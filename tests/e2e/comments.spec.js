@@ -41,8 +41,10 @@ test('the published comments show threaded under the article, oldest first', asy
   await expect(first.locator('.bs-comments__list--depth-2 .bs-comment__author').first()).toHaveText('Tomasz Wierzbicki');
   await expect(first.locator('.bs-comments__list--depth-3 .bs-comment__author')).toHaveText('Maren Holt');
   await expect(first.locator('time').first()).toHaveAttribute('datetime', '2026-11-24T09:02:00+00:00');
-  // Line breaks in a comment are kept.
-  const text = await first.locator('.bs-comments__list--depth-2 .bs-comment__text').first().evaluate((el) => el.innerText);
+  // Line breaks in a comment are kept (as rendered: the comments are laid out once they come near the screen).
+  const reply = first.locator('.bs-comments__list--depth-2 .bs-comment__text').first();
+  await reply.scrollIntoViewIfNeeded();
+  const text = await reply.evaluate((el) => el.innerText);
   expect(text).toContain('timelines.\n');
   await expect(mainForm(page).getByText('Your email address will not be published.')).toBeVisible();
 });
