@@ -44,6 +44,22 @@ function isolate(host, cssUrl, integrity) {
   return loaded;
 }
 
+// A pre-rendered page's lead picture is usually its largest paint. The app replaces the page's markup when it
+// starts, and a picture first painted after that counts as a new, later paint: so the app waits (at most 3 s)
+// until the picture has loaded and a frame has shown it. The downloads above go on meanwhile.
+async function leadImagePainted() {
+  const img = document.querySelector('#broadsheet img[fetchpriority="high"]');
+  if (!img) return;
+  if (!img.complete) {
+    await new Promise((resolve) => {
+      img.addEventListener('load', resolve, { once: true });
+      img.addEventListener('error', resolve, { once: true });
+      setTimeout(resolve, 3000);
+    });
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
 let started = false;
 
 /// Starts the app with the given build files (names relative to `from`) and integrity digests.
@@ -64,8 +80,10 @@ export async function boot(assets, from = here) {
       // A fetch with `integrity` refuses a tampered file; the import below then reuses the checked response.
       await fetch(js, { integrity: jsIntegrity, mode: 'cors' });
     }
+    const module = fetch(wasm, { integrity: integrity.wasm ?? digestInPage(wasm), mode: 'cors' });
     const bindings = await import(js.href);
-    await bindings.default({ module_or_path: fetch(wasm, { integrity: integrity.wasm ?? digestInPage(wasm), mode: 'cors' }) });
+    await leadImagePainted();
+    await bindings.default({ module_or_path: module });
   } catch (error) {
     console.error('Broadsheet could not start:', error);
     showStartFailure();
