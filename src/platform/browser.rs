@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::{LinkTarget, Shared};
 use crate::{App, Config};
 
 /// Mounts the app into the page's marked element: `#broadsheet` on the site's own pages, `[data-broadsheet]` on a
@@ -274,14 +275,6 @@ pub fn on_history_change(on_change: impl Fn() + 'static) {
     closure.forget();
 }
 
-/// A link target on this page's origin.
-pub struct LinkTarget {
-    pub pathname: String,
-    /// Path and query, as `Config::page_path` keeps them.
-    pub path_and_query: String,
-    pub hash: String,
-}
-
 /// For a click inside the app: where the link goes when it is on this page's origin and the app might handle it,
 /// or `None` to leave the click to the browser (modified clicks, other windows, downloads, bare fragment links,
 /// other origins).
@@ -377,19 +370,6 @@ pub fn set_description(text: &str) {
 /// Whether the reader's system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
-}
-
-/// What happened when the reader asked to share the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Shared {
-    /// Handed to the system share sheet.
-    Shared,
-    /// The reader closed the share sheet.
-    Cancelled,
-    /// No share sheet: the link was copied to the clipboard.
-    Copied,
-    /// Neither worked: the link, to be shown for copying by hand.
-    Failed(String),
 }
 
 /// Shares the current page's address with `title`: Web Share API where present, else the clipboard.

@@ -10,3 +10,24 @@ pub use browser::*;
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::*;
+
+/// What happened when the reader asked to share the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shared {
+    /// Handed to the system share sheet.
+    Shared,
+    /// The reader closed the share sheet.
+    Cancelled,
+    /// No share sheet: the link was copied to the clipboard.
+    Copied,
+    /// Neither worked: the link, to be shown for copying by hand.
+    Failed(String),
+}
+
+/// A link target on this page's origin.
+pub struct LinkTarget {
+    pub pathname: String,
+    /// Path and query, as `Config::page_path` keeps them.
+    pub path_and_query: String,
+    pub hash: String,
+}

@@ -1,5 +1,7 @@
 //! Stand-ins for browser APIs outside the browser.
 
+use super::{LinkTarget, Shared};
+
 pub fn now_ms() -> f64 {
     0.0
 }
@@ -47,11 +49,6 @@ pub fn app_top() -> f64 {
 pub fn scroll_app_into_view() {}
 
 
-pub struct LinkTarget {
-    pub pathname: String,
-    pub path_and_query: String,
-    pub hash: String,
-}
 
 pub fn remember_scroll() {}
 
@@ -91,13 +88,6 @@ pub fn prefers_dark() -> bool {
     false
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Shared {
-    Shared,
-    Cancelled,
-    Copied,
-    Failed(String),
-}
 
 pub async fn share_page(_title: &str) -> Shared {
     Shared::Failed(String::new())
