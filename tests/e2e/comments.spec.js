@@ -44,8 +44,8 @@ test('the published comments show threaded under the article, oldest first', asy
   // Line breaks in a comment are kept (as rendered: the comments are laid out once they come near the screen).
   const reply = first.locator('.bs-comments__list--depth-2 .bs-comment__text').first();
   await reply.scrollIntoViewIfNeeded();
-  const text = await reply.evaluate((el) => el.innerText);
-  expect(text).toContain('timelines.\n');
+  // The browser lays the section out at its next rendering step after it comes near the screen.
+  await expect.poll(() => reply.evaluate((el) => el.innerText)).toContain('timelines.\n');
   await expect(mainForm(page).getByText('Your email address will not be published.')).toBeVisible();
 });
 
