@@ -178,23 +178,19 @@ pub fn current_location() -> (String, String) {
 /// Adds a history entry for `href`, first remembering the current scroll position in the entry being left.
 pub fn push_url(href: &str, scroll_y: f64) {
     let Ok(history) = window().history() else { return };
-    let _ = history.replace_state(&scroll_state(scroll_y), "");
-    let _ = history.push_state_with_url(&fresh_scroll_state(), "", Some(href));
+    let _ = history.replace_state(&scroll_state(scroll_y, true), "");
+    let _ = history.push_state_with_url(&scroll_state(0.0, false), "", Some(href));
 }
 
-/// The current history entry's state with our scroll position added: a host's router may keep its own keys there.
-fn scroll_state(y: f64) -> JsValue {
+/// A history state holding scroll position `y`: added to the current entry's own state when `keep_current` (a host's
+/// router may keep its keys there), else on its own (a new entry).
+fn scroll_state(y: f64, keep_current: bool) -> JsValue {
     let state = js_sys::Object::new();
-    if let Some(current) = window().history().ok().and_then(|h| h.state().ok()).filter(|s| s.is_object()) {
+    let current = keep_current.then(|| window().history().ok()?.state().ok()).flatten().filter(|s| s.is_object());
+    if let Some(current) = current {
         let _ = js_sys::Object::assign(&state, &current.unchecked_into());
     }
     let _ = js_sys::Reflect::set(&state, &"broadsheetScroll".into(), &JsValue::from_f64(y));
-    state.into()
-}
-
-fn fresh_scroll_state() -> JsValue {
-    let state = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&state, &"broadsheetScroll".into(), &JsValue::from_f64(0.0));
     state.into()
 }
 
@@ -212,7 +208,7 @@ pub fn remember_scroll() {
     let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         let save = gloo_timers::callback::Timeout::new(200, || {
             if let Ok(history) = window().history() {
-                let _ = history.replace_state(&scroll_state(scroll_y()), "");
+                let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
             }
         });
         // Replacing the pending write drops (cancels) it.
