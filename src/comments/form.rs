@@ -35,7 +35,7 @@ pub fn CommentForm(
         None => "bs-comment".to_string(),
     };
     let form_id = StoredValue::new(id.clone());
-    let field_id = move |f: Field| format!("{}-{}", form_id.get_value(), f.label().to_lowercase());
+    let field_id = move |f: Field| format!("{}-{}", form_id.get_value(), f.name());
     let saved = store::load_commenter();
     let text = RwSignal::new(store::load_draft(&article, parent.as_deref()));
     let name = RwSignal::new(saved.as_ref().map(|c| c.name.clone()).unwrap_or_default());
@@ -156,7 +156,7 @@ pub fn CommentForm(
         let marker = required.then(|| view! { <span class="bs-field__required" aria-hidden="true">"*"</span> });
         let control = if kind == "textarea" {
             view! {
-                <textarea id=input_id.clone() name=f.label().to_lowercase() rows="8" autocomplete=autocomplete
+                <textarea id=input_id.clone() name=f.name() rows="8" autocomplete=autocomplete
                     aria-required=required.then_some("true")
                     aria-invalid=move || error_of(f).map(|_| "true") aria-describedby=described
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
@@ -164,7 +164,7 @@ pub fn CommentForm(
             .into_any()
         } else {
             view! {
-                <input id=input_id.clone() name=f.label().to_lowercase() type=kind autocomplete=autocomplete
+                <input id=input_id.clone() name=f.name() type=kind autocomplete=autocomplete
                     aria-required=required.then_some("true")
                     aria-invalid=move || error_of(f).map(|_| "true") aria-describedby=described
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>

@@ -44,17 +44,17 @@ pub struct Threaded<'a> {
 /// [`MAX_DEPTH`].
 pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
     let ids: std::collections::HashSet<&str> = comments.iter().map(|c| c.id.as_str()).collect();
-    let key = |c: &Comment| (crate::time::parse_timestamp(&c.published).unwrap_or(i64::MAX), c.id.clone());
-    let mut roots: Vec<&Comment> =
-        comments.iter().filter(|c| c.parent.as_deref().is_none_or(|p| !ids.contains(p) || p == c.id)).collect();
-    roots.sort_by_key(|c| key(c));
+    // One sort, oldest first: roots and every run of replies are then taken from it in order.
+    let mut by_time: Vec<(i64, &Comment)> =
+        comments.iter().map(|c| (crate::time::parse_timestamp(&c.published).unwrap_or(i64::MAX), c)).collect();
+    by_time.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.id.cmp(&y.id)));
+    let sorted: Vec<&Comment> = by_time.into_iter().map(|(_, c)| c).collect();
     let mut out = Vec::with_capacity(comments.len());
     let mut seen = std::collections::HashSet::new();
     fn visit<'a>(
         c: &'a Comment,
         depth: usize,
-        all: &'a [Comment],
-        key: &dyn Fn(&Comment) -> (i64, String),
+        sorted: &[&'a Comment],
         seen: &mut std::collections::HashSet<&'a str>,
         out: &mut Vec<Threaded<'a>>,
     ) {
@@ -62,15 +62,13 @@ pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
             return; // a cycle in bad data
         }
         out.push(Threaded { comment: c, depth });
-        let mut replies: Vec<&Comment> =
-            all.iter().filter(|r| r.parent.as_deref() == Some(c.id.as_str()) && r.id != c.id).collect();
-        replies.sort_by_key(|r| key(r));
-        for r in replies {
-            visit(r, (depth + 1).min(MAX_DEPTH), all, key, seen, out);
+        for r in sorted.iter().filter(|r| r.parent.as_deref() == Some(c.id.as_str()) && r.id != c.id) {
+            visit(r, (depth + 1).min(MAX_DEPTH), sorted, seen, out);
         }
     }
-    for root in roots {
-        visit(root, 1, comments, &key, &mut seen, &mut out);
+    let is_root = |c: &Comment| c.parent.as_deref().is_none_or(|p| !ids.contains(p) || p == c.id);
+    for root in sorted.iter().filter(|c| is_root(c)) {
+        visit(root, 1, &sorted, &mut seen, &mut out);
     }
     out
 }
@@ -110,6 +108,16 @@ impl Field {
         }
     }
 
+    /// The label in lower case, for sentences, element ids and form field names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Text => "comment",
+            Field::Name => "name",
+            Field::Email => "email",
+            Field::Website => "website",
+        }
+    }
+
     pub fn max_bytes(self) -> usize {
         match self {
             Field::Text => MAX_TEXT_BYTES,
@@ -139,34 +147,30 @@ pub struct ValidComment {
 /// Checks a draft as the form does on submit. Errors come in the form's field order.
 pub fn validate(draft: &CommentDraft) -> Result<ValidComment, Vec<FieldError>> {
     let mut errors = vec![];
-    let mut check = |field: Field, value: &str, required: bool| -> String {
+    // `well_formed` is asked only of a value that is present and within its limit.
+    let mut check = |field: Field, value: &str, required: bool, well_formed: fn(&str) -> bool, advice: &str| -> String {
         let value = value.trim();
-        let err = |m: String| FieldError { field, message: m };
-        if value.is_empty() {
-            if required {
-                errors.push(err(format!("Please enter your {}.", field.label().to_lowercase())));
-            }
+        let message = if value.is_empty() {
+            required.then(|| format!("Please enter your {}.", field.name()))
         } else if value.len() > field.max_bytes() {
-            errors.push(err(format!(
+            Some(format!(
                 "{} is too long: {} bytes over the limit of {}.",
                 field.label(),
                 value.len() - field.max_bytes(),
                 field.max_bytes()
-            )));
-        }
+            ))
+        } else {
+            (!well_formed(value)).then(|| advice.to_string())
+        };
+        errors.extend(message.map(|message| FieldError { field, message }));
         value.to_string()
     };
-    let text = check(Field::Text, &draft.text, true);
-    let name = check(Field::Name, &draft.name, true);
-    let email = check(Field::Email, &draft.email, true);
-    let website = check(Field::Website, &draft.website, false);
-    if !email.is_empty() && email.len() <= MAX_EMAIL_BYTES && !is_email(&email) {
-        errors.push(FieldError { field: Field::Email, message: "Please enter an email address like name@example.com.".into() });
-    }
-    if !website.is_empty() && website.len() <= MAX_WEBSITE_BYTES && !is_http_url(&website) {
-        errors.push(FieldError { field: Field::Website, message: "Please enter a web address starting with http:// or https://.".into() });
-    }
-    errors.sort_by_key(|e| Field::ALL.iter().position(|f| *f == e.field));
+    let any = |_: &str| true;
+    let text = check(Field::Text, &draft.text, true, any, "");
+    let name = check(Field::Name, &draft.name, true, any, "");
+    let email = check(Field::Email, &draft.email, true, is_email, "Please enter an email address like name@example.com.");
+    let website =
+        check(Field::Website, &draft.website, false, is_http_url, "Please enter a web address starting with http:// or https://.");
     if errors.is_empty() {
         Ok(ValidComment { text, name, email, website })
     } else {
@@ -192,7 +196,7 @@ pub fn is_email(s: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !domain.contains("..")
+        && !domain.split('.').any(str::is_empty)
         && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';'))
 }
 
