@@ -165,3 +165,34 @@ fn the_panic_view_replaces_only_the_app_root_and_offers_a_reload() {
     assert_eq!(root.query_selector("[role=alert] button").unwrap().unwrap().text_content().unwrap(), "Reload");
     assert_eq!(neighbour.text_content().unwrap(), "host content");
 }
+
+/// In the browser, content is parsed by `JSON.parse` and typed by serde-wasm-bindgen, not serde_json: the same
+/// files must decode, and the same bad files must fail, as natively.
+#[wasm_bindgen_test]
+fn content_decodes_in_the_browser_as_it_does_natively() {
+    use broadsheet::data::json::{decode_content, from_str, to_string};
+    use broadsheet_model::decode::DecodeError;
+
+    const ARTICLE: &str = r#"{"format_version":1,"slug":"a","section":"local","headline":"H <b>","standfirst":"S","byline":"B","published":"2026-11-01T10:00:00Z","body":[{"type":"paragraph","text":"p"},{"type":"video","src":"x.mp4"},{"type":"pull_quote","text":"q"}]}"#;
+    let article: Article = decode_content(ARTICLE.as_bytes()).unwrap();
+    assert_eq!(article.headline, "H <b>");
+    assert_eq!(article.body, vec![
+        Block::Paragraph { text: "p".into() },
+        Block::Unknown,
+        Block::PullQuote { text: "q".into(), attribution: String::new() },
+    ]);
+    assert_eq!(decode_content::<Article>(br#"{"format_version":2,"x":1}"#), Err(DecodeError::TooNew { found: 2 }));
+    let bad = [
+        "".to_string(), "not json".into(), ARTICLE[..40].into(), r#"{"format_version":"1"}"#.into(), r#"{"format_version":1}"#.into(),
+        ARTICLE.replace(r#""headline":"H <b>""#, r#""headline":7"#), "[]".into(), r#"{"format_version":1.5}"#.into(),
+        ARTICLE.replace(r#""text":"p""#, r#""text":null"#), ARTICLE.replace("2026", "\u{0}"),
+    ];
+    for text in bad {
+        assert!(matches!(decode_content::<Article>(text.as_bytes()), Err(DecodeError::Malformed(_))), "{text}");
+    }
+    // Maps go out as objects, as any JSON reader expects, and come back the same.
+    let map = std::collections::BTreeMap::from([("k".to_string(), vec![Some(1u32), None])]);
+    let text = to_string(&map).unwrap();
+    assert_eq!(text, r#"{"k":[1,null]}"#);
+    assert_eq!(from_str::<std::collections::BTreeMap<String, Vec<Option<u32>>>>(&text).unwrap(), map);
+}

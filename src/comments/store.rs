@@ -3,6 +3,7 @@
 use broadsheet_model::comments::Comment;
 use serde::{Deserialize, Serialize};
 
+use crate::data::json;
 use crate::platform;
 
 const PREFIX: &str = "broadsheet:";
@@ -57,11 +58,11 @@ pub fn save_draft(article: &str, parent: Option<&str>, text: &str) {
 const COMMENTER_KEY: &str = "broadsheet:commenter";
 
 pub fn load_commenter() -> Option<Commenter> {
-    serde_json::from_str(&platform::storage_get(COMMENTER_KEY)?).ok()
+    json::from_str(&platform::storage_get(COMMENTER_KEY)?).ok()
 }
 
 pub fn save_commenter(commenter: &Commenter) {
-    if let Ok(json) = serde_json::to_string(commenter) {
+    if let Ok(json) = json::to_string(commenter) {
         platform::storage_set(COMMENTER_KEY, &json);
     }
 }
@@ -75,14 +76,14 @@ fn own_key(article: &str) -> String {
 }
 
 pub fn load_own(article: &str) -> Vec<OwnComment> {
-    platform::storage_get(&own_key(article)).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+    platform::storage_get(&own_key(article)).and_then(|text| json::from_str(&text).ok()).unwrap_or_default()
 }
 
 pub fn add_own(article: &str, own: OwnComment) {
     let mut all = load_own(article);
     all.retain(|o| o.comment.id != own.comment.id);
     all.push(own);
-    if let Ok(json) = serde_json::to_string(&all) {
+    if let Ok(json) = json::to_string(&all) {
         platform::storage_set(&own_key(article), &json);
     }
 }

@@ -4,7 +4,7 @@ use broadsheet_model::comments::{Comment, CommentRequest, CommentResponse, Comme
 use serde::Deserialize;
 
 use super::store::{self, OwnComment, OwnStatus};
-use crate::data::{post_json, FetchError};
+use crate::data::{json, post_json, FetchError};
 use crate::platform;
 
 /// Why a submission failed, in words for the form.
@@ -37,12 +37,12 @@ pub async fn submit(endpoint: Option<&str>, request: &CommentRequest) -> Result<
     let own = match endpoint {
         None => OwnComment { comment: comment(format!("local-{}", request.client_id)), status: OwnStatus::Local },
         Some(url) => {
-            let body = serde_json::to_string(request).map_err(|e| SubmitError(e.to_string()))?;
+            let body = json::to_string(request).map_err(SubmitError)?;
             let (status, text) = post_json(url, body).await.map_err(|e| SubmitError(transport_message(&e)))?;
             if !(200..300).contains(&status) {
                 return Err(SubmitError(status_message(status, &text)));
             }
-            let answer: CommentResponse = serde_json::from_str(&text).map_err(|_| {
+            let answer: CommentResponse = json::from_str(&text).map_err(|_| {
                 SubmitError("The comment server sent an answer this page does not understand. Try again.".into())
             })?;
             let status = match answer.status {
@@ -66,7 +66,7 @@ fn transport_message(error: &FetchError) -> String {
 }
 
 fn status_message(status: u16, body: &str) -> String {
-    let detail = serde_json::from_str::<ErrorBody>(body).ok().map(|b| b.error.message);
+    let detail = json::from_str::<ErrorBody>(body).ok().map(|b| b.error.message);
     match (status, detail) {
         (_, Some(message)) if status < 500 => format!("The comment was not accepted: {message}"),
         (429, None) => "You are commenting too fast. Wait a minute, then try again.".into(),

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use broadsheet_model::comments::CommentsFile;
-use broadsheet_model::decode::decode;
 use broadsheet_model::{Article, FrontPage, Listing, Site};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::json::Json;
 use crate::Config;
 
 /// The element id of the embedded data block.
@@ -31,21 +31,20 @@ impl Embedded {
 /// Puts every embedded file into the data cache under its URL, decoded as the content file its path names.
 /// Files that do not decode are skipped (the app then fetches them). Returns how many were taken.
 pub fn seed_cache(config: &Config, text: &str) -> usize {
-    let Ok(embedded) = serde_json::from_str::<Embedded>(text) else { return 0 };
+    let Some(files) = Json::parse(text).ok().and_then(|block| block.field("files")) else { return 0 };
     let mut taken = 0;
-    for (path, value) in embedded.files {
-        let Ok(bytes) = serde_json::to_vec(&value) else { continue };
+    for (path, value) in files.entries() {
         let url = config.content_url(&path);
         let ok = if path == broadsheet_model::route::SITE_PATH {
-            take::<Site>(url, &bytes, &path)
+            take::<Site>(url, value, &path)
         } else if path == "front.json" {
-            take::<FrontPage>(url, &bytes, &path)
+            take::<FrontPage>(url, value, &path)
         } else if path.ends_with("/article.json") {
-            take::<Article>(url, &bytes, &path)
+            take::<Article>(url, value, &path)
         } else if path.ends_with("/comments.json") {
-            take::<CommentsFile>(url, &bytes, &path)
+            take::<CommentsFile>(url, value, &path)
         } else if path.contains("/page-") {
-            take::<Listing>(url, &bytes, &path)
+            take::<Listing>(url, value, &path)
         } else {
             false
         };
@@ -55,10 +54,12 @@ pub fn seed_cache(config: &Config, text: &str) -> usize {
 }
 
 /// Decodes one embedded file as `T` and caches it; false when it does not decode.
-fn take<T: DeserializeOwned + Send + Sync + 'static>(url: String, bytes: &[u8], path: &str) -> bool {
-    match decode::<T>(bytes) {
+fn take<T: DeserializeOwned + Send + Sync + 'static>(url: String, file: Json, path: &str) -> bool {
+    // Its size as a file, for the cache's byte budget.
+    let bytes = file.to_text().len();
+    match file.decode_content::<T>() {
         Ok(value) => {
-            super::remember(url, Arc::new(value), bytes.len(), path);
+            super::remember(url, Arc::new(value), bytes, path);
             true
         }
         Err(_) => false,

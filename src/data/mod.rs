@@ -4,6 +4,7 @@ mod cache;
 pub mod embedded;
 mod error;
 mod fetch;
+pub mod json;
 
 pub use cache::{Cache, CACHE_BYTES};
 pub use error::FetchError;
@@ -17,7 +18,6 @@ use std::sync::Arc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
-use broadsheet_model::decode::decode;
 use serde::de::DeserializeOwned;
 
 use crate::platform;
@@ -56,7 +56,7 @@ pub async fn load<T: DeserializeOwned + Any + Send + Sync>(url: String, path: &s
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
     }
-    let value: Arc<T> = Arc::new(decode(&bytes)?);
+    let value: Arc<T> = Arc::new(json::decode_content(&bytes)?);
     remember(url, value.clone(), bytes.len(), path);
     Ok(value)
 }

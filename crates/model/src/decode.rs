@@ -15,10 +15,16 @@ pub enum DecodeError {
 
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
     let envelope: Envelope = serde_json::from_slice(bytes).map_err(|e| DecodeError::Malformed(e.to_string()))?;
-    if envelope.format_version > FORMAT_VERSION {
-        return Err(DecodeError::TooNew { found: envelope.format_version });
-    }
+    check_version(&envelope)?;
     serde_json::from_slice(bytes).map_err(|e| DecodeError::Malformed(e.to_string()))
+}
+
+/// The version rule on its own, for readers that parse JSON some other way (the app in a browser).
+pub fn check_version(envelope: &Envelope) -> Result<(), DecodeError> {
+    match envelope.format_version {
+        found if found > FORMAT_VERSION => Err(DecodeError::TooNew { found }),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
