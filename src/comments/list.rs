@@ -44,13 +44,13 @@ fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: Reply
         let shown = items[*at].0.clone();
         *at += 1;
         let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies));
-        views.push(view! { <CommentItem shown=shown depth=depth replies=replies>{children}</CommentItem> });
+        views.push(comment_item(shown, depth, replies, children));
     }
     view! { <ol class=format!("bs-comments__list bs-comments__list--depth-{depth}")>{views}</ol> }.into_any()
 }
 
-#[component]
-fn CommentItem(shown: Shown, depth: usize, replies: ReplyState, children: Children) -> impl IntoView {
+/// One comment, then its replies (already rendered) as a nested list.
+fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Option<AnyView>) -> impl IntoView {
     let Shown { comment, own } = shown;
     let author = match comment.website.as_deref().filter(|w| is_http_url(w)) {
         Some(site) => view! { <a href=site.to_string() rel="nofollow ugc noopener">{comment.author.clone()}</a> }.into_any(),
@@ -104,7 +104,7 @@ fn CommentItem(shown: Shown, depth: usize, replies: ReplyState, children: Childr
                 {reply}
                 {form}
             </article>
-            {children()}
+            {children}
         </li>
     }
 }
