@@ -200,11 +200,15 @@ async function memory(browser) {
     }
   };
   const measure = async () => {
+    // The browser keeps an entry per request (up to 250) and the history list per page (up to 50): Chromium re-asks
+    // for the favicon on every history entry, so those grow with every cycle whatever the app does. Not the app's.
+    await page.evaluate(() => performance.clearResourceTimings());
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     // The bindings module is already loaded: its init returns the running instance's exports, memory included.
     const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, jsUrl);
-    return { heap: usedSize, wasm };
+    const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+    return { heap: usedSize, wasm, nodes, listeners: jsEventListeners, objects: await scriptObjects(cdp) };
   };
   const at = {};
   for (let i = 1; i <= 50; i++) {
@@ -213,6 +217,23 @@ async function memory(browser) {
   }
   await context.close();
   return { after1: at[1], after50: at[50], at };
+}
+
+/** Bytes of the JS values page scripts hold (objects, closures, arrays, strings, numbers), from a heap snapshot:
+ * the JS heap also holds compiled code, which grows as the engine optimises, and the browser's own records. */
+async function scriptObjects(cdp) {
+  const chunks = [];
+  const collect = (e) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  const { snapshot, nodes } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields, kinds = snapshot.meta.node_types[0];
+  const [type, size] = [fields.indexOf('type'), fields.indexOf('self_size')];
+  const held = new Set(['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'regexp', 'number', 'bigint', 'symbol']);
+  let bytes = 0;
+  for (let i = 0; i < nodes.length; i += fields.length) if (held.has(kinds[nodes[i + type]])) bytes += nodes[i + size];
+  return bytes;
 }
 
 function appCodeBytes() {
@@ -286,6 +307,9 @@ async function main() {
     const trend = (key) => `after 1 / 10 / 25 / 50: ${[1, 10, 25, 50].map((i) => kib(mem.at[i][key])).join(' / ')}`;
     row('JS heap after 50 cycles vs 1', kib(mem.after50.heap), kib(mem.after1.heap), `${ratio(mem.after50.heap, mem.after1.heap)}; ${trend('heap')}`);
     row('WASM memory after 50 cycles vs 1', kib(mem.after50.wasm), kib(mem.after1.wasm), `${ratio(mem.after50.wasm, mem.after1.wasm)}; ${trend('wasm')}`);
+    row('JS values held by scripts after 50 cycles vs 1 (heap snapshot)', kib(mem.after50.objects), kib(mem.after1.objects), `${ratio(mem.after50.objects, mem.after1.objects)}; ${trend('objects')}`);
+    const count = (key) => [1, 10, 25, 50].map((i) => mem.at[i][key]).join(' / ');
+    row('DOM nodes and JS event listeners after 50 cycles vs 1', `${mem.after50.nodes} nodes, ${mem.after50.listeners} listeners`, `${mem.after1.nodes} nodes, ${mem.after1.listeners} listeners`, `after 1 / 10 / 25 / 50: ${count('nodes')} nodes, ${count('listeners')} listeners`);
     }
     await browser.close();
 

@@ -13,12 +13,14 @@
 //
 // `--compress` answers with brotli (or gzip) when the browser accepts it, as a CDN does; each file is compressed
 // once, at the highest level, and kept. Hashed build files (`name-0123456789abcdef.js`) are then also sent as
-// immutable, as docs/deploying.md recommends; everything else is revalidated on every use.
+// immutable, as docs/deploying.md recommends; everything else is revalidated on every use. Every answer carries an
+// ETag, so a revalidation the file has not changed since gets a 304 without a body.
 //
 // `--404 PATH` names the not-found page under the root (default 404.html), e.g. news/404.html for a sub-path site.
 //
 //   node tools/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--fallback] [--csp] [--csp-allow ORIGINS]
 //                        [--cors] [--compress] [--404 PATH]
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -45,12 +47,12 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', 
 const compressed = new Map();
 
 /** The body encoded as the request accepts, and the Content-Encoding to send (none when not worth it). */
-function encode(req, path, body) {
+function encode(req, path, body, tag) {
   if (!compress || !COMPRESSIBLE.has(extname(path))) return [body, null];
   const accepts = String(req.headers['accept-encoding'] ?? '');
   const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
   if (!encoding) return [body, null];
-  const key = `${encoding}:${path}:${body.length}`;
+  const key = `${encoding}:${tag}`;
   if (!compressed.has(key)) {
     compressed.set(key, encoding === 'br'
       ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
@@ -96,16 +98,20 @@ createServer(async (req, res) => {
     status = 404;
     found = (await file(join(root, notFound))) ?? { path: '404.txt', body: Buffer.from('Not found\n') };
   }
-  const [body, encoding] = encode(req, found.path, found.body);
-  res.writeHead(status, {
+  // A validator, as a CDN sends one: a browser revalidating a `no-cache` file it holds gets a 304 and no body.
+  const tag = `"${createHash('sha1').update(found.body).digest('base64url').slice(0, 20)}"`;
+  const [body, encoding] = encode(req, found.path, found.body, tag);
+  const fresh = status === 200 && req.headers['if-none-match'] === tag;
+  res.writeHead(fresh ? 304 : status, {
     'Content-Type': types[extname(found.path)] ?? 'application/octet-stream',
-    'Content-Length': body.length,
+    ...(fresh ? {} : { 'Content-Length': body.length }),
+    ETag: tag,
     ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
     'Cache-Control': compress && /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(found.path) ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...csp,
     ...cors,
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.end(req.method === 'HEAD' || fresh ? undefined : body);
 }).listen(port, host, () => {
   console.log(`serving ${root} on http://${host}:${port}/${fallback ? ' (index.html fallback)' : ''}`);
 });
