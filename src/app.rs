@@ -34,9 +34,9 @@ pub fn App(config: Config) -> impl IntoView {
     let nav = Navigator::start(&config);
     let reload = RwSignal::new(0u32);
     let site = load_site(&config, reload);
-    let page = load_page(&config, nav.route, reload);
+    let (page, patience_over) = load_page(&config, nav.route, reload);
 
-    let view_state = Memo::new(move |_| {
+    let loaded = Memo::new(move |_| {
         let route = nav.route.get();
         match site.get() {
             None => View::Loading,
@@ -50,6 +50,12 @@ pub fn App(config: Config) -> impl IntoView {
                 Some(Err(e)) => View::Failed(e),
             },
         }
+    });
+    // After a link whose file must be fetched, the page on screen stays (marked busy) for a moment: an answer within
+    // it replaces the page directly, without a skeleton flashing in between. A slower answer gets the skeleton.
+    let view_state = Memo::new(move |shown: Option<&View>| match (loaded.get(), shown) {
+        (View::Loading, Some(shown)) if !patience_over.get() && !matches!(shown, View::Loading) => shown.clone(),
+        (now, _) => now,
     });
     let announcement = RwSignal::new(String::new());
     Effect::new(move |_| after_page_shown(nav, view_state.get(), announcement));
@@ -91,7 +97,7 @@ pub fn App(config: Config) -> impl IntoView {
                 <ThemeToggle theme=theme/>
             </header>
             {move || view! { <SectionNav site=site.get().and_then(Result::ok) route=nav.route.get()/> }}
-            <MainArea owns_document=config.owns_document busy=Signal::derive(move || matches!(view_state.get(), View::Loading))>
+            <MainArea owns_document=config.owns_document busy=Signal::derive(move || matches!(loaded.get(), View::Loading))>
                 {move || match view_state.get() {
                     View::Loading => view! { <Skeleton route=nav.route.get_untracked()/> }.into_any(),
                     View::NotFound => view! { <NotFoundPage/> }.into_any(),
@@ -228,19 +234,25 @@ fn load_site(config: &Config, reload: RwSignal<u32>) -> RwSignal<Loaded<Arc<Site
     site
 }
 
+/// How long a fetched page may take before its loading skeleton is shown.
+const PATIENCE_MS: u64 = 100;
+
 /// The current route's content. A cached fresh file is shown at once, without a loading state. Every load
-/// carries a generation number: an answer for a route the reader has since left is dropped.
-fn load_page(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> RwSignal<Option<(Route, Loaded<PageData>)>> {
+/// carries a generation number: an answer for a route the reader has since left is dropped. The second signal is
+/// false from the start of a fetch until [`PATIENCE_MS`] have passed.
+fn load_page(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> (RwSignal<Option<(Route, Loaded<PageData>)>>, RwSignal<bool>) {
     let first = route.get_untracked();
     let initial = first.content_path().and_then(|path| cached_page(&first, &config.content_url(&path)));
     let page = RwSignal::new(initial.map(|data| (first, Some(Ok(data)))));
     let generation = StoredValue::new(0u64);
+    let patience_over = RwSignal::new(true);
     let config = config.clone();
     Effect::new(move |_| {
         reload.track();
         let route = route.get();
         generation.update_value(|g| *g += 1);
         let current = generation.get_value();
+        patience_over.set(true);
         let Some(path) = route.content_path() else {
             page.set(Some((route, Some(Err(FetchError::NotFound)))));
             return;
@@ -250,6 +262,15 @@ fn load_page(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> 
             page.set(Some((route, Some(Ok(hit)))));
             return;
         }
+        patience_over.set(false);
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(current) {
+                    let _ = patience_over.try_set(true);
+                }
+            },
+            std::time::Duration::from_millis(PATIENCE_MS),
+        );
         page.set(Some((route.clone(), None)));
         spawn_local(async move {
             let result = fetch_page(&route, url, &path).await;
@@ -258,7 +279,7 @@ fn load_page(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> 
             }
         });
     });
-    page
+    (page, patience_over)
 }
 
 fn cached_page(route: &Route, url: &str) -> Option<PageData> {
