@@ -258,8 +258,9 @@ async function scriptObjects(cdp) {
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
   const { snapshot, nodes } = JSON.parse(chunks.join(''));
-  const fields = snapshot.meta.node_fields, kinds = snapshot.meta.node_types[0];
+  const fields = snapshot.meta.node_fields;
   const [type, size] = [fields.indexOf('type'), fields.indexOf('self_size')];
+  const kinds = snapshot.meta.node_types[type];
   const held = new Set(['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'regexp', 'number', 'bigint', 'symbol']);
   let bytes = 0;
   for (let i = 0; i < nodes.length; i += fields.length) if (held.has(kinds[nodes[i + type]])) bytes += nodes[i + size];

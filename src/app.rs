@@ -53,12 +53,16 @@ pub fn App(config: Config) -> impl IntoView {
     });
     // After a link whose file must be fetched, the page on screen stays (marked busy) for a moment: an answer within
     // it replaces the page directly, without a skeleton flashing in between. A slower answer gets the skeleton.
+    // Only a story or listing is held: an error or not-found view gives way to the skeleton, so a retry that fails
+    // the same way is seen to happen.
     let view_state = Memo::new(move |shown: Option<&View>| match (loaded.get(), shown) {
-        (View::Loading, Some(shown)) if !patience_over.get() && !matches!(shown, View::Loading) => shown.clone(),
+        (View::Loading, Some(shown @ View::Ready(..))) if !patience_over.get() => shown.clone(),
         (now, _) => now,
     });
     let announcement = RwSignal::new(String::new());
-    Effect::new(move |_| after_page_shown(nav, view_state.get(), announcement));
+    // From `loaded`, not `view_state`: returning within the grace period to the page still held on screen is an
+    // arrival too (focus, announcement, scroll), though the view itself does not change.
+    Effect::new(move |_| after_page_shown(nav, loaded.get(), announcement));
 
     let retry = Callback::new(move |_| reload.update(|n| *n += 1));
     let site_name = move || site.get().and_then(Result::ok).map(|s| s.name.clone()).unwrap_or_default();

@@ -186,6 +186,8 @@ fn content_decodes_in_the_browser_as_it_does_natively() {
         "".to_string(), "not json".into(), ARTICLE[..40].into(), r#"{"format_version":"1"}"#.into(), r#"{"format_version":1}"#.into(),
         ARTICLE.replace(r#""headline":"H <b>""#, r#""headline":7"#), "[]".into(), r#"{"format_version":1.5}"#.into(),
         ARTICLE.replace(r#""text":"p""#, r#""text":null"#), ARTICLE.replace("2026", "\u{0}"),
+        // Deep nesting inside a block of an unknown kind: refused, not a stack overflow.
+        ARTICLE.replace(r#""src":"x.mp4""#, &format!(r#""src":{}{}"#, "[".repeat(5000), "]".repeat(5000))),
     ];
     for text in bad {
         assert!(matches!(decode_content::<Article>(text.as_bytes()), Err(DecodeError::Malformed(_))), "{text}");

@@ -101,11 +101,12 @@ createServer(async (req, res) => {
   // A validator, as a CDN sends one: a browser revalidating a `no-cache` file it holds gets a 304 and no body.
   const tag = `"${createHash('sha1').update(found.body).digest('base64url').slice(0, 20)}"`;
   const [body, encoding] = encode(req, found.path, found.body, tag);
-  const fresh = status === 200 && req.headers['if-none-match'] === tag;
+  const etag = encoding ? `${tag.slice(0, -1)}-${encoding}"` : tag;
+  const fresh = status === 200 && req.headers['if-none-match'] === etag;
   res.writeHead(fresh ? 304 : status, {
     'Content-Type': types[extname(found.path)] ?? 'application/octet-stream',
     ...(fresh ? {} : { 'Content-Length': body.length }),
-    ETag: tag,
+    ETag: etag,
     ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
     'Cache-Control': compress && /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(found.path) ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...csp,

@@ -20,6 +20,10 @@ type Value = serde_json::Value;
 impl Json {
     /// Parses JSON text; the error says why it is not JSON.
     pub fn parse(text: &str) -> Result<Json, String> {
+        // serde_json refuses deeper nesting; serde-wasm-bindgen would recurse until the WASM stack overflows.
+        if nesting_depth(text) > MAX_DEPTH {
+            return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+        }
         #[cfg(target_arch = "wasm32")]
         let value = js_sys::JSON::parse(text).map_err(|e| {
             e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "not JSON".into())
@@ -75,7 +79,7 @@ impl Json {
     /// The value written back as JSON text.
     pub fn to_text(&self) -> String {
         #[cfg(target_arch = "wasm32")]
-        return js_sys::JSON::stringify(&self.0).ok().and_then(|s| s.as_string()).unwrap_or_default();
+        return js_sys::JSON::stringify(&self.0).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "null".into());
         #[cfg(not(target_arch = "wasm32"))]
         self.0.to_string()
     }
@@ -83,6 +87,28 @@ impl Json {
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
+
+/// The deepest nesting of arrays and objects a file may have: what serde_json accepts.
+const MAX_DEPTH: usize = 127;
+
+/// How deep arrays and objects nest in `text`, brackets inside strings not counted.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for byte in text.bytes() {
+        match (in_string, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') | (false, b'"') => in_string = !in_string,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
 
 /// A content file's bytes as a `T` (see [`Json::decode_content`]).
 pub fn decode_content<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
@@ -100,7 +126,7 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, String> {
     #[cfg(target_arch = "wasm32")]
     {
         let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())?;
-        Ok(Json(value).to_text())
+        js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).ok_or_else(|| "cannot be written as JSON".into())
     }
     #[cfg(not(target_arch = "wasm32"))]
     serde_json::to_string(value).map_err(|e| e.to_string())
@@ -120,6 +146,15 @@ mod tests {
         assert_eq!(decode_content::<Article>(br#"{"format_version":9}"#), Err(DecodeError::TooNew { found: 9 }));
         assert!(matches!(decode_content::<Article>(b"\xff{}"), Err(DecodeError::Malformed(_))));
         assert!(matches!(decode_content::<Article>(&ARTICLE.as_bytes()[..50]), Err(DecodeError::Malformed(_))));
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_refused_and_brackets_in_strings_do_not_count() {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert_eq!(nesting_depth(&deep(MAX_DEPTH)), MAX_DEPTH);
+        assert!(Json::parse(&deep(MAX_DEPTH)).is_ok());
+        assert!(Json::parse(&deep(MAX_DEPTH + 1)).is_err());
+        assert_eq!(nesting_depth(r#"{"a":"[[[{\"[","b":[1]}"#), 2);
     }
 
     #[test]
