@@ -60,9 +60,8 @@ pub fn App(config: Config) -> impl IntoView {
         (now, _) => now,
     });
     let announcement = RwSignal::new(String::new());
-    // From `loaded`, not `view_state`: returning within the grace period to the page still held on screen is an
-    // arrival too (focus, announcement, scroll), though the view itself does not change.
-    Effect::new(move |_| after_page_shown(nav, loaded.get(), announcement));
+    // From what is on screen: focus and scroll need the new page in the DOM.
+    Effect::new(move |_| after_page_shown(nav, view_state.get(), announcement));
 
     let retry = Callback::new(move |_| reload.update(|n| *n += 1));
     let site_name = move || site.get().and_then(Result::ok).map(|s| s.name.clone()).unwrap_or_default();
