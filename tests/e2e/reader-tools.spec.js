@@ -27,6 +27,21 @@ test('dark mode follows the system until the reader chooses, and the choice is r
   expect(await paper(page)).toBe(DARK);
 });
 
+for (const [chosen, system, colour] of [['dark', 'light', DARK], ['light', 'dark', WHITE]]) {
+  test(`a remembered ${chosen} choice shows on a pre-rendered page before the app starts (system ${system})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: system });
+    await page.goto('/');
+    await page.evaluate((theme) => localStorage.setItem('broadsheet:theme', theme), chosen);
+    // The app never starts (its WASM is refused): what shows is the pre-rendered page with the stylesheet and
+    // public/theme.js, as a reader sees it before the takeover.
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto(REFERENCE);
+    await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+    await expect(page.locator('[data-broadsheet-ready]')).toHaveCount(0);
+    expect(await paper(page)).toBe(colour);
+  });
+}
+
 test('an embedding page\'s data-theme applies until the reader chooses', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => {
