@@ -83,7 +83,8 @@ fn install_panic_view() {
         if PANICKED.swap(true, Ordering::SeqCst) {
             return;
         }
-        console_error_panic_hook::hook(info);
+        // The message and its place in the source; a JS stack would name only WASM function indices here.
+        web_sys::console::error_1(&format!("Broadsheet stopped: {info}").into());
         show_panic_view();
     }));
 }
