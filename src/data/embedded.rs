@@ -56,7 +56,7 @@ pub fn seed_cache(config: &Config, text: &str) -> usize {
 /// Decodes one embedded file as `T` and caches it; false when it does not decode.
 fn take<T: DeserializeOwned + Send + Sync + 'static>(url: String, file: Json, path: &str) -> bool {
     // Its size as a file, for the cache's byte budget.
-    let bytes = file.to_text().len();
+    let bytes = file.to_text().map_or(0, |text| text.len());
     match file.decode_content::<T>() {
         Ok(value) => {
             super::remember(url, Arc::new(value), bytes, path);

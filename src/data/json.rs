@@ -76,12 +76,12 @@ impl Json {
         self.decode().map_err(DecodeError::Malformed)
     }
 
-    /// The value written back as JSON text.
-    pub fn to_text(&self) -> String {
+    /// The value written back as JSON text; `None` for a value JSON cannot hold.
+    pub fn to_text(&self) -> Option<String> {
         #[cfg(target_arch = "wasm32")]
-        return js_sys::JSON::stringify(&self.0).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "null".into());
+        return js_sys::JSON::stringify(&self.0).ok().and_then(|s| s.as_string());
         #[cfg(not(target_arch = "wasm32"))]
-        self.0.to_string()
+        Some(self.0.to_string())
     }
 }
 
@@ -126,7 +126,7 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, String> {
     #[cfg(target_arch = "wasm32")]
     {
         let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())?;
-        js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).ok_or_else(|| "cannot be written as JSON".into())
+        Json(value).to_text().ok_or_else(|| "cannot be written as JSON".into())
     }
     #[cfg(not(target_arch = "wasm32"))]
     serde_json::to_string(value).map_err(|e| e.to_string())
@@ -163,7 +163,7 @@ mod tests {
         let files = doc.field("files").unwrap().entries();
         assert_eq!(files.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["a.json", "b.json"]);
         assert!(files[1].1.entries().is_empty());
-        assert_eq!(files[0].1.to_text(), r#"{"x":1}"#);
+        assert_eq!(files[0].1.to_text().as_deref(), Some(r#"{"x":1}"#));
     }
 
     #[test]
