@@ -9,6 +9,11 @@
 //   stylesheet inside: the host's CSS cannot reach in and ours cannot leak out (docs/embedding.md).
 // Either way, asset names are resolved against this file's own URL, which may be on another origin (CORS).
 // No globals: nothing is added to `window`.
+// Islands (docs/architecture.md): parts of the app built as WASM modules of their own, such as the comments. The
+// app asks for one with a `broadsheet:island` event on its host element when the reader comes near it; the loader
+// starts the module once, with the same integrity checks, and hands the app a promise of it. The build's islands
+// are listed by the compiler: in a `#broadsheet-islands` JSON block on the site's own pages, in `embed.js` for
+// host pages.
 const here = new URL(import.meta.url);
 
 function digestInPage(url) {
@@ -60,6 +65,44 @@ async function leadImagePainted() {
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 }
 
+// Fetches `url` with its integrity digest, so a tampered file is refused before it runs; the import or
+// instantiation that follows reuses the checked response.
+function checked(url, integrity) {
+  return fetch(url, { integrity, mode: 'cors' });
+}
+
+// Answers the app's requests for islands on `host`. `islands` maps a name to its files and digests.
+function serveIslands(host, islands, url) {
+  const started = new Map();
+  const start = async (island) => {
+    const js = url(island.js);
+    if (island.integrity?.js) await checked(js, island.integrity.js);
+    const module = await import(js.href);
+    await module.default({ module_or_path: checked(url(island.wasm), island.integrity?.wasm) });
+    return module;
+  };
+  host.addEventListener('broadsheet:island', (event) => {
+    const detail = event.detail;
+    const island = Object.hasOwn(islands, detail?.name) ? islands[detail.name] : undefined;
+    if (!island) return;
+    if (!started.has(detail.name)) {
+      // A failed start is forgotten, so the reader's retry tries again.
+      const module = start(island);
+      module.catch(() => started.delete(detail.name));
+      started.set(detail.name, module);
+    }
+    detail.module = started.get(detail.name);
+  });
+}
+
+function islandsInPage() {
+  try {
+    return JSON.parse(document.getElementById('broadsheet-islands')?.textContent ?? '{}');
+  } catch {
+    return {};
+  }
+}
+
 let started = false;
 
 /// Starts the app with the given build files (names relative to `from`) and integrity digests.
@@ -76,11 +119,9 @@ export async function boot(assets, from = here) {
     if (assets.css && host && !host.matches('#broadsheet')) {
       await isolate(host, url(assets.css), integrity.css);
     }
-    if (jsIntegrity) {
-      // A fetch with `integrity` refuses a tampered file; the import below then reuses the checked response.
-      await fetch(js, { integrity: jsIntegrity, mode: 'cors' });
-    }
-    const module = fetch(wasm, { integrity: integrity.wasm ?? digestInPage(wasm), mode: 'cors' });
+    if (host) serveIslands(host, assets.islands ?? {}, url);
+    if (jsIntegrity) await checked(js, jsIntegrity);
+    const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));
     const bindings = await import(js.href);
     await leadImagePainted();
     await bindings.default({ module_or_path: module });
@@ -104,5 +145,5 @@ function showStartFailure() {
 }
 
 if (here.searchParams.has('js')) {
-  boot({ js: here.searchParams.get('js'), wasm: here.searchParams.get('wasm') });
+  boot({ js: here.searchParams.get('js'), wasm: here.searchParams.get('wasm'), islands: islandsInPage() });
 }

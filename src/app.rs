@@ -7,7 +7,7 @@ use broadsheet_model::{Route, Site};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::comments::CommentsSection;
+use crate::comments::CommentsSlot;
 use crate::components::theme_toggle::{initial_theme, theme_attribute};
 use crate::components::{SectionNav, Skeleton, ThemeToggle};
 use crate::data::{self, FetchError};
@@ -111,13 +111,9 @@ pub fn App(config: Config) -> impl IntoView {
                         // An endpoint that is not an http(s) URL or a same-origin path is ignored, like any unsafe URL.
                         let endpoint = site.comment_endpoint.as_deref().and_then(broadsheet_model::urls::link_url).map(str::to_string);
                         let (section, slug) = (article.section.clone(), article.slug.clone());
-                        // After a link, the comments (below the fold) mount a frame after the story is painted.
-                        let defer = nav.arrival.get_untracked() != Arrival::Initial;
                         view! {
                             <ArticlePage site=site article=article/>
-                            <AfterPaint defer=defer>
-                                <CommentsSection section=section.clone() slug=slug.clone() endpoint=endpoint.clone()/>
-                            </AfterPaint>
+                            <CommentsSlot section=section slug=slug endpoint=endpoint/>
                         }
                         .into_any()
                     }
@@ -128,29 +124,6 @@ pub fn App(config: Config) -> impl IntoView {
             </footer>
             <div class="bs-visually-hidden bs-announcer" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
         </Frame>
-    }
-}
-
-/// Shows its children once the frame it was created in has been painted (when `defer`), so a new page's main content
-/// reaches the screen first; a placeholder of the same kind stands in meanwhile.
-#[component]
-fn AfterPaint(defer: bool, children: ChildrenFn) -> impl IntoView {
-    let shown = RwSignal::new(!defer);
-    if defer {
-        // Two frames on (the first paints the page, the second has begun), then a task; try_set: the reader may have
-        // left the page by then. Not requestIdleCallback: a busy page can starve it for seconds.
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                set_timeout(move || { let _ = shown.try_set(true); }, std::time::Duration::ZERO);
-            })
-        });
-    }
-    move || {
-        if shown.get() {
-            children().into_any()
-        } else {
-            view! { <section class="bs-comments"><p class="bs-comments__loading">"Loading comments…"</p></section> }.into_any()
-        }
     }
 }
 

@@ -1,12 +1,20 @@
 //! Comments under an article: the published ones from the static comments file, the reader's own, and the form.
 //! A broken comments file shows an error here only; the article around it is untouched.
+//!
+//! They are an island (docs/architecture.md): the app itself has only [`CommentsSlot`] (`slot.rs`), which loads the
+//! comments' own WASM module (`src/bin/broadsheet-comments.rs`, using `island.rs`) when they come near the screen.
+//! Everything else here is compiled into that module, not into the app.
 
 mod form;
+#[cfg(target_arch = "wasm32")]
+pub mod island;
 mod list;
+mod slot;
 mod store;
 mod submit;
 
 pub use form::CommentForm;
+pub use slot::CommentsSlot;
 
 use std::sync::Arc;
 
@@ -20,8 +28,10 @@ use crate::Config;
 use list::{comment_list, ReplyState, Shown};
 use store::OwnComment;
 
+/// The comments of one article. `on_ready` is called once the published comments, or why they cannot be shown, are
+/// on screen (the slot that loaded this island shows a placeholder until then).
 #[component]
-pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>) -> impl IntoView {
+pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, #[prop(optional)] on_ready: Option<Callback<()>>) -> impl IntoView {
     let config = expect_context::<Config>();
     let path = comments_path(&section, &slug);
     let url = config.content_url(&path);
@@ -42,6 +52,9 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>) 
                 other => other,
             };
             published.set(Some(result));
+            if let Some(on_ready) = on_ready {
+                on_ready.run(());
+            }
         });
     });
     let own = RwSignal::new(store::load_own(&slug));

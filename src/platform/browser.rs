@@ -47,7 +47,7 @@ pub fn start() {
     if let Some(block) = document.get_element_by_id(crate::data::embedded::ELEMENT_ID) {
         crate::data::embedded::seed_cache(&config, &block.text_content().unwrap_or_default());
     }
-    ROOT.with(|root| *root.borrow_mut() = Some(mount.clone()));
+    set_root(mount.clone());
     // Replace the pre-rendered markup (or placeholder) and mount in the same task: no frame shows the root empty.
     mount.set_inner_html("");
     leptos::mount::mount_to(mount, move || view! { <App config=config/> }).forget();
@@ -58,6 +58,10 @@ pub fn start() {
 thread_local! {
     /// The element the app is mounted in: every query the app makes is scoped to it, never the whole document.
     static ROOT: std::cell::RefCell<Option<web_sys::HtmlElement>> = const { std::cell::RefCell::new(None) };
+}
+
+pub(super) fn set_root(element: web_sys::HtmlElement) {
+    ROOT.with(|root| *root.borrow_mut() = Some(element));
 }
 
 fn root() -> Option<web_sys::HtmlElement> {
@@ -77,38 +81,61 @@ fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
 /// A panic shows a "Something went wrong" view in the app's root (nothing else of the page is touched) and is
 /// logged once; whatever the app was doing stops there.
 fn install_panic_view() {
+    install_panic_hook(PanicView::APP);
+}
+
+/// What a panic shows in place of the part of the page that stopped: the app, or an island of it.
+pub(super) struct PanicView {
+    pub log_prefix: &'static str,
+    /// The class of the element that holds the message.
+    pub class: &'static str,
+    pub heading: &'static str,
+    pub text: &'static str,
+}
+
+impl PanicView {
+    const APP: PanicView = PanicView {
+        log_prefix: "Broadsheet stopped",
+        class: "bs-app",
+        heading: "Something went wrong",
+        text: "The news stopped working on this page. Reloading the page usually fixes it.",
+    };
+}
+
+/// With `panic = "abort"` this WASM instance stops after the hook: its root shows `view` instead.
+pub(super) fn install_panic_hook(view: PanicView) {
     use std::sync::atomic::{AtomicBool, Ordering};
     static PANICKED: AtomicBool = AtomicBool::new(false);
-    std::panic::set_hook(Box::new(|info| {
+    std::panic::set_hook(Box::new(move |info| {
         if PANICKED.swap(true, Ordering::SeqCst) {
             return;
         }
         // The message and its place in the source; a JS stack would name only WASM function indices here.
-        web_sys::console::error_1(&format!("Broadsheet stopped: {info}").into());
-        show_panic_view();
+        web_sys::console::error_1(&format!("{}: {info}", view.log_prefix).into());
+        if let Some(root) = root() {
+            show_panic_view_with(&root, &view);
+        }
     }));
-}
-
-fn show_panic_view() {
-    if let Some(root) = root() {
-        show_panic_view_in(&root);
-    }
 }
 
 /// Replaces the content of the app's root with the panic view, built with plain DOM calls: the app's own state
 /// may be broken.
 pub fn show_panic_view_in(root: &web_sys::HtmlElement) {
+    show_panic_view_with(root, &PanicView::APP);
+}
+
+fn show_panic_view_with(root: &web_sys::HtmlElement, view: &PanicView) {
     let document = document();
     let build = || -> Option<web_sys::Element> {
         let app = document.create_element("div").ok()?;
-        app.set_class_name("bs-app");
+        app.set_class_name(view.class);
         let panel = document.create_element("div").ok()?;
         panel.set_class_name("bs-panic");
         panel.set_attribute("role", "alert").ok()?;
         let heading = document.create_element("h2").ok()?;
-        heading.set_text_content(Some("Something went wrong"));
+        heading.set_text_content(Some(view.heading));
         let text = document.create_element("p").ok()?;
-        text.set_text_content(Some("The news stopped working on this page. Reloading the page usually fixes it."));
+        text.set_text_content(Some(view.text));
         let button = document.create_element("button").ok()?;
         button.set_class_name("bs-button");
         button.set_attribute("type", "button").ok()?;

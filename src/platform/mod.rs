@@ -5,6 +5,10 @@
 mod browser;
 #[cfg(target_arch = "wasm32")]
 pub use browser::*;
+#[cfg(target_arch = "wasm32")]
+mod island;
+#[cfg(target_arch = "wasm32")]
+pub use island::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -30,4 +34,19 @@ pub struct LinkTarget {
     /// Path and query, as `Config::page_path` keeps them.
     pub path_and_query: String,
     pub hash: String,
+}
+
+/// The parts of the app built as WASM modules of their own, loaded when needed (docs/architecture.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Island {
+    Comments,
+}
+
+impl Island {
+    /// Its name in the build's island list (`loader.js` and `broadsheet-compile` use the same).
+    pub fn name(self) -> &'static str {
+        match self {
+            Island::Comments => "comments",
+        }
+    }
 }

@@ -94,3 +94,20 @@ pub async fn share_page(_title: &str) -> Shared {
 }
 
 pub fn prefetch_when_visible(_link: &web_sys::Element, _url: String) {}
+
+/// Natively nothing comes near a screen: islands load only in the browser.
+pub struct NearScreen;
+
+pub fn when_near_screen(_element: &web_sys::Element, _then: impl FnOnce() + 'static) -> Option<NearScreen> {
+    None
+}
+
+pub async fn load_island(_from: &web_sys::Element, island: super::Island) -> Result<wasm_bindgen::JsValue, String> {
+    Err(format!("the {} island runs only in the browser", island.name()))
+}
+
+pub fn mount_island(_module: &wasm_bindgen::JsValue, _args: &[wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, String> {
+    Err("islands run only in the browser".to_string())
+}
+
+pub fn unmount_island(_mounted: &wasm_bindgen::JsValue) {}

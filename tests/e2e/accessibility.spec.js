@@ -1,7 +1,7 @@
 // axe-core on every page type and state a reader can meet: no violations of any rule it checks.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { REFERENCE, appReady, openInApp } from './helpers.js';
+import { REFERENCE, appReady, openInApp, showComments } from './helpers.js';
 
 async function expectNoViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -13,9 +13,11 @@ const cases = [
   ['front page', '/', async () => {}],
   ['section page 2', '/international/page/2/', async () => {}],
   ['article with comments and an open reply form', REFERENCE, async (page) => {
+    await showComments(page);
     await page.getByRole('button', { name: /^Reply to Ade Okonkwo/ }).click();
   }],
   ['comment form showing its errors', REFERENCE, async (page) => {
+    await showComments(page);
     await page.getByRole('form', { name: 'Leave a Reply' }).getByRole('button', { name: 'Post Comment' }).click();
     await expect(page.getByText('There are 3 problems with your comment:')).toBeVisible();
   }],

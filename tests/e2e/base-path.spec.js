@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { REFERENCE_HEADLINE } from './helpers.js';
+import { REFERENCE_HEADLINE, showComments } from './helpers.js';
 
 const NEWS = 'http://127.0.0.1:8093/news';
 
@@ -38,6 +38,8 @@ test('under /news/: deep links, links, assets and in-app navigation all stay und
   await expect(page).toHaveURL(`${NEWS}/economy/page/2/`);
   await page.locator('.bs-card__link').first().click();
   await expect(page.locator('article.bs-article h1')).toBeVisible();
+  // The comments island loads from under the base too.
+  await showComments(page);
   await expect(page.locator('.bs-comments h2')).toHaveText(/comments?$/);
   expect(outside).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp, showComments } from './helpers.js';
 
 const NO_COMMENTS = '/international/sudan-khartoum-landmarks-conflict/';
 const ENDPOINT = '/api/comments';
@@ -33,6 +33,7 @@ const mainForm = (page) => page.getByRole('form', { name: 'Leave a Reply' });
 test('the published comments show threaded under the article, oldest first', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const comments = page.getByRole('region', { name: /comments$/ });
   await expect(comments.getByRole('heading', { level: 2 })).toHaveText('5 comments');
   const first = comments.locator('.bs-comments__list--depth-1 > li').first();
@@ -52,6 +53,7 @@ test('the published comments show threaded under the article, oldest first', asy
 test('an empty submit shows labelled errors and focuses the first bad field', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const form = mainForm(page);
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(form.getByLabel('Comment', { exact: true })).toBeFocused();
@@ -72,6 +74,7 @@ test('an empty submit shows labelled errors and focuses the first bad field', as
 test('a live counter appears near a limit, counting bytes not characters', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const name = mainForm(page).getByLabel('Name', { exact: true });
   await name.fill('é'.repeat(100)); // 200 bytes of 245: no counter yet
   await expect(mainForm(page).getByText(/bytes left/)).toHaveCount(0);
@@ -85,6 +88,7 @@ test('a live counter appears near a limit, counting bytes not characters', async
 test('without an endpoint a comment is kept in the browser, marked private, and survives reload', async ({ page }) => {
   await page.goto(NO_COMMENTS);
   await appReady(page);
+  await showComments(page);
   await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
   const form = mainForm(page);
   await fill(form, { text: 'First!\nSecond line.' });
@@ -95,6 +99,7 @@ test('without an endpoint a comment is kept in the browser, marked private, and 
   await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('');
   await page.reload();
   await appReady(page);
+  await showComments(page);
   await expect(page.locator('.bs-comment--own')).toContainText('First!');
   await expect(page.locator('.bs-comment--own')).toContainText('Only you can see this comment.');
   const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -104,16 +109,19 @@ test('without an endpoint a comment is kept in the browser, marked private, and 
 test('the comment text is kept as a draft and survives a reload', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   await mainForm(page).getByLabel('Comment', { exact: true }).fill('Half-written thoughts…');
   await page.waitForTimeout(500);
   await page.reload();
   await appReady(page);
+  await showComments(page);
   await expect(mainForm(page).getByLabel('Comment', { exact: true })).toHaveValue('Half-written thoughts…');
 });
 
 test('saved details come back only while the box is ticked', async ({ page }) => {
   await page.goto(NO_COMMENTS);
   await appReady(page);
+  await showComments(page);
   const form = mainForm(page);
   await fill(form, { website: 'https://ann.example' });
   await form.getByLabel('Save my name, email, and website in this browser for the next time I comment.').check();
@@ -121,11 +129,13 @@ test('saved details come back only while the box is ticked', async ({ page }) =>
   await expect(page.locator('.bs-comment--own')).toBeVisible();
   await page.reload();
   await appReady(page);
+  await showComments(page);
   await expect(mainForm(page).getByLabel('Name', { exact: true })).toHaveValue('Ann Reader');
   await expect(mainForm(page).getByLabel('Website', { exact: true })).toHaveValue('https://ann.example');
   await mainForm(page).getByLabel('Save my name').uncheck();
   await page.reload();
   await appReady(page);
+  await showComments(page);
   await expect(mainForm(page).getByLabel('Name', { exact: true })).toHaveValue('');
   await expect(mainForm(page).getByLabel('Email', { exact: true })).toHaveValue('');
 });
@@ -137,6 +147,7 @@ test('with an endpoint: a 201 shows the comment; the email never reaches the pag
   }));
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const form = mainForm(page);
   await fill(form, { email: 'secret.reader@example.com', text: 'Published straight away.' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -155,6 +166,7 @@ test('with an endpoint: a 500 keeps the text and says so; Try again resends with
     : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const form = mainForm(page);
   await fill(form, { text: 'Please keep this text.' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -172,6 +184,7 @@ test('while sending, the button is disabled and says so; double clicks submit on
   const posts = await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const form = mainForm(page);
   await fill(form);
   await page.waitForTimeout(3000);
@@ -187,6 +200,7 @@ test('a submit 1 s after the form appeared is held and sent at 3 s', async ({ pa
   const loading = Date.now();
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const form = mainForm(page);
   await expect(form).toBeVisible();
   await fill(form);
@@ -205,6 +219,7 @@ test('a filled honeypot sends nothing and keeps nothing, but looks sent', async 
   const posts = await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'published' } }));
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const form = mainForm(page);
   await fill(form);
   await page.locator('input[name="homepage"]').first().fill('http://spam.example', { force: true });
@@ -219,6 +234,7 @@ test('hostile name, website and text are shown as text and run nothing', async (
   page.on('dialog', () => { throw new Error('a dialog opened'); });
   await page.goto(NO_COMMENTS);
   await appReady(page);
+  await showComments(page);
   const form = mainForm(page);
   await fill(form, { name: XSS_NAME, text: XSS_TEXT, website: 'https://example.com/"><script>x</script>' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -236,6 +252,7 @@ test('hostile name, website and text are shown as text and run nothing', async (
   expect(await page.locator('.bs-comments img, .bs-comments script, .bs-comments svg').count()).toBe(0);
   await page.reload();
   await appReady(page);
+  await showComments(page);
   await expect(page.locator('.bs-comment--own .bs-comment__author')).toHaveText(XSS_NAME);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });
@@ -243,6 +260,7 @@ test('hostile name, website and text are shown as text and run nothing', async (
 test('a reply nests under its parent, and Cancel reply closes the form', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
   await parent.getByRole('button', { name: 'Reply to Ade Okonkwo' }).click();
   const replyForm = page.getByRole('form', { name: 'Reply', exact: true });
@@ -261,6 +279,7 @@ test('a reply nests under its parent, and Cancel reply closes the form', async (
 test('the deepest comments offer no Reply; threads nest to depth 5', async ({ page }) => {
   await page.goto('/local/higher-wages-california-healthcare-workers/');
   await appReady(page);
+  await showComments(page);
   const deepest = page.locator('.bs-comments__list--depth-5 > li');
   await expect(deepest).toContainText('Worth checking with the pay board');
   await expect(deepest.getByRole('button', { name: /^Reply/ })).toHaveCount(0);
@@ -272,6 +291,7 @@ test('a broken comments file shows an error in the comments area only', async ({
   await page.route('**/comments.json', (route) => (broken ? route.fulfill({ status: 500, body: '' }) : route.continue()));
   await page.goto(REFERENCE);
   await appReady(page);
+  await showComments(page);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
   const area = page.getByRole('region', { name: /comments$/ });
   await expect(area.getByRole('alert')).toContainText('The comments could not be loaded');

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, showComments } from './helpers.js';
 
 const STRICT = 'http://127.0.0.1:8092';
 
@@ -26,6 +26,7 @@ test('the site works under a strict CSP with no violations', async ({ page }) =>
   await page.goto(`${STRICT}${REFERENCE}`);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
   await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
+  await showComments(page);
   const form = page.getByRole('form', { name: 'Leave a Reply' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await form.getByLabel('Comment', { exact: true }).fill('Under a strict policy.');
@@ -47,7 +48,7 @@ test('a tampered WASM file is refused by its integrity digest and the reader is 
   // Tampered on the server, as a compromised CDN would serve it.
   const root = mkdtempSync(join(tmpdir(), 'broadsheet-tampered-'));
   cpSync('dist', root, { recursive: true });
-  const wasm = readdirSync(root).find((f) => f.endsWith('_bg.wasm'));
+  const wasm = readdirSync(root).find((f) => f.endsWith('_bg.wasm') && !f.startsWith('broadsheet-comments-'));
   const bytes = readFileSync(join(root, wasm));
   bytes[bytes.length - 10] ^= 0xff;
   writeFileSync(join(root, wasm), bytes);
@@ -67,6 +68,31 @@ test('a tampered WASM file is refused by its integrity digest and the reader is 
     writeFileSync(join(root, 'empty.html'), shell);
     await page.goto('http://127.0.0.1:8099/empty.html');
     await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
+  } finally {
+    server.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a tampered comments island is refused; the story stays and the comments area says so', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'broadsheet-tampered-island-'));
+  cpSync('dist', root, { recursive: true });
+  const wasm = readdirSync(root).find((f) => f.startsWith('broadsheet-comments-') && f.endsWith('_bg.wasm'));
+  const bytes = readFileSync(join(root, wasm));
+  bytes[bytes.length - 10] ^= 0xff;
+  writeFileSync(join(root, wasm), bytes);
+  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', '8100'], { stdio: 'ignore' });
+  try {
+    await expect.poll(async () => (await fetch('http://127.0.0.1:8100/').catch(() => null))?.status).toBe(200);
+    await page.goto(`http://127.0.0.1:8100${REFERENCE}`);
+    await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
+    await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+    const alert = page.locator('.bs-comments-slot').getByRole('alert');
+    await expect(alert).toContainText('The comments could not be loaded.');
+    await expect(page.getByRole('form', { name: 'Leave a Reply' })).toHaveCount(0);
+    // The app around it still works.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+    await expect(page.locator('main h1')).toHaveText('Local News');
   } finally {
     server.kill();
     rmSync(root, { recursive: true, force: true });

@@ -46,6 +46,15 @@ export async function appReady(page) {
 }
 
 /**
+ * Scrolls down to an article's comments as a reader would, which is what loads them (they are an island of their
+ * own, fetched when they come near the screen), and waits until they show.
+ */
+export async function showComments(page) {
+  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  await expect(page.locator('#bs-comments-title')).toBeVisible();
+}
+
+/**
  * Opens `path` the way a reader gets there from another page of the site: an in-app link, so its content file
  * is fetched (deep links carry their content in the page and fetch nothing).
  */

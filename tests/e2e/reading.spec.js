@@ -61,7 +61,10 @@ test('a reader goes front → section → page 2 → article → Read more → r
   await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
   await page.goForward();
   await expect(h1(page)).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
-  expect(requests.length, 'revisits within the freshness time make no requests').toBe(fetched);
+  // Revisits within the freshness time fetch nothing again. A comments file may be fetched first on a revisit: the
+  // comments load when the reader comes near them, which on the first visit they may not have.
+  expect(requests.slice(fetched).filter((url) => !url.endsWith('/comments.json')), 'revisits make no page requests').toEqual([]);
+  expect(new Set(requests).size, 'no file is fetched twice').toBe(requests.length);
   expect(await stillSameDocument(page)).toBe(true);
 });
 

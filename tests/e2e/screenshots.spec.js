@@ -1,6 +1,6 @@
 // Screenshots of every page type at a phone and a desktop width, kept in tests/e2e/artifacts/ to look at.
 import { test, expect } from '@playwright/test';
-import { REFERENCE, appReady, openInApp, screenshot } from './helpers.js';
+import { REFERENCE, appReady, openInApp, screenshot, showComments } from './helpers.js';
 
 const pages = [
   ['front', '/', 'Top stories'],
@@ -39,6 +39,7 @@ for (const width of [360, 1280]) {
     test('comments and the reply form', async ({ page }) => {
       await page.goto(REFERENCE);
       await appReady(page);
+      await showComments(page);
       await page.getByRole('button', { name: /^Reply to Ade Okonkwo/ }).click();
       await page.getByRole('form', { name: 'Leave a Reply' }).getByRole('button', { name: 'Post Comment' }).click();
       await page.locator('.bs-comments').scrollIntoViewIfNeeded();

@@ -1,6 +1,6 @@
 //! `embed.js`: the one stable, unhashed script URL a host page includes (docs/embedding.md). It names this build's
-//! hashed JS, WASM and CSS with their integrity digests, taken from the shell Trunk wrote, and hands them to
-//! `loader.js`. Serve it with a short cache lifetime; the hashed files it names can be cached for good.
+//! hashed JS, WASM and CSS with their integrity digests, taken from the shell Trunk wrote, and the islands the
+//! shell lists (`islands.rs`), and hands them to `loader.js`. Serve it with a short cache lifetime; the hashed files it names can be cached for good.
 
 use serde_json::json;
 
@@ -39,6 +39,7 @@ pub fn embed_script(shell: &str) -> Result<String, String> {
     let assets = json!({
         "js": js.name, "wasm": wasm.name, "css": css.name,
         "integrity": { "js": js.integrity, "wasm": wasm.integrity, "css": css.integrity },
+        "islands": crate::islands::listed_in(shell),
     });
     Ok(format!(
         "// Broadsheet for host pages: include this file's stable URL (docs/embedding.md). Written by broadsheet-compile\n\
@@ -63,7 +64,15 @@ mod tests {
         assert!(script.contains(r#""js":"app-2.js""#));
         assert!(script.contains(r#""wasm":"app-2_bg.wasm""#));
         assert!(script.contains(r#""integrity":{"css":"sha384-c","js":"sha384-j","wasm":"sha384-w"}"#), "{script}");
+        assert!(script.contains(r#""islands":{}"#), "{script}");
         assert!(script.contains("import { boot } from './loader.js';"));
+    }
+
+    #[test]
+    fn names_the_islands_the_shell_lists() {
+        let shell = crate::islands::with_islands(SHELL, &json!({ "comments": { "js": "c-1.js", "wasm": "c-1_bg.wasm" } }));
+        let script = embed_script(&shell).unwrap();
+        assert!(script.contains(r#""islands":{"comments":{"js":"c-1.js","wasm":"c-1_bg.wasm"}}"#), "{script}");
     }
 
     #[test]

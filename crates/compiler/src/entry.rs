@@ -46,6 +46,11 @@ impl Shell {
         Shell { html, base }
     }
 
+    /// The same shell listing `islands` (`islands.rs`) for the loader.
+    pub fn with_islands(&self, islands: &serde_json::Value) -> Shell {
+        Shell { html: crate::islands::with_islands(&self.html, islands), base: self.base.clone() }
+    }
+
     pub fn html(&self) -> &str {
         &self.html
     }

@@ -4,6 +4,7 @@ pub mod assemble;
 pub mod embed;
 pub mod entry;
 pub mod error;
+pub mod islands;
 pub mod output;
 pub mod related;
 pub mod source;

@@ -69,6 +69,18 @@ fn main() -> ExitCode {
         },
         None => None,
     };
+    // Trunk's fresh island files get hashed names, and the shell (so every page) lists them.
+    let shell = match (&site_dir, shell) {
+        (Some(dir), Some(shell)) if !check => match broadsheet_compiler::islands::hash_islands(dir) {
+            Ok(Some(islands)) => Some(shell.with_islands(&islands)),
+            Ok(None) => Some(shell),
+            Err(e) => {
+                eprintln!("broadsheet-compile: cannot name the islands in {}: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+        },
+        (_, shell) => shell,
+    };
     let result = (|| -> std::io::Result<usize> {
         let mut files = 0;
         if check {

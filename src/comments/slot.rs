@@ -1,0 +1,134 @@
+//! Where the comments go on an article page. The comments are an island (docs/architecture.md): their code is a
+//! WASM module of its own, which this slot loads only when it comes near the screen, so a reader who never scrolls
+//! down to them never downloads it. Until the island has the published comments to show, the slot keeps a
+//! placeholder, so they appear in one step.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
+
+use crate::data::FetchError;
+use crate::platform::{self, Island, NearScreen};
+use crate::Config;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Slot {
+    /// Not near the screen yet, or loading.
+    Waiting,
+    /// The island is mounted and showing the comments.
+    Shown,
+    /// The island's code could not be loaded.
+    Failed(FetchError),
+}
+
+/// What the slot holds on the browser side: the watcher until the slot comes near the screen, then the mounted
+/// island. Dropped (and the island unmounted) when the slot goes.
+#[derive(Default)]
+struct Held {
+    watcher: Option<NearScreen>,
+    mounted: Option<JsValue>,
+}
+
+#[component]
+pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let state = RwSignal::new(Slot::Waiting);
+    let outer = NodeRef::<Div>::new();
+    let inner = NodeRef::<Div>::new();
+    let held = SendWrapper::new(Rc::new(RefCell::new(Held::default())));
+    let props = Rc::new(Props { content_base: config.content_base.clone(), section, slug, endpoint });
+
+    let start = {
+        let held = held.clone();
+        let props = props.clone();
+        SendWrapper::new(Rc::new(move || {
+            let (Some(outer), Some(inner)) = (outer.get_untracked(), inner.get_untracked()) else { return };
+            let (held, props) = ((*held).clone(), props.clone());
+            spawn_local(async move {
+                let module = platform::load_island(&outer, Island::Comments).await;
+                // The reader may have left the article meanwhile.
+                if state.try_get_untracked().is_none() {
+                    return;
+                }
+                let mounted = module.and_then(|module| platform::mount_island(&module, &props.args(inner.into(), state)));
+                match mounted {
+                    Ok(mounted) => held.borrow_mut().mounted = Some(mounted),
+                    Err(problem) => {
+                        leptos::logging::warn!("Broadsheet: {problem}");
+                        state.set(Slot::Failed(if platform::online() { FetchError::Network } else { FetchError::Offline }));
+                    }
+                }
+            });
+        }) as Rc<dyn Fn()>)
+    };
+    {
+        let (held, start) = (held.clone(), start.clone());
+        outer.on_load(move |outer| {
+            let start = (*start).clone();
+            held.borrow_mut().watcher = platform::when_near_screen(&outer, move || start());
+        });
+    }
+    on_cleanup(move || {
+        let held = std::mem::take(&mut *held.borrow_mut());
+        if let Some(mounted) = held.mounted {
+            platform::unmount_island(&mounted);
+        }
+    });
+    let retry = move |_| {
+        state.set(Slot::Waiting);
+        start();
+    };
+    view! {
+        <div class="bs-comments-slot" node_ref=outer>
+            {move || match state.get() {
+                Slot::Shown => None,
+                Slot::Waiting => Some(placeholder().into_any()),
+                Slot::Failed(error) => Some(view! {
+                    <section class="bs-comments">
+                        <div class="bs-comments__error" role="alert">
+                            <p>"The comments could not be loaded. " {error.message()}</p>
+                            <button type="button" class="bs-button" on:click=retry.clone()>"Try again"</button>
+                        </div>
+                    </section>
+                }.into_any()),
+            }}
+            <div node_ref=inner hidden=move || state.get() != Slot::Shown></div>
+        </div>
+    }
+}
+
+/// What the slot shows until the comments are there.
+fn placeholder() -> impl IntoView {
+    view! { <section class="bs-comments"><p class="bs-comments__loading">"Loading comments…"</p></section> }
+}
+
+/// What the island's `mount` takes (`src/bin/broadsheet-comments.rs`), in its order.
+struct Props {
+    content_base: String,
+    section: String,
+    slug: String,
+    endpoint: Option<String>,
+}
+
+impl Props {
+    fn args(&self, host: JsValue, state: RwSignal<Slot>) -> Vec<JsValue> {
+        let endpoint = self.endpoint.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
+        // Called by the island once it shows the published comments (or why it cannot): the placeholder goes then.
+        let on_ready = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = state.try_set(Slot::Shown);
+        });
+        vec![
+            host,
+            JsValue::from_str(&self.content_base),
+            JsValue::from_str(&self.section),
+            JsValue::from_str(&self.slug),
+            endpoint,
+            on_ready,
+        ]
+    }
+}

@@ -1,0 +1,110 @@
+//! Islands: parts of the app built as WASM modules of their own, loaded only when the reader comes near them
+//! (docs/architecture.md, "The comments are an island"). The app asks `loader.js` for one with an event on its host
+//! element: the loader knows where this build's files are and their integrity digests. The app then mounts the
+//! island into an element of its own and unmounts it when that element goes.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::browser::{install_panic_hook, set_root, PanicView};
+use super::Island;
+
+/// The event `loader.js` answers: `detail.name` names the island, and the loader puts a promise of the started
+/// module in `detail.module`.
+const LOAD_EVENT: &str = "broadsheet:island";
+
+/// Watches an element until it comes near the screen; dropping it stops watching.
+pub struct NearScreen {
+    observer: web_sys::IntersectionObserver,
+    _on_change: Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>,
+}
+
+impl Drop for NearScreen {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `then` once, when `element` comes within a screen's height of the viewport (above or below it).
+pub fn when_near_screen(element: &web_sys::Element, then: impl FnOnce() + 'static) -> Option<NearScreen> {
+    let then = Cell::new(Some(then));
+    let on_change = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let near = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).any(|e| e.is_intersecting());
+            if near {
+                observer.disconnect();
+                if let Some(then) = then.take() {
+                    then();
+                }
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px 100% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(element);
+    Some(NearScreen { observer, _on_change: on_change })
+}
+
+/// The started module of `island`, asked of the loader from `from` (an element inside the app). An error says why
+/// in words for the console; the reader is shown a retry.
+pub async fn load_island(from: &web_sys::Element, island: Island) -> Result<JsValue, String> {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"name".into(), &island.name().into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    // Out of the shadow root, when the app is embedded, to the host element the loader listens on.
+    init.set_composed(true);
+    init.set_detail(&detail);
+    let event = web_sys::CustomEvent::new_with_event_init_dict(LOAD_EVENT, &init).map_err(|_| "cannot create the load event".to_string())?;
+    let _ = from.dispatch_event(&event);
+    let promise = js_sys::Reflect::get(&detail, &"module".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or_else(|| format!("no loader offers the {} island on this page", island.name()))?;
+    JsFuture::from(promise).await.map_err(|e| {
+        let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+        message.unwrap_or_else(|| format!("the {} island did not start", island.name()))
+    })
+}
+
+/// Calls the island module's `mount` export with `args`; the result is the mounted island, for [`unmount_island`].
+pub fn mount_island(module: &JsValue, args: &[JsValue]) -> Result<JsValue, String> {
+    let mount: js_sys::Function = js_sys::Reflect::get(module, &"mount".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| "the island module has no mount function".to_string())?;
+    let args: js_sys::Array = args.iter().collect();
+    mount.apply(&JsValue::NULL, &args).map_err(|e| format!("the island could not mount: {e:?}"))
+}
+
+/// Unmounts an island [`mount_island`] returned (wasm-bindgen's `free` drops it on the island's side).
+pub fn unmount_island(mounted: &JsValue) {
+    if let Some(free) = js_sys::Reflect::get(mounted, &"free".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = free.call0(mounted);
+    }
+}
+
+/// In an island's own WASM: mounts `view` into `host` (an element the app gave it). A panic there shows its
+/// message in `host` only; the app around it keeps working. Dropping the result unmounts the view.
+pub fn start_island<F, V>(island: Island, host: web_sys::HtmlElement, view: F) -> Box<dyn std::any::Any>
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let panic = match island {
+        Island::Comments => PanicView {
+            log_prefix: "Broadsheet comments stopped",
+            class: "bs-comments",
+            heading: "The comments stopped working",
+            text: "The story above is unaffected. Reloading the page usually brings the comments back.",
+        },
+    };
+    install_panic_hook(panic);
+    set_root(host.clone());
+    Box::new(leptos::mount::mount_to(host, view))
+}
