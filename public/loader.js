@@ -71,12 +71,27 @@ function checked(url, integrity) {
   return fetch(url, { integrity, mode: 'cors' });
 }
 
+// A module preload with the file's digest: the module it puts in the page's module map is the checked one, and the
+// import that follows uses it. (A fetch with `integrity` only warms the HTTP cache, which an import need not use.)
+function preloadModule(url, integrity) {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = 'anonymous';
+    link.integrity = integrity;
+    link.href = url.href;
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', () => reject(new Error(`${url.href} could not be fetched or failed its integrity check`)), { once: true });
+    document.head.append(link);
+  });
+}
+
 // Answers the app's requests for islands on `host`. `islands` maps a name to its files and digests.
 function serveIslands(host, islands, url) {
   const started = new Map();
   const start = async (island) => {
     const js = url(island.js);
-    if (island.integrity?.js) await checked(js, island.integrity.js);
+    if (island.integrity?.js) await preloadModule(js, island.integrity.js);
     const module = await import(js.href);
     await module.default({ module_or_path: checked(url(island.wasm), island.integrity?.wasm) });
     return module;

@@ -11,6 +11,7 @@ mod exports {
     pub struct Mounted(#[allow(dead_code)] Box<dyn std::any::Any>);
 
     /// Mounts the comments of one article into `host`; `on_ready` is called once the published comments show.
+    /// Throws once the island has panicked.
     #[wasm_bindgen]
     pub fn mount(
         host: web_sys::HtmlElement,
@@ -19,8 +20,10 @@ mod exports {
         slug: String,
         endpoint: Option<String>,
         on_ready: js_sys::Function,
-    ) -> Mounted {
-        Mounted(broadsheet::comments::island::mount(host, content_base, section, slug, endpoint, on_ready))
+    ) -> Result<Mounted, JsError> {
+        broadsheet::comments::island::mount(host, content_base, section, slug, endpoint, on_ready)
+            .map(Mounted)
+            .map_err(|problem| JsError::new(&problem))
     }
 }
 

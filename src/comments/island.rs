@@ -9,7 +9,8 @@ use crate::platform::{self, Island};
 use crate::Config;
 
 /// Mounts the comments of the article `section`/`slug` into `host`. `on_ready` is called once the published
-/// comments (or why they cannot be shown) are on screen. Dropping the result unmounts them.
+/// comments (or why they cannot be shown) are on screen. Dropping the result unmounts them. An error once this
+/// island has panicked.
 pub fn mount(
     host: web_sys::HtmlElement,
     content_base: String,
@@ -17,15 +18,16 @@ pub fn mount(
     slug: String,
     endpoint: Option<String>,
     on_ready: js_sys::Function,
-) -> Box<dyn std::any::Any> {
+) -> Result<Box<dyn std::any::Any>, String> {
     // Only the content root matters here: the comments make no links of their own into the site.
     let config = Config::new("/", Some(&content_base));
-    let on_ready = SendWrapper::new(on_ready);
-    let on_ready = Callback::new(move |()| {
-        let _ = on_ready.call0(&wasm_bindgen::JsValue::NULL);
-    });
-    platform::start_island(Island::Comments, host, move || {
+    let ready = SendWrapper::new(on_ready.clone());
+    platform::start_island(Island::Comments, host, on_ready, move || {
         provide_context(config);
+        // Made under the mount's owner, so unmounting frees it.
+        let on_ready = Callback::new(move |()| {
+            let _ = ready.call0(&wasm_bindgen::JsValue::NULL);
+        });
         view! { <CommentsSection section=section slug=slug endpoint=endpoint on_ready=on_ready/> }
     })
 }

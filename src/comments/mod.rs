@@ -51,9 +51,11 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
                 }
                 other => other,
             };
-            published.set(Some(result));
-            if let Some(on_ready) = on_ready {
-                on_ready.run(());
+            // Not when the reader has left (the section is gone): there is nothing to show.
+            if published.try_set(Some(result)).is_none() {
+                if let Some(on_ready) = on_ready {
+                    on_ready.run(());
+                }
             }
         });
     });

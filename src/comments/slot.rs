@@ -13,7 +13,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsValue;
 
 use crate::data::FetchError;
-use crate::platform::{self, Island, NearScreen};
+use crate::platform::{self, Island, IslandProblem, NearScreen};
 use crate::Config;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,16 +22,19 @@ enum Slot {
     Waiting,
     /// The island is mounted and showing the comments.
     Shown,
-    /// The island's code could not be loaded.
-    Failed(FetchError),
+    /// The island's code could not be fetched: a retry may work.
+    Unreachable(FetchError),
+    /// The island cannot run on this page (it stopped after a panic, or nothing offers it): a reload may help.
+    Broken,
 }
 
 /// What the slot holds on the browser side: the watcher until the slot comes near the screen, then the mounted
-/// island. Dropped (and the island unmounted) when the slot goes.
+/// island and the callback it was given. Dropped (and the island unmounted) when the slot goes.
 #[derive(Default)]
 struct Held {
     watcher: Option<NearScreen>,
     mounted: Option<JsValue>,
+    on_ready: Option<wasm_bindgen::closure::Closure<dyn Fn()>>,
 }
 
 #[component]
@@ -55,12 +58,21 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
                 if state.try_get_untracked().is_none() {
                     return;
                 }
-                let mounted = module.and_then(|module| platform::mount_island(&module, &props.args(inner.into(), state)));
+                // Called by the island once it shows the published comments (or why it cannot): the placeholder goes then.
+                let on_ready = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    let _ = state.try_set(Slot::Shown);
+                });
+                let mounted = module.and_then(|module| platform::mount_island(&module, &props.args(inner.into(), on_ready.as_ref())));
+                held.borrow_mut().on_ready = Some(on_ready);
                 match mounted {
                     Ok(mounted) => held.borrow_mut().mounted = Some(mounted),
-                    Err(problem) => {
+                    Err(IslandProblem::Unreachable(problem)) => {
+                        leptos::logging::warn!("Broadsheet: the comments could not be loaded: {problem}");
+                        state.set(Slot::Unreachable(if platform::online() { FetchError::Network } else { FetchError::Offline }));
+                    }
+                    Err(IslandProblem::Broken(problem)) => {
                         leptos::logging::warn!("Broadsheet: {problem}");
-                        state.set(Slot::Failed(if platform::online() { FetchError::Network } else { FetchError::Offline }));
+                        state.set(Slot::Broken);
                     }
                 }
             });
@@ -88,23 +100,42 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
             {move || match state.get() {
                 Slot::Shown => None,
                 Slot::Waiting => Some(placeholder().into_any()),
-                Slot::Failed(error) => Some(view! {
-                    <section class="bs-comments">
-                        <div class="bs-comments__error" role="alert">
-                            <p>"The comments could not be loaded. " {error.message()}</p>
-                            <button type="button" class="bs-button" on:click=retry.clone()>"Try again"</button>
-                        </div>
-                    </section>
-                }.into_any()),
+                Slot::Unreachable(error) => Some(problem(
+                    format!("The comments could not be loaded. {}", error.message()),
+                    view! { <button type="button" class="bs-button" on:click=retry.clone()>"Try again"</button> },
+                ).into_any()),
+                Slot::Broken => Some(problem(
+                    "The comments cannot be shown on this page just now. The story above is unaffected; reloading the page usually brings them back.".to_string(),
+                    view! { <button type="button" class="bs-button" on:click=|_| platform::reload_page()>"Reload"</button> },
+                ).into_any()),
             }}
             <div node_ref=inner hidden=move || state.get() != Slot::Shown></div>
         </div>
     }
 }
 
-/// What the slot shows until the comments are there.
+/// What the slot shows until the comments are there: a labelled region with a heading, so a screen reader's list
+/// of headings finds the comments before they have loaded (and moving there brings them near the screen).
 fn placeholder() -> impl IntoView {
-    view! { <section class="bs-comments"><p class="bs-comments__loading">"Loading comments…"</p></section> }
+    view! {
+        <section class="bs-comments bs-comments--placeholder" aria-labelledby="bs-comments-waiting" aria-busy="true">
+            <h2 id="bs-comments-waiting" class="bs-comments__title">"Comments"</h2>
+            <p class="bs-comments__loading">"Loading comments…"</p>
+        </section>
+    }
+}
+
+/// Why the comments are not shown, with the way out.
+fn problem(message: String, action: impl IntoView) -> impl IntoView {
+    view! {
+        <section class="bs-comments" aria-labelledby="bs-comments-waiting">
+            <h2 id="bs-comments-waiting" class="bs-comments__title">"Comments"</h2>
+            <div class="bs-comments__error" role="alert">
+                <p>{message}</p>
+                {action}
+            </div>
+        </section>
+    }
 }
 
 /// What the island's `mount` takes (`src/bin/broadsheet-comments.rs`), in its order.
@@ -116,19 +147,15 @@ struct Props {
 }
 
 impl Props {
-    fn args(&self, host: JsValue, state: RwSignal<Slot>) -> Vec<JsValue> {
+    fn args(&self, host: JsValue, on_ready: &JsValue) -> Vec<JsValue> {
         let endpoint = self.endpoint.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
-        // Called by the island once it shows the published comments (or why it cannot): the placeholder goes then.
-        let on_ready = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = state.try_set(Slot::Shown);
-        });
         vec![
             host,
             JsValue::from_str(&self.content_base),
             JsValue::from_str(&self.section),
             JsValue::from_str(&self.slug),
             endpoint,
-            on_ready,
+            on_ready.clone(),
         ]
     }
 }

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use broadsheet_model::comments::CommentsFile;
 use broadsheet_model::{Article, FrontPage, Listing, Site};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -41,8 +40,6 @@ pub fn seed_cache(config: &Config, text: &str) -> usize {
             take::<FrontPage>(url, value, &path)
         } else if path.ends_with("/article.json") {
             take::<Article>(url, value, &path)
-        } else if path.ends_with("/comments.json") {
-            take::<CommentsFile>(url, value, &path)
         } else if path.contains("/page-") {
             take::<Listing>(url, value, &path)
         } else {

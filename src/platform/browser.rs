@@ -91,6 +91,8 @@ pub(super) struct PanicView {
     pub class: &'static str,
     pub heading: &'static str,
     pub text: &'static str,
+    /// Called once the message is shown.
+    pub then: Option<fn()>,
 }
 
 impl PanicView {
@@ -99,13 +101,20 @@ impl PanicView {
         class: "bs-app",
         heading: "Something went wrong",
         text: "The news stopped working on this page. Reloading the page usually fixes it.",
+        then: None,
     };
+}
+
+static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this WASM instance has panicked (with `panic = "abort"` it can run nothing more).
+pub(super) fn panicked() -> bool {
+    PANICKED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// With `panic = "abort"` this WASM instance stops after the hook: its root shows `view` instead.
 pub(super) fn install_panic_hook(view: PanicView) {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static PANICKED: AtomicBool = AtomicBool::new(false);
+    use std::sync::atomic::Ordering;
     std::panic::set_hook(Box::new(move |info| {
         if PANICKED.swap(true, Ordering::SeqCst) {
             return;
@@ -115,7 +124,15 @@ pub(super) fn install_panic_hook(view: PanicView) {
         if let Some(root) = root() {
             show_panic_view_with(&root, &view);
         }
+        if let Some(then) = view.then {
+            then();
+        }
     }));
+}
+
+/// Reloads the page.
+pub fn reload_page() {
+    let _ = window().location().reload();
 }
 
 /// Replaces the content of the app's root with the panic view, built with plain DOM calls: the app's own state
@@ -140,9 +157,7 @@ fn show_panic_view_with(root: &web_sys::HtmlElement, view: &PanicView) {
         button.set_class_name("bs-button");
         button.set_attribute("type", "button").ok()?;
         button.set_text_content(Some("Reload"));
-        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-            let _ = window().location().reload();
-        });
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(reload_page);
         button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref()).ok()?;
         reload.forget();
         panel.append_with_node_3(&heading, &text, &button).ok()?;

@@ -3,15 +3,15 @@
 //! element: the loader knows where this build's files are and their integrity digests. The app then mounts the
 //! island into an element of its own and unmounts it when that element goes.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::browser::{install_panic_hook, set_root, PanicView};
-use super::Island;
+use super::browser::{install_panic_hook, panicked, set_root, PanicView};
+use super::{Island, IslandProblem};
 
 /// The event `loader.js` answers: `detail.name` names the island, and the loader puts a promise of the started
 /// module in `detail.module`.
@@ -50,9 +50,8 @@ pub fn when_near_screen(element: &web_sys::Element, then: impl FnOnce() + 'stati
     Some(NearScreen { observer, _on_change: on_change })
 }
 
-/// The started module of `island`, asked of the loader from `from` (an element inside the app). An error says why
-/// in words for the console; the reader is shown a retry.
-pub async fn load_island(from: &web_sys::Element, island: Island) -> Result<JsValue, String> {
+/// The started module of `island`, asked of the loader from `from` (an element inside the app).
+pub async fn load_island(from: &web_sys::Element, island: Island) -> Result<JsValue, IslandProblem> {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"name".into(), &island.name().into());
     let init = web_sys::CustomEventInit::new();
@@ -60,26 +59,29 @@ pub async fn load_island(from: &web_sys::Element, island: Island) -> Result<JsVa
     // Out of the shadow root, when the app is embedded, to the host element the loader listens on.
     init.set_composed(true);
     init.set_detail(&detail);
-    let event = web_sys::CustomEvent::new_with_event_init_dict(LOAD_EVENT, &init).map_err(|_| "cannot create the load event".to_string())?;
+    let event = web_sys::CustomEvent::new_with_event_init_dict(LOAD_EVENT, &init)
+        .map_err(|_| IslandProblem::Broken("cannot create the load event".to_string()))?;
     let _ = from.dispatch_event(&event);
     let promise = js_sys::Reflect::get(&detail, &"module".into())
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-        .ok_or_else(|| format!("no loader offers the {} island on this page", island.name()))?;
+        .ok_or_else(|| IslandProblem::Broken(format!("no loader offers the {} island on this page", island.name())))?;
+    // A file that cannot be fetched or fails its digest: the loader forgets the attempt, so a retry fetches again.
     JsFuture::from(promise).await.map_err(|e| {
         let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
-        message.unwrap_or_else(|| format!("the {} island did not start", island.name()))
+        IslandProblem::Unreachable(message.unwrap_or_else(|| format!("the {} island did not start", island.name())))
     })
 }
 
 /// Calls the island module's `mount` export with `args`; the result is the mounted island, for [`unmount_island`].
-pub fn mount_island(module: &JsValue, args: &[JsValue]) -> Result<JsValue, String> {
+/// It fails once the island has panicked: its module can run nothing more until the page is reloaded.
+pub fn mount_island(module: &JsValue, args: &[JsValue]) -> Result<JsValue, IslandProblem> {
     let mount: js_sys::Function = js_sys::Reflect::get(module, &"mount".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| "the island module has no mount function".to_string())?;
+        .ok_or_else(|| IslandProblem::Broken("the island module has no mount function".to_string()))?;
     let args: js_sys::Array = args.iter().collect();
-    mount.apply(&JsValue::NULL, &args).map_err(|e| format!("the island could not mount: {e:?}"))
+    mount.apply(&JsValue::NULL, &args).map_err(|e| IslandProblem::Broken(format!("the island could not mount: {e:?}")))
 }
 
 /// Unmounts an island [`mount_island`] returned (wasm-bindgen's `free` drops it on the island's side).
@@ -89,22 +91,39 @@ pub fn unmount_island(mounted: &JsValue) {
     }
 }
 
-/// In an island's own WASM: mounts `view` into `host` (an element the app gave it). A panic there shows its
-/// message in `host` only; the app around it keeps working. Dropping the result unmounts the view.
-pub fn start_island<F, V>(island: Island, host: web_sys::HtmlElement, view: F) -> Box<dyn std::any::Any>
+thread_local! {
+    /// The app's `on_ready` for the island mounted last: a panic calls it too, so the app shows the panic's message.
+    static ON_READY: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+fn call_on_ready() {
+    if let Some(on_ready) = ON_READY.with(|f| f.borrow().clone()) {
+        let _ = on_ready.call0(&JsValue::NULL);
+    }
+}
+
+/// In an island's own WASM: mounts `view` into `host` (an element the app gave it, which the app shows once
+/// `on_ready` is called). A panic shows its message in `host` only, and the app around it keeps working; after one,
+/// nothing mounts again (an error). Dropping the result unmounts the view.
+pub fn start_island<F, V>(island: Island, host: web_sys::HtmlElement, on_ready: js_sys::Function, view: F) -> Result<Box<dyn std::any::Any>, String>
 where
     F: FnOnce() -> V + 'static,
     V: IntoView + 'static,
 {
+    if panicked() {
+        return Err(format!("the {} island stopped after a panic; reload the page", island.name()));
+    }
     let panic = match island {
         Island::Comments => PanicView {
             log_prefix: "Broadsheet comments stopped",
             class: "bs-comments",
             heading: "The comments stopped working",
             text: "The story above is unaffected. Reloading the page usually brings the comments back.",
+            then: Some(call_on_ready),
         },
     };
     install_panic_hook(panic);
     set_root(host.clone());
-    Box::new(leptos::mount::mount_to(host, view))
+    ON_READY.with(|f| *f.borrow_mut() = Some(on_ready));
+    Ok(Box::new(leptos::mount::mount_to(host, view)))
 }

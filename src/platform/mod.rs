@@ -50,3 +50,13 @@ impl Island {
         }
     }
 }
+
+/// Why an island could not be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IslandProblem {
+    /// Its files could not be fetched or started (offline, a network error, a file that failed its digest): a retry
+    /// may work.
+    Unreachable(String),
+    /// It cannot run on this page (no loader offers it, or it stopped after a panic): only a reload helps.
+    Broken(String),
+}

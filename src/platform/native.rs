@@ -102,12 +102,13 @@ pub fn when_near_screen(_element: &web_sys::Element, _then: impl FnOnce() + 'sta
     None
 }
 
-pub async fn load_island(_from: &web_sys::Element, island: super::Island) -> Result<wasm_bindgen::JsValue, String> {
-    Err(format!("the {} island runs only in the browser", island.name()))
+pub async fn load_island(_from: &web_sys::Element, island: super::Island) -> Result<wasm_bindgen::JsValue, super::IslandProblem> {
+    Err(super::IslandProblem::Broken(format!("the {} island runs only in the browser", island.name())))
 }
 
-pub fn mount_island(_module: &wasm_bindgen::JsValue, _args: &[wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, String> {
-    Err("islands run only in the browser".to_string())
+pub fn mount_island(_module: &wasm_bindgen::JsValue, _args: &[wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, super::IslandProblem> {
+    Err(super::IslandProblem::Broken("islands run only in the browser".to_string()))
 }
 
 pub fn unmount_island(_mounted: &wasm_bindgen::JsValue) {}
+pub fn reload_page() {}

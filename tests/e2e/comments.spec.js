@@ -300,3 +300,18 @@ test('a broken comments file shows an error in the comments area only', async ({
   await area.getByRole('button', { name: 'Try again' }).click();
   await expect(area.getByRole('heading', { name: '5 comments' })).toBeVisible();
 });
+
+test('a page that offers no comments island says so in the comments area and offers a reload', async ({ page }) => {
+  await page.route(`**${REFERENCE}`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<script type="application\/json" id="broadsheet-islands">.*?<\/script>/s, '');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  const area = page.getByRole('region', { name: 'Comments' });
+  await expect(area.getByRole('alert')).toContainText('The comments cannot be shown on this page just now.');
+  await expect(area.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+});

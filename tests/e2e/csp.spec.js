@@ -74,27 +74,30 @@ test('a tampered WASM file is refused by its integrity digest and the reader is 
   }
 });
 
-test('a tampered comments island is refused; the story stays and the comments area says so', async ({ page }) => {
-  const root = mkdtempSync(join(tmpdir(), 'broadsheet-tampered-island-'));
-  cpSync('dist', root, { recursive: true });
-  const wasm = readdirSync(root).find((f) => f.startsWith('broadsheet-comments-') && f.endsWith('_bg.wasm'));
-  const bytes = readFileSync(join(root, wasm));
-  bytes[bytes.length - 10] ^= 0xff;
-  writeFileSync(join(root, wasm), bytes);
-  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', '8100'], { stdio: 'ignore' });
-  try {
-    await expect.poll(async () => (await fetch('http://127.0.0.1:8100/').catch(() => null))?.status).toBe(200);
-    await page.goto(`http://127.0.0.1:8100${REFERENCE}`);
-    await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
-    await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
-    const alert = page.locator('.bs-comments-slot').getByRole('alert');
-    await expect(alert).toContainText('The comments could not be loaded.');
-    await expect(page.getByRole('form', { name: 'Leave a Reply' })).toHaveCount(0);
-    // The app around it still works.
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
-    await expect(page.locator('main h1')).toHaveText('Local News');
-  } finally {
-    server.kill();
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+for (const [file, port] of [['_bg.wasm', 8100], ['.js', 8101]]) {
+  test(`a tampered comments island (${file}) is refused; the story stays and the comments area says so`, async ({ page }) => {
+    const root = mkdtempSync(join(tmpdir(), 'broadsheet-tampered-island-'));
+    cpSync('dist', root, { recursive: true });
+    const name = readdirSync(root).find((f) => f.startsWith('broadsheet-comments-') && f.endsWith(file) && !f.endsWith('_bg.js'));
+    const bytes = readFileSync(join(root, name));
+    bytes[bytes.length - 10] ^= 0x01;
+    writeFileSync(join(root, name), bytes);
+    const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', String(port)], { stdio: 'ignore' });
+    try {
+      await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status).toBe(200);
+      await page.goto(`http://127.0.0.1:${port}${REFERENCE}`);
+      await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
+      await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+      const alert = page.locator('.bs-comments-slot').getByRole('alert');
+      await expect(alert).toContainText('The comments could not be loaded.');
+      await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expect(page.getByRole('form', { name: 'Leave a Reply' })).toHaveCount(0);
+      // The app around it still works.
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+      await expect(page.locator('main h1')).toHaveText('Local News');
+    } finally {
+      server.kill();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+}

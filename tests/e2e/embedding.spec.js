@@ -237,7 +237,7 @@ test('no axe violations inside the embedded app (front page and article with com
   for (const hash of ['', `#${REFERENCE}`]) {
     await openHost(page, hash);
     await expect(appH1(page)).not.toHaveText('');
-    await expect(app(page).locator('[aria-busy="true"]')).toHaveCount(0);
+    await expect(app(page).locator('#bs-main[aria-busy="true"]')).toHaveCount(0);
     if (hash) {
       // The comments island comes from the assets origin, like the rest of the app, once they are near the screen.
       await app(page).locator('.bs-comments-slot').scrollIntoViewIfNeeded();

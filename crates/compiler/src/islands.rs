@@ -16,21 +16,36 @@ pub const ISLANDS: [(&str, &str); 1] = [("comments", "broadsheet-comments")];
 /// The id of the JSON block that lists the islands in the shell and in every page.
 pub const ELEMENT_ID: &str = "broadsheet-islands";
 
-/// Renames the islands Trunk just wrote in `site_dir` to content-hashed names and returns the list for the shell.
-/// `None` when there are none to rename: the shell kept from an earlier run already lists them (the compiler run
-/// again with `--base` on a finished build).
+/// Gives the islands Trunk just wrote in `site_dir` content-hashed names, and returns the list for the shell. On a
+/// finished build (the compiler run again, say with `--base`) it lists the hashed files already there. `None` when
+/// `site_dir` has no islands.
 pub fn hash_islands(site_dir: &Path) -> std::io::Result<Option<Value>> {
     let mut listed = Map::new();
     for (name, bin) in ISLANDS {
         let (js, wasm) = (site_dir.join(format!("{bin}.js")), site_dir.join(format!("{bin}_bg.wasm")));
-        if !js.exists() || !wasm.exists() {
-            continue;
-        }
-        let (js_bytes, wasm_bytes) = (std::fs::read(&js)?, std::fs::read(&wasm)?);
-        let hash = hex(&Sha384::new().chain_update(&js_bytes).chain_update(&wasm_bytes).finalize()[..8]);
-        let (js_name, wasm_name) = (format!("{bin}-{hash}.js"), format!("{bin}-{hash}_bg.wasm"));
-        std::fs::rename(&js, site_dir.join(&js_name))?;
-        std::fs::rename(&wasm, site_dir.join(&wasm_name))?;
+        let (js_name, wasm_name) = if js.exists() && wasm.exists() {
+            let hash = hex(&Sha384::new().chain_update(std::fs::read(&js)?).chain_update(std::fs::read(&wasm)?).finalize()[..8]);
+            let names = (format!("{bin}-{hash}.js"), format!("{bin}-{hash}_bg.wasm"));
+            std::fs::rename(&js, site_dir.join(&names.0))?;
+            std::fs::rename(&wasm, site_dir.join(&names.1))?;
+            names
+        } else {
+            let prefix = format!("{bin}-");
+            let mut hashed: Vec<String> = std::fs::read_dir(site_dir)?
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .filter(|f| f.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(".js")).is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_hexdigit())))
+                .collect();
+            match hashed.len() {
+                0 => continue,
+                1 => {
+                    let js_name = hashed.remove(0);
+                    let wasm_name = js_name.replace(".js", "_bg.wasm");
+                    (js_name, wasm_name)
+                }
+                n => return Err(std::io::Error::other(format!("{n} builds of the {name} island in {}: build into an empty folder", site_dir.display()))),
+            }
+        };
+        let (js_bytes, wasm_bytes) = (std::fs::read(site_dir.join(&js_name))?, std::fs::read(site_dir.join(&wasm_name))?);
         listed.insert(
             name.to_string(),
             json!({ "js": js_name, "wasm": wasm_name, "integrity": { "js": integrity(&js_bytes), "wasm": integrity(&wasm_bytes) } }),
@@ -96,8 +111,21 @@ mod tests {
         assert!(dir.join(js).exists() && !dir.join("broadsheet-comments.js").exists());
         // The digest browsers check: SHA-384 of the file, base64.
         assert_eq!(comments["integrity"]["js"], "sha384-6suxL03OA+o34JTHN80IuUKolVKUO6SuwSAcWwv+/cyKZUhgJdmnEZ0gCqufE0lU");
-        // Run again on the finished build: nothing left to rename.
+        // Run again on the finished build: the same list, from the hashed files.
+        assert_eq!(hash_islands(&dir).unwrap(), Some(listed));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_without_islands_lists_none_and_two_builds_of_one_are_an_error() {
+        let dir = std::env::temp_dir().join(format!("broadsheet-islands-none-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
         assert_eq!(hash_islands(&dir).unwrap(), None);
+        for hash in ["0123456789abcdef", "fedcba9876543210"] {
+            std::fs::write(dir.join(format!("broadsheet-comments-{hash}.js")), "").unwrap();
+            std::fs::write(dir.join(format!("broadsheet-comments-{hash}_bg.wasm")), "").unwrap();
+        }
+        assert!(hash_islands(&dir).unwrap_err().to_string().contains("2 builds of the comments island"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
