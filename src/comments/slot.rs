@@ -121,6 +121,8 @@ fn placeholder() -> impl IntoView {
         <section class="bs-comments bs-comments--placeholder" aria-labelledby="bs-comments-waiting" aria-busy="true">
             <h2 id="bs-comments-waiting" class="bs-comments__title">"Comments"</h2>
             <p class="bs-comments__loading">"Loading comments…"</p>
+            // A pre-rendered page read without JavaScript says this instead (the stylesheet picks one).
+            <p class="bs-comments__no-script">"The comments need JavaScript."</p>
         </section>
     }
 }

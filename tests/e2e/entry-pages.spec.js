@@ -36,6 +36,9 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
     await expect(page.getByRole('heading', { name: 'North Korean Media’s Positive Coverage' })).toBeVisible();
     await expect(page.getByText('providing hope for a more stable and peaceful future')).toBeVisible();
+    // The comments are the app's: the page says so rather than promising them.
+    await expect(page.getByText('The comments need JavaScript.')).toBeVisible();
+    await expect(page.getByText('Loading comments…')).toBeHidden();
     await page.getByRole('link', { name: 'Higher Wages On The Horizon For California Healthcare Workers' }).click();
     await expect(page.locator('main h1')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   });
