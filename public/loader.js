@@ -71,17 +71,42 @@ function checked(url, integrity) {
   return fetch(url, { integrity, mode: 'cors' });
 }
 
+// An island that cannot start. `kind` tells the app what helps: 'unreachable' (a retry may work) or 'broken' (the
+// files are gone, say after a deploy, or do not run: only a reload helps).
+function islandError(message, kind) {
+  return Object.assign(new Error(message), { kind });
+}
+
+// Why `url` failed to load with its digest, asked again without it: no answer (or a 5xx) is the network, and a
+// retry may work; a 404 or other refusal means the file is gone (a page older than the deploy); a file that is
+// there but is not the one with this digest is another build's (or tampered with). A file that now matches was a
+// passing failure.
+async function diagnose(url, integrity, error) {
+  const again = await fetch(url, { mode: 'cors', cache: 'no-store' }).catch(() => null);
+  if (!again || again.status >= 500) return islandError(`${url.href}: ${error.message}`, 'unreachable');
+  if (!again.ok) return islandError(`${url.href} answered ${again.status}`, 'broken');
+  const [algorithm, expected] = (integrity ?? '').split('-');
+  if (algorithm !== 'sha384' || !globalThis.crypto?.subtle) return islandError(`${url.href}: ${error.message}`, 'unreachable');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', await again.arrayBuffer()));
+  const matches = btoa(String.fromCharCode(...digest)) === expected;
+  return islandError(`${url.href}: ${matches ? error.message : 'not the file this page was built with'}`, matches ? 'unreachable' : 'broken');
+}
+
 // A module preload with the file's digest: the module it puts in the page's module map is the checked one, and the
 // import that follows uses it. (A fetch with `integrity` only warms the HTTP cache, which an import need not use.)
 function preloadModule(url, integrity) {
+  const link = document.createElement('link');
+  if (!link.relList.supports('modulepreload')) return checked(url, integrity);
   return new Promise((resolve, reject) => {
-    const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.crossOrigin = 'anonymous';
     link.integrity = integrity;
     link.href = url.href;
-    link.addEventListener('load', resolve, { once: true });
-    link.addEventListener('error', () => reject(new Error(`${url.href} could not be fetched or failed its integrity check`)), { once: true });
+    link.addEventListener('load', () => { link.remove(); resolve(); }, { once: true });
+    link.addEventListener('error', () => {
+      link.remove();
+      reject(new Error('could not be fetched or failed its integrity check'));
+    }, { once: true });
     document.head.append(link);
   });
 }
@@ -89,11 +114,24 @@ function preloadModule(url, integrity) {
 // Answers the app's requests for islands on `host`. `islands` maps a name to its files and digests.
 function serveIslands(host, islands, url) {
   const started = new Map();
+  let attempts = 0;
   const start = async (island) => {
     const js = url(island.js);
-    if (island.integrity?.js) await preloadModule(js, island.integrity.js);
+    // The browser remembers a module URL that failed: a retry asks for it under a new one.
+    if (attempts++ > 0) js.searchParams.set('attempt', String(attempts));
+    const load = async (file, digest, fetchIt) => {
+      try {
+        const response = await fetchIt(file, digest);
+        if (response && !response.ok) throw new Error(`answered ${response.status}`);
+        return response;
+      } catch (error) {
+        throw await diagnose(file, digest, error);
+      }
+    };
+    if (island.integrity?.js) await load(js, island.integrity.js, preloadModule);
     const module = await import(js.href);
-    await module.default({ module_or_path: checked(url(island.wasm), island.integrity?.wasm) });
+    const wasm = await load(url(island.wasm), island.integrity?.wasm, checked);
+    await module.default({ module_or_path: wasm }).catch((e) => { throw islandError(e.message, 'broken'); });
     return module;
   };
   host.addEventListener('broadsheet:island', (event) => {

@@ -21,6 +21,9 @@ mod exports {
         endpoint: Option<String>,
         on_ready: js_sys::Function,
     ) -> Result<Mounted, JsError> {
+        if broadsheet::platform::island_stopped() {
+            return Err(JsError::new("the comments island stopped after a panic; reload the page"));
+        }
         broadsheet::comments::island::mount(host, content_base, section, slug, endpoint, on_ready)
             .map(Mounted)
             .map_err(|problem| JsError::new(&problem))

@@ -72,7 +72,10 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
                     }
                     Err(IslandProblem::Broken(problem)) => {
                         leptos::logging::warn!("Broadsheet: {problem}");
-                        state.set(Slot::Broken);
+                        // A panic while mounting has already shown its own message (and made the slot Shown).
+                        if state.get_untracked() != Slot::Shown {
+                            state.set(Slot::Broken);
+                        }
                     }
                 }
             });
@@ -118,7 +121,7 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
 /// of headings finds the comments before they have loaded (and moving there brings them near the screen).
 fn placeholder() -> impl IntoView {
     view! {
-        <section class="bs-comments bs-comments--placeholder" aria-labelledby="bs-comments-waiting" aria-busy="true">
+        <section class="bs-comments" aria-labelledby="bs-comments-waiting">
             <h2 id="bs-comments-waiting" class="bs-comments__title">"Comments"</h2>
             <p class="bs-comments__loading">"Loading comments…"</p>
             // A pre-rendered page read without JavaScript says this instead (the stylesheet picks one).

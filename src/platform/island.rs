@@ -66,10 +66,14 @@ pub async fn load_island(from: &web_sys::Element, island: Island) -> Result<JsVa
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
         .ok_or_else(|| IslandProblem::Broken(format!("no loader offers the {} island on this page", island.name())))?;
-    // A file that cannot be fetched or fails its digest: the loader forgets the attempt, so a retry fetches again.
+    // The loader says which kind of failure it was. After one, it forgets the attempt, so a retry fetches again.
     JsFuture::from(promise).await.map_err(|e| {
-        let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
-        IslandProblem::Unreachable(message.unwrap_or_else(|| format!("the {} island did not start", island.name())))
+        let field = |name: &str| js_sys::Reflect::get(&e, &name.into()).ok().and_then(|m| m.as_string());
+        let message = field("message").unwrap_or_else(|| format!("the {} island did not start", island.name()));
+        match field("kind").as_deref() {
+            Some("broken") => IslandProblem::Broken(message),
+            _ => IslandProblem::Unreachable(message),
+        }
     })
 }
 
@@ -91,8 +95,14 @@ pub fn unmount_island(mounted: &JsValue) {
     }
 }
 
+/// Whether this island's module has stopped after a panic (it can mount nothing more).
+pub fn island_stopped() -> bool {
+    panicked()
+}
+
 thread_local! {
-    /// The app's `on_ready` for the island mounted last: a panic calls it too, so the app shows the panic's message.
+    /// The app's `on_ready` for the island mounted last (an island is mounted once per page at most: the app has one
+    /// comments slot): a panic calls it too, so the app shows the panic's message.
     static ON_READY: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 

@@ -315,3 +315,27 @@ test('a page that offers no comments island says so in the comments area and off
   await expect(area.getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
 });
+
+test('when the comments code cannot be fetched, Try again fetches it again and shows them', async ({ page }) => {
+  let asked = 0;
+  await page.route((url) => /\/broadsheet-comments-[0-9a-f]+\.js/.test(url.href), (route) => (asked++ === 0 ? route.abort() : route.continue()));
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  const area = page.getByRole('region', { name: 'Comments' });
+  await expect(area.getByRole('alert')).toContainText('The comments could not be loaded.');
+  await area.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: '5 comments' })).toBeVisible();
+  await expect(mainForm(page)).toBeVisible();
+});
+
+test('comments code gone from the server (a tab older than the deploy) offers a reload, not a retry', async ({ page }) => {
+  await page.route((url) => /\/broadsheet-comments-[0-9a-f]+_bg\.wasm/.test(url.href), (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  const area = page.getByRole('region', { name: 'Comments' });
+  await expect(area.getByRole('alert')).toContainText('The comments cannot be shown on this page just now.');
+  await expect(area.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(area.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+});
