@@ -173,7 +173,8 @@ export async function boot(assets, from = here) {
       await isolate(host, url(assets.css), integrity.css);
     }
     if (host) serveIslands(host, assets.islands ?? {}, url);
-    if (jsIntegrity) await checked(js, jsIntegrity);
+    // Through the module map, so the import below runs the checked module (a plain fetch would only warm the cache).
+    if (jsIntegrity) await preloadModule(js, jsIntegrity);
     const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));
     const bindings = await import(js.href);
     await leadImagePainted();

@@ -44,20 +44,20 @@ test('the site works under a strict CSP with no violations', async ({ page }) =>
   expect(await page.locator('script:not([src]):not([type="application/json"])').count(), 'no inline scripts').toBe(0);
 });
 
-test('a tampered WASM file is refused by its integrity digest and the reader is told', async ({ page }) => {
+for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered app file (${file}) is refused by its integrity digest and the reader is told`, async ({ page }) => {
   // Tampered on the server, as a compromised CDN would serve it.
   const root = mkdtempSync(join(tmpdir(), 'broadsheet-tampered-'));
   cpSync('dist', root, { recursive: true });
-  const wasm = readdirSync(root).find((f) => f.endsWith('_bg.wasm') && !f.startsWith('broadsheet-comments-'));
-  const bytes = readFileSync(join(root, wasm));
+  const name = readdirSync(root).find((f) => /^broadsheet-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) && f.endsWith(file));
+  const bytes = readFileSync(join(root, name));
   bytes[bytes.length - 10] ^= 0xff;
-  writeFileSync(join(root, wasm), bytes);
-  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', '8099'], { stdio: 'ignore' });
+  writeFileSync(join(root, name), bytes);
+  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', String(port)], { stdio: 'ignore' });
   try {
-    await expect.poll(async () => (await fetch('http://127.0.0.1:8099/').catch(() => null))?.status).toBe(200);
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status).toBe(200);
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto('http://127.0.0.1:8099/international/kim-jong-un-returns-from-russia/');
+    await page.goto(`http://127.0.0.1:${port}/international/kim-jong-un-returns-from-russia/`);
     await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
     await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
     // The pre-rendered article stays readable.
@@ -66,7 +66,7 @@ test('a tampered WASM file is refused by its integrity digest and the reader is 
     const shell = readFileSync(join(root, 'index.html'), 'utf8')
       .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');
     writeFileSync(join(root, 'empty.html'), shell);
-    await page.goto('http://127.0.0.1:8099/empty.html');
+    await page.goto(`http://127.0.0.1:${port}/empty.html`);
     await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
   } finally {
     server.kill();
