@@ -30,6 +30,14 @@ async function fill(form, { text = 'A fair and useful article.', name = 'Ann Rea
 
 const mainForm = (page) => page.getByRole('form', { name: 'Leave a Reply' });
 
+/** Opens the reference article and scrolls to its comments, where a problem with their code shows: the area. */
+async function commentsArea(page) {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  return page.getByRole('region', { name: 'Comments' });
+}
+
 test('the published comments show threaded under the article, oldest first', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
@@ -307,10 +315,7 @@ test('a page that offers no comments island says so in the comments area and off
     const body = (await response.text()).replace(/<script type="application\/json" id="broadsheet-islands">.*?<\/script>/s, '');
     await route.fulfill({ response, body });
   });
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
-  const area = page.getByRole('region', { name: 'Comments' });
+  const area = await commentsArea(page);
   await expect(area.getByRole('alert')).toContainText('The comments cannot be shown on this page just now.');
   await expect(area.getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
@@ -319,10 +324,7 @@ test('a page that offers no comments island says so in the comments area and off
 test('when the comments code cannot be fetched, Try again fetches it again and shows them', async ({ page }) => {
   let asked = 0;
   await page.route((url) => /\/broadsheet-comments-[0-9a-f]+\.js/.test(url.href), (route) => (asked++ === 0 ? route.abort() : route.continue()));
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
-  const area = page.getByRole('region', { name: 'Comments' });
+  const area = await commentsArea(page);
   await expect(area.getByRole('alert')).toContainText('The comments could not be loaded.');
   await area.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { name: '5 comments' })).toBeVisible();
@@ -331,10 +333,7 @@ test('when the comments code cannot be fetched, Try again fetches it again and s
 
 test('comments code gone from the server (a tab older than the deploy) offers a reload, not a retry', async ({ page }) => {
   await page.route((url) => /\/broadsheet-comments-[0-9a-f]+_bg\.wasm/.test(url.href), (route) => route.fulfill({ status: 404, body: '' }));
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
-  const area = page.getByRole('region', { name: 'Comments' });
+  const area = await commentsArea(page);
   await expect(area.getByRole('alert')).toContainText('The comments cannot be shown on this page just now.');
   await expect(area.getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(area.getByRole('button', { name: 'Try again' })).toHaveCount(0);

@@ -44,20 +44,27 @@ test('the site works under a strict CSP with no violations', async ({ page }) =>
   expect(await page.locator('script:not([src]):not([type="application/json"])').count(), 'no inline scripts').toBe(0);
 });
 
-for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered app file (${file}) is refused by its integrity digest and the reader is told`, async ({ page }) => {
-  // Tampered on the server, as a compromised CDN would serve it.
+/** A copy of dist/ with one file (the first `pick` names) changed by a byte, served on `port` as a compromised CDN
+ * would serve it. `stop()` ends the server and removes the copy. */
+async function serveTampered(pick, port, flip = 0xff) {
   const root = mkdtempSync(join(tmpdir(), 'broadsheet-tampered-'));
   cpSync('dist', root, { recursive: true });
-  const name = readdirSync(root).find((f) => /^broadsheet-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) && f.endsWith(file));
+  const name = readdirSync(root).find(pick);
   const bytes = readFileSync(join(root, name));
-  bytes[bytes.length - 10] ^= 0xff;
+  bytes[bytes.length - 10] ^= flip;
   writeFileSync(join(root, name), bytes);
   const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', String(port)], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  await expect.poll(async () => (await fetch(`${origin}/`).catch(() => null))?.status).toBe(200);
+  return { origin, root, stop: () => { server.kill(); rmSync(root, { recursive: true, force: true }); } };
+}
+
+for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered app file (${file}) is refused by its integrity digest and the reader is told`, async ({ page }) => {
+  const { origin, root, stop } = await serveTampered((f) => /^broadsheet-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) && f.endsWith(file), port);
   try {
-    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status).toBe(200);
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(`http://127.0.0.1:${port}/international/kim-jong-un-returns-from-russia/`);
+    await page.goto(`${origin}/international/kim-jong-un-returns-from-russia/`);
     await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
     await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
     // The pre-rendered article stays readable.
@@ -66,26 +73,18 @@ for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered
     const shell = readFileSync(join(root, 'index.html'), 'utf8')
       .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');
     writeFileSync(join(root, 'empty.html'), shell);
-    await page.goto(`http://127.0.0.1:${port}/empty.html`);
+    await page.goto(`${origin}/empty.html`);
     await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
   } finally {
-    server.kill();
-    rmSync(root, { recursive: true, force: true });
+    stop();
   }
 });
 
 for (const [file, port] of [['_bg.wasm', 8100], ['.js', 8101]]) {
   test(`a tampered comments island (${file}) is refused; the story stays and the comments area offers a reload`, async ({ page }) => {
-    const root = mkdtempSync(join(tmpdir(), 'broadsheet-tampered-island-'));
-    cpSync('dist', root, { recursive: true });
-    const name = readdirSync(root).find((f) => f.startsWith('broadsheet-comments-') && f.endsWith(file) && !f.endsWith('_bg.js'));
-    const bytes = readFileSync(join(root, name));
-    bytes[bytes.length - 10] ^= 0x01;
-    writeFileSync(join(root, name), bytes);
-    const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', String(port)], { stdio: 'ignore' });
+    const { origin, stop } = await serveTampered((f) => f.startsWith('broadsheet-comments-') && f.endsWith(file), port, 0x01);
     try {
-      await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status).toBe(200);
-      await page.goto(`http://127.0.0.1:${port}${REFERENCE}`);
+      await page.goto(`${origin}${REFERENCE}`);
       await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
       await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
       const alert = page.locator('.bs-comments-slot').getByRole('alert');
@@ -97,8 +96,7 @@ for (const [file, port] of [['_bg.wasm', 8100], ['.js', 8101]]) {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
       await expect(page.locator('main h1')).toHaveText('Local News');
     } finally {
-      server.kill();
-      rmSync(root, { recursive: true, force: true });
+      stop();
     }
   });
 }
