@@ -50,19 +50,43 @@ function isolate(host, cssUrl, integrity) {
 }
 
 // A pre-rendered page's lead picture is usually its largest paint. The app replaces the page's markup when it
-// starts, and a picture first painted after that counts as a new, later paint: so the app waits (at most 3 s)
-// until the picture has loaded and a frame has shown it. The downloads above go on meanwhile.
-async function leadImagePainted() {
+// starts. An element of the same size painted again adds no new largest paint, but only once the browser has
+// recorded the first one: Chromium reports a paint a few frames after showing it and forgets an element removed
+// before then, so the copy the app paints would become a new, later largest paint. So the app waits (the downloads
+// go on meanwhile) until the picture has loaded (at most 3 s) and its paint is recorded (at most 1 s more), or the
+// reader has scrolled, pressed a key or touched the page, after which no largest paint is recorded any more.
+async function largestPaintRecorded() {
   const img = document.querySelector('#broadsheet img[fetchpriority="high"]');
-  if (!img) return;
-  if (!img.complete) {
+  if (img && !img.complete) {
     await new Promise((resolve) => {
       img.addEventListener('load', resolve, { once: true });
       img.addEventListener('error', resolve, { once: true });
       setTimeout(resolve, 3000);
     });
   }
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return;
+  }
+  // A picture out of view (a reload further down the page) is no candidate: any recorded paint will do then.
+  const box = img?.getBoundingClientRect();
+  const inView = img && img.naturalWidth > 0 && box.bottom > 0 && box.top < innerHeight;
+  const wanted = inView ? (entry) => entry.element === img || entry.url === img.currentSrc : () => true;
+  const input = ['scroll', 'keydown', 'pointerdown'];
+  await new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      observer.disconnect();
+      for (const type of input) removeEventListener(type, finish, true);
+      resolve();
+    };
+    const timer = setTimeout(finish, 1000);
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some(wanted)) finish();
+    });
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    for (const type of input) addEventListener(type, finish, { capture: true, passive: true });
+  });
 }
 
 // Fetches `url` with its integrity digest, so a tampered file is refused before it runs; the import or
@@ -177,7 +201,7 @@ export async function boot(assets, from = here) {
     if (jsIntegrity) await preloadModule(js, jsIntegrity);
     const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));
     const bindings = await import(js.href);
-    await leadImagePainted();
+    await largestPaintRecorded();
     await bindings.default({ module_or_path: module });
   } catch (error) {
     console.error('Broadsheet could not start:', error);

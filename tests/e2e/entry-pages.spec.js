@@ -74,6 +74,27 @@ test('the first paint already shows the headline, and taking over moves nothing'
   // A deep link needs no content request: the page carries its data.
 });
 
+test('taking over the article paints nothing later that counts as its largest paint', async ({ page }) => {
+  // The largest paint a reader waits for is the pre-rendered page's: the app's copy of the same picture, painted
+  // when it takes over, must not become a new, later one (public/loader.js waits until the first is recorded).
+  await page.addInitScript(() => {
+    window.__largest = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__largest.push({ at: e.startTime, url: e.url });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-broadsheet-ready]')) { window.__tookOver = performance.now(); observer.disconnect(); }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-broadsheet-ready'] });
+  });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.waitForTimeout(500);
+  const { largest, tookOver } = await page.evaluate(() => ({ largest: window.__largest, tookOver: window.__tookOver }));
+  // The lead picture (an image entry has its URL; text has none).
+  expect(largest.at(-1)?.url, JSON.stringify({ largest, tookOver })).toContain('/content/images/');
+  expect(largest.every((e) => e.at < tookOver), JSON.stringify({ largest, tookOver })).toBe(true);
+});
+
 test('a deep link fetches no content files', async ({ page }) => {
   const requests = [];
   page.on('request', (r) => { if (r.url().includes('/content/') && r.url().endsWith('.json') && !r.url().endsWith('comments.json')) requests.push(r.url()); });
