@@ -20,6 +20,7 @@ grep -q "^wasm_opt = \"$WASM_OPT_VERSION\"" Trunk.toml || fail "Trunk.toml [tool
 grep -q "\"binaryen\": \"$BINARYEN_NPM_VERSION\"" package.json || fail "package.json must pin binaryen $BINARYEN_NPM_VERSION"
 grep -q "\"@playwright/test\": \"$PLAYWRIGHT_VERSION\"" package.json || fail "package.json must pin @playwright/test $PLAYWRIGHT_VERSION"
 grep -q "\"lighthouse\": \"$LIGHTHOUSE_VERSION\"" package.json || fail "package.json must pin lighthouse $LIGHTHOUSE_VERSION"
+grep -q "\"esbuild\": \"$ESBUILD_VERSION\"" package.json || fail "package.json must pin esbuild $ESBUILD_VERSION"
 
 if rustup target list --installed | grep -qx "$RUST_TARGET"; then
   say "rust target $RUST_TARGET: present"
@@ -54,11 +55,14 @@ else
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq $APT_PACKAGES
 fi
 
-# node_modules is current when npm's record of it equals the committed lockfile.
+# node_modules is current when npm's record of it equals the committed lockfile, less the optional packages
+# built for other systems (esbuild's binaries), which npm leaves out.
 if [ -f node_modules/.package-lock.json ] && node -e '
   const a = require("./package-lock.json").packages, b = require("./node_modules/.package-lock.json").packages;
-  const strip = (p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== ""));
-  process.exit(JSON.stringify(strip(a)) === JSON.stringify(b) ? 0 : 1)' 2>/dev/null; then
+  const fits = (list, value) => !list || list.includes(value) || (list.every((x) => x.startsWith("!")) && !list.includes("!" + value));
+  const here = (p) => !p.optional || (fits(p.os, process.platform) && fits(p.cpu, process.arch));
+  const wanted = Object.fromEntries(Object.entries(a).filter(([k, p]) => k !== "" && here(p)));
+  process.exit(JSON.stringify(wanted) === JSON.stringify(b) ? 0 : 1)' 2>/dev/null; then
   say "node packages: present"
 else
   say "node packages: installing from package-lock.json"
