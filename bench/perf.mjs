@@ -221,17 +221,23 @@ async function memory(browser) {
   await page.goto(`${ORIGIN}/`);
   await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
   const jsUrl = await page.evaluate(() => document.querySelector('link[rel="modulepreload"]').href);
-  const cycle = async () => {
+  const islandUrl = await page.evaluate(() => new URL(JSON.parse(document.getElementById('broadsheet-islands').textContent).comments.js, document.baseURI).href);
+  // Each cycle reads a different story down to its comments, so the comments island mounts and unmounts too.
+  const cycle = async (n) => {
     for (const [selector, text] of [
       ['.bs-nav a[href="/local/"]', 'Local News'],
       ['.bs-section .bs-card__link', null],
       ['.bs-nav a[href="/economy/"]', 'Economy'],
       ['.bs-masthead', 'Top stories'],
     ]) {
-      const link = page.locator(selector).first();
+      const link = page.locator(selector).nth(text ? 0 : n % (await page.locator(selector).count()));
       const expected = text ?? (await link.textContent()).trim();
       await link.evaluate((a) => a.click());
       await page.locator('main h1', { hasText: expected }).first().waitFor();
+      if (!text) {
+        await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+        await page.locator('#bs-comments-title').waitFor();
+      }
     }
   };
   const measure = async () => {
@@ -242,12 +248,13 @@ async function memory(browser) {
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     // The bindings module is already loaded: its init returns the running instance's exports, memory included.
     const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, jsUrl);
+    const island = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, islandUrl);
     const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
-    return { heap: usedSize, wasm, nodes, listeners: jsEventListeners, objects: await scriptObjects(cdp) };
+    return { heap: usedSize, wasm, island, nodes, listeners: jsEventListeners, objects: await scriptObjects(cdp) };
   };
   const at = {};
   for (let i = 1; i <= 50; i++) {
-    await cycle();
+    await cycle(i);
     if ([1, 10, 25, 50].includes(i)) at[i] = await measure();
   }
   await context.close();
@@ -337,11 +344,12 @@ async function main() {
     }
 
     if (part('memory')) {
-    say('memory after 1 and 50 navigation cycles (front → section → article → section → front)');
+    say('memory after 1 and 50 navigation cycles (front → section → article and its comments → section → front)');
     const mem = await memory(browser);
     const trend = (key) => `after 1 / 10 / 25 / 50: ${[1, 10, 25, 50].map((i) => kib(mem.at[i][key])).join(' / ')}`;
     row('JS heap after 50 cycles vs 1', kib(mem.after50.heap), kib(mem.after1.heap), `${ratio(mem.after50.heap, mem.after1.heap)}; ${trend('heap')}`);
     row('WASM memory after 50 cycles vs 1', kib(mem.after50.wasm), kib(mem.after1.wasm), `${ratio(mem.after50.wasm, mem.after1.wasm)}; ${trend('wasm')}`);
+    row('Comments island WASM memory after 50 cycles vs 1', kib(mem.after50.island), kib(mem.after1.island), `${ratio(mem.after50.island, mem.after1.island)}; ${trend('island')}`);
     row('JS values held by scripts after 50 cycles vs 1 (heap snapshot)', kib(mem.after50.objects), kib(mem.after1.objects), `${ratio(mem.after50.objects, mem.after1.objects)}; ${trend('objects')}`);
     const count = (key) => [1, 10, 25, 50].map((i) => mem.at[i][key]).join(' / ');
     row('DOM nodes and JS event listeners after 50 cycles vs 1', `${mem.after50.nodes} nodes, ${mem.after50.listeners} listeners`, `${mem.after1.nodes} nodes, ${mem.after1.listeners} listeners`, `after 1 / 10 / 25 / 50: ${count('nodes')} nodes, ${count('listeners')} listeners`);

@@ -56,6 +56,8 @@ function isolate(host, cssUrl, integrity) {
 // go on meanwhile) until the picture has loaded (at most 3 s) and its paint is recorded (at most 1 s more), or the
 // reader has scrolled, pressed a key or touched the page, after which no largest paint is recorded any more.
 async function largestPaintRecorded() {
+  // Only a pre-rendered page has a paint to keep: an empty shell or a host page has nothing the app replaces.
+  if (!document.querySelector('#broadsheet > .bs-app')) return;
   const img = document.querySelector('#broadsheet img[fetchpriority="high"]');
   if (img && !img.complete) {
     await new Promise((resolve) => {
@@ -64,7 +66,7 @@ async function largestPaintRecorded() {
       setTimeout(resolve, 3000);
     });
   }
-  if (!PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
+  if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint')) {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return;
   }
