@@ -49,46 +49,48 @@ function isolate(host, cssUrl, integrity) {
   return loaded;
 }
 
-// A pre-rendered page's lead picture is usually its largest paint. The app replaces the page's markup when it
-// starts. An element of the same size painted again adds no new largest paint, but only once the browser has
-// recorded the first one: Chromium reports a paint a few frames after showing it and forgets an element removed
-// before then, so the copy the app paints would become a new, later largest paint. So the app waits (the downloads
-// go on meanwhile) until the picture has loaded (at most 3 s) and its paint is recorded (at most 1 s more), or the
-// reader has scrolled, pressed a key or touched the page, after which no largest paint is recorded any more.
+// Once the reader scrolls, presses a key or touches the page, the browser records no more largest paints.
+const input = new Promise((resolve) => {
+  for (const type of ['scroll', 'keydown', 'pointerdown']) addEventListener(type, resolve, { capture: true, passive: true, once: true });
+});
+
+// The app replaces a pre-rendered page's markup when it starts. An element of the same size painted again adds no
+// new largest paint, but only once the browser has recorded the first one: Chromium records a paint a few frames
+// after showing it and forgets an element removed before then, so the app's copy of the page's largest element
+// would become a new, later largest paint. So the app waits (the downloads go on meanwhile) until the lead picture
+// has loaded (at most 3 s) and a paint at least its size is recorded (at most 1 s more); on a page without a
+// picture in view, until any paint is recorded. Input ends the wait at once.
 async function largestPaintRecorded() {
   // Only a pre-rendered page has a paint to keep: an empty shell or a host page has nothing the app replaces.
   if (!document.querySelector('#broadsheet > .bs-app')) return;
   const img = document.querySelector('#broadsheet img[fetchpriority="high"]');
+  const within = (ms, promise) => {
+    let timer;
+    return Promise.race([promise, input, new Promise((resolve) => { timer = setTimeout(resolve, ms); })]).finally(() => clearTimeout(timer));
+  };
   if (img && !img.complete) {
-    await new Promise((resolve) => {
+    await within(3000, new Promise((resolve) => {
       img.addEventListener('load', resolve, { once: true });
       img.addEventListener('error', resolve, { once: true });
-      setTimeout(resolve, 3000);
-    });
+    }));
   }
   if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint')) {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return;
   }
-  // A picture out of view (a reload further down the page) is no candidate: any recorded paint will do then.
-  const box = img?.getBoundingClientRect();
-  const inView = img && img.naturalWidth > 0 && box.bottom > 0 && box.top < innerHeight;
-  const wanted = inView ? (entry) => entry.element === img || entry.url === img.currentSrc : () => true;
-  const input = ['scroll', 'keydown', 'pointerdown'];
-  await new Promise((resolve) => {
-    const finish = () => {
-      clearTimeout(timer);
-      observer.disconnect();
-      for (const type of input) removeEventListener(type, finish, true);
-      resolve();
-    };
-    const timer = setTimeout(finish, 1000);
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntries().some(wanted)) finish();
+  // The picture's share of the screen: a larger element recorded first (a long headline on a narrow screen) keeps
+  // the picture from ever being recorded, and from becoming a later largest paint too.
+  const box = img?.naturalWidth ? img.getBoundingClientRect() : null;
+  const area = box ? Math.max(0, Math.min(box.bottom, innerHeight) - Math.max(box.top, 0))
+    * Math.max(0, Math.min(box.right, innerWidth) - Math.max(box.left, 0)) : 0;
+  let observer;
+  await within(1000, new Promise((resolve) => {
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((entry) => entry.url === img?.currentSrc || entry.size >= area)) resolve();
     });
     observer.observe({ type: 'largest-contentful-paint', buffered: true });
-    for (const type of input) addEventListener(type, finish, { capture: true, passive: true });
-  });
+  }));
+  observer.disconnect();
 }
 
 // Fetches `url` with its integrity digest, so a tampered file is refused before it runs; the import or
@@ -202,6 +204,9 @@ export async function boot(assets, from = here) {
     // Through the module map, so the import below runs the checked module (a plain fetch would only warm the cache).
     if (jsIntegrity) await preloadModule(js, jsIntegrity);
     const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));
+    // Its failure is handled where the bindings await it (below); this only keeps it from counting as unhandled
+    // while the app waits for the first paint to be recorded.
+    module.catch(() => {});
     const bindings = await import(js.href);
     await largestPaintRecorded();
     await bindings.default({ module_or_path: module });

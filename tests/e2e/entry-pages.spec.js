@@ -86,13 +86,16 @@ test('taking over the article paints nothing later that counts as its largest pa
       if (document.querySelector('[data-broadsheet-ready]')) { window.__tookOver = performance.now(); observer.disconnect(); }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-broadsheet-ready'] });
   });
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await page.waitForTimeout(500);
-  const { largest, tookOver } = await page.evaluate(() => ({ largest: window.__largest, tookOver: window.__tookOver }));
-  // The lead picture (an image entry has its URL; text has none).
-  expect(largest.at(-1)?.url, JSON.stringify({ largest, tookOver })).toContain('/content/images/');
-  expect(largest.every((e) => e.at < tookOver), JSON.stringify({ largest, tookOver })).toBe(true);
+  // Three loads: before the loader waited for the record, the copy won in most loads but not in every one.
+  for (let load = 0; load < 3; load++) {
+    await page.goto(REFERENCE);
+    await appReady(page);
+    await page.waitForTimeout(500);
+    const { largest, tookOver } = await page.evaluate(() => ({ largest: window.__largest, tookOver: window.__tookOver }));
+    // The lead picture (an image entry has its URL; text has none).
+    expect(largest.at(-1)?.url, JSON.stringify({ largest, tookOver })).toContain('/content/images/');
+    expect(largest.every((e) => e.at < tookOver), JSON.stringify({ largest, tookOver })).toBe(true);
+  }
 });
 
 test('a deep link fetches no content files', async ({ page }) => {
