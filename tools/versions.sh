@@ -8,7 +8,7 @@ WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_NPM_VERSION=132.0.0
 WASM_OPT_VERSION=version_132
 PLAYWRIGHT_VERSION=1.65.1
-# Minifies the build's JS and CSS (tools/minify.mjs, run by Trunk's post_build hook).
+# Minifies the build's JS and CSS (tools/finish-build.mjs, run by Trunk's post_build hook).
 ESBUILD_VERSION=0.28.2
 # Lighthouse 13 needs Node 22; 12.2.3 runs on Node 20 (the quality gate in tests/e2e/lighthouse.spec.js).
 LIGHTHOUSE_VERSION=12.2.3

@@ -1,5 +1,6 @@
 // The built site under a strict Content-Security-Policy: no inline script or style anywhere, so not one violation.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,18 @@ test('the site works under a strict CSP with no violations', async ({ page }) =>
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   expect(await page.locator('[style]').count(), 'no style attributes').toBe(0);
   expect(await page.locator('script:not([src]):not([type="application/json"])').count(), 'no inline scripts').toBe(0);
+});
+
+test('every hashed file is named by its bytes, so a cache that keeps it as immutable never holds other bytes', () => {
+  const sha = (algorithm, ...files) => files.reduce((h, f) => h.update(readFileSync(join('dist', f))), createHash(algorithm)).digest('hex').slice(0, 16);
+  const hashed = readdirSync('dist').filter((f) => /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(f));
+  expect(hashed.length).toBeGreaterThanOrEqual(6);
+  for (const file of hashed) {
+    const [, stem, hash] = /^(.*)-([0-9a-f]{16})(?:_bg\.wasm|\.js|\.css)$/.exec(file);
+    // The compiler names the island's pair by both files (crates/compiler/src/islands.rs); the rest are one file each.
+    const expected = stem === 'broadsheet-comments' ? sha('sha384', `${stem}-${hash}.js`, `${stem}-${hash}_bg.wasm`) : sha('sha256', file);
+    expect(hash, file).toBe(expected);
+  }
 });
 
 /** A copy of dist/ with one file (the first `pick` names) changed by a byte, served on `port` as a compromised CDN

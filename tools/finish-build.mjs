@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Finishes Trunk's build before the content compiler reads the shell (Trunk.toml's post_build hook):
+// - Minifies the JavaScript and CSS in place with esbuild (pinned in package.json): loader.js, theme.js, the
+//   stylesheet and wasm-bindgen's bindings ship without their comments and whitespace. Trunk's own `minify` would
+//   also rewrite the HTML shell the compiler parses; this leaves the HTML alone except for the names and
+//   `integrity` digests of the files it changed.
+// - Names every file Trunk named by a hash (`main-0123456789abcdef.css`, `broadsheet-…_bg.wasm`) by a hash of the
+//   bytes it now holds. Trunk hashes the sources, before wasm-opt and minifying: a new binaryen or esbuild would
+//   otherwise serve new bytes under a name browsers cached as immutable, and their integrity check would then
+//   refuse the cached copy for as long as it is kept.
+//
+//   node tools/finish-build.mjs STAGING_DIR
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node tools/finish-build.mjs STAGING_DIR');
+  process.exit(2);
+}
+
+const digest = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const hashed = /-[0-9a-f]{16}((?:_bg\.wasm|\.js|\.css))$/;
+const contentName = (name, bytes) => name.replace(hashed, (_, ext) => `-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`);
+// The syntax the sources use (optional chaining, `??`, `import.meta`): esbuild writes nothing newer.
+const options = { js: { loader: 'js', target: 'es2020' }, css: { loader: 'css' } };
+
+const renamed = new Map();
+const digests = new Map();
+for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  const kind = entry.name.split('.').pop();
+  if (!entry.isFile() || !(options[kind] || kind === 'wasm')) continue;
+  const path = join(dir, entry.name);
+  let bytes = readFileSync(path);
+  if (options[kind]) {
+    // `format` is left unset, so a module stays a module (its exports kept) and a classic script stays classic.
+    const { code } = transformSync(bytes.toString('utf8'), { ...options[kind], minify: true, legalComments: 'none', charset: 'utf8' });
+    console.log(`finish-build: minified ${entry.name}, ${bytes.length} → ${Buffer.byteLength(code)} bytes`);
+    bytes = Buffer.from(code);
+    writeFileSync(path, bytes);
+  }
+  const name = contentName(entry.name, bytes);
+  if (name !== entry.name) {
+    renameSync(path, join(dir, name));
+    renamed.set(entry.name, name);
+    console.log(`finish-build: ${entry.name} is now ${name}`);
+  }
+  digests.set(name, digest(bytes));
+}
+
+// The shell names the renamed files (links, scripts, the loader's query string) and carries their digests.
+const shell = join(dir, 'index.html');
+let html = readFileSync(shell, 'utf8');
+for (const [from, to] of renamed) html = html.split(from).join(to);
+html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
+  const url = /\b(?:href|src)="([^"]*)"/.exec(tag)?.[1];
+  const name = url?.split('?')[0].split('/').pop();
+  if (!digests.has(name) || !/\bintegrity="/.test(tag)) return tag;
+  return tag.replace(/\bintegrity="[^"]*"/, `integrity="${digests.get(name)}"`);
+});
+writeFileSync(shell, html);
