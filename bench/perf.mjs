@@ -246,9 +246,10 @@ async function memory(browser) {
     await page.evaluate(() => performance.clearResourceTimings());
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    // The bindings module is already loaded: its init returns the running instance's exports, memory included.
-    const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, jsUrl);
-    const island = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, islandUrl);
+    // Each bindings module is already loaded: its init returns the running instance's exports, memory included.
+    const wasmBytes = (url) => page.evaluate(async (u) => (await (await import(u)).default()).memory.buffer.byteLength, url);
+    const wasm = await wasmBytes(jsUrl);
+    const island = await wasmBytes(islandUrl);
     const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
     return { heap: usedSize, wasm, island, nodes, listeners: jsEventListeners, objects: await scriptObjects(cdp) };
   };
