@@ -23,7 +23,7 @@ if (!dir) {
 
 const digest = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 // Trunk writes its 64-bit hash without leading zeros: 15 digits now and then.
-const hashed = /-[0-9a-f]{8,16}((?:_bg\.wasm|\.js|\.css))$/;
+const hashed = /-[0-9a-f]{8,16}(_bg\.wasm|\.js|\.css)$/;
 const contentName = (name, bytes) => name.replace(hashed, (_, ext) => `-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`);
 // The syntax the sources use (optional chaining, `??`, `import.meta`): esbuild writes nothing newer.
 const options = { js: { loader: 'js', target: 'es2020' }, css: { loader: 'css' } };
