@@ -193,24 +193,15 @@ pub fn online() -> bool {
     window().navigator().on_line()
 }
 
-/// The time in the reader's own time zone and locale, with the zone, e.g. "Nov 24, 2026, 7:15 AM PST" (pre-rendered
-/// pages say "… UTC" in the same shape, so the text keeps its size when it is re-rendered here).
+/// The time at the reader's UTC offset, e.g. "Nov 23, 2026, 11:15 PM UTC−8" (pre-rendered pages show "… UTC" in the
+/// same shape). The offset comes from `Date`, not `Intl.DateTimeFormat`: the first formatter a page creates costs
+/// 20–50 ms (the browser starts its locale data), inside the task that takes over the page (docs/architecture.md).
 pub fn local_time_label(iso: &str) -> Option<String> {
-    broadsheet_model::time::parse_timestamp(iso)?;
-    let date = js_sys::Date::new(&JsValue::from_str(iso));
-    TIME_FORMAT.with(|format| format.format().call1(format, &date).ok()?.as_string())
-}
-
-thread_local! {
-    /// One formatter for every time on the page: building an `Intl.DateTimeFormat` costs far more than using one.
-    static TIME_FORMAT: js_sys::Intl::DateTimeFormat = {
-        let options = js_sys::Object::new();
-        for (key, value) in [("year", "numeric"), ("month", "short"), ("day", "numeric"), ("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        // The zone is part of a news time ("7:15 AM PST"); pre-rendered pages say UTC in the same shape.
-        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options)
-    };
+    let secs = broadsheet_model::time::parse_timestamp(iso)?;
+    // Minutes west of UTC at that instant (daylight saving included).
+    let west = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0)).get_timezone_offset();
+    let east = if west.is_finite() { -(west.round() as i32) } else { 0 };
+    broadsheet_model::time::time_label(iso, east)
 }
 
 pub fn current_location() -> (String, String) {

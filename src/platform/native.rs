@@ -12,7 +12,7 @@ pub fn online() -> bool {
 
 /// Without the reader's time zone, times are shown in UTC.
 pub fn local_time_label(iso: &str) -> Option<String> {
-    broadsheet_model::time::utc_label(iso)
+    broadsheet_model::time::time_label(iso, 0)
 }
 
 thread_local! {

@@ -74,6 +74,26 @@ test('the first paint already shows the headline, and taking over moves nothing'
   // A deep link needs no content request: the page carries its data.
 });
 
+for (const [timezoneId, label] of [['America/Los_Angeles', 'Nov 23, 2026, 11:15 PM UTC−8'], ['Asia/Kolkata', 'Nov 24, 2026, 12:45 PM UTC+5:30']]) {
+  test.describe(`a reader in ${timezoneId}`, () => {
+    test.use({ timezoneId });
+    test('sees the article’s time at their own offset once the app takes over, and nothing moves', async ({ page, request }) => {
+      expect(await (await request.get(REFERENCE)).text()).toContain('>Nov 24, 2026, 7:15 AM UTC<');
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(REFERENCE);
+      await appReady(page);
+      await expect(page.locator('main article time').first()).toHaveText(label);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => window.__cls)).toBe(0);
+    });
+  });
+}
+
 test('taking over the article paints nothing later that counts as its largest paint', async ({ page }) => {
   // The largest paint a reader waits for is the pre-rendered page's: the app's copy of the same picture, painted
   // when it takes over, must not become a new, later one (public/loader.js waits until the first is recorded).

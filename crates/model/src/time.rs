@@ -1,5 +1,5 @@
-//! ISO 8601 timestamps, without a date-time crate: parsing to a UTC instant, and a UTC date label for places
-//! where the reader's time zone is not known (pre-rendered HTML; the app re-renders it in the reader's zone).
+//! ISO 8601 timestamps, without a date-time crate: parsing to a UTC instant, and the label a page shows for one at
+//! a given UTC offset (0 in pre-rendered HTML; the app re-renders it at the reader's offset).
 
 /// Seconds since 1970-01-01T00:00:00Z of `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`; `None` for anything else,
 /// including a missing offset (a local time without a zone is ambiguous).
@@ -93,11 +93,13 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// "Nov 24, 2026, 7:15 AM UTC": the label shown where the reader's time zone is unknown (pre-rendered pages),
-/// shaped like the browser's own medium date and short time so the text keeps its length when the app re-renders
-/// it in the reader's zone.
-pub fn utc_label(timestamp: &str) -> Option<String> {
-    let secs = parse_timestamp(timestamp)?;
+/// "Nov 23, 2026, 11:15 PM UTC−8": the instant `timestamp` as seen `offset_minutes` east of UTC (the reader's
+/// offset at that instant), in the page's English house style with the zone as an offset. Pre-rendered pages,
+/// which cannot know the reader's zone, show it at offset 0 ("… 7:15 AM UTC"), so the text keeps its shape when
+/// the app re-renders it. An offset beyond ±18 hours is not a real zone: such a time is shown in UTC.
+pub fn time_label(timestamp: &str, offset_minutes: i32) -> Option<String> {
+    let offset = if offset_minutes.abs() <= 18 * 60 { offset_minutes } else { 0 };
+    let secs = parse_timestamp(timestamp)? + i64::from(offset) * 60;
     let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
     let in_day = secs.rem_euclid(86_400);
     let (hour, minute) = (in_day / 3600, in_day % 3600 / 60);
@@ -107,7 +109,17 @@ pub fn utc_label(timestamp: &str) -> Option<String> {
         12 => (12, "PM"),
         _ => (hour - 12, "PM"),
     };
-    Some(format!("{} {day}, {year}, {h12}:{minute:02} {half} UTC", MONTHS[month as usize - 1]))
+    Some(format!("{} {day}, {year}, {h12}:{minute:02} {half} {}", MONTHS[month as usize - 1], zone(offset)))
+}
+
+/// "UTC", "UTC+1", "UTC−8" (a minus sign, which screen readers say as "minus"), "UTC+5:30".
+fn zone(offset_minutes: i32) -> String {
+    let (sign, abs) = if offset_minutes < 0 { ('−', -offset_minutes) } else { ('+', offset_minutes) };
+    match (abs / 60, abs % 60) {
+        (0, 0) => "UTC".to_string(),
+        (hours, 0) => format!("UTC{sign}{hours}"),
+        (hours, minutes) => format!("UTC{sign}{hours}:{minutes:02}"),
+    }
 }
 
 #[cfg(test)]
@@ -141,11 +153,24 @@ mod tests {
     }
 
     #[test]
-    fn utc_labels() {
-        assert_eq!(utc_label("2026-11-23T23:15:00-08:00").unwrap(), "Nov 24, 2026, 7:15 AM UTC");
-        assert_eq!(utc_label("1969-12-31T23:59:00Z").unwrap(), "Dec 31, 1969, 11:59 PM UTC");
-        assert_eq!(utc_label("2026-01-01T00:05:00Z").unwrap(), "Jan 1, 2026, 12:05 AM UTC");
-        assert_eq!(utc_label("2026-01-01T12:00:00Z").unwrap(), "Jan 1, 2026, 12:00 PM UTC");
-        assert_eq!(utc_label("nope"), None);
+    fn labels_in_utc() {
+        assert_eq!(time_label("2026-11-23T23:15:00-08:00", 0).unwrap(), "Nov 24, 2026, 7:15 AM UTC");
+        assert_eq!(time_label("1969-12-31T23:59:00Z", 0).unwrap(), "Dec 31, 1969, 11:59 PM UTC");
+        assert_eq!(time_label("2026-01-01T00:05:00Z", 0).unwrap(), "Jan 1, 2026, 12:05 AM UTC");
+        assert_eq!(time_label("2026-01-01T12:00:00Z", 0).unwrap(), "Jan 1, 2026, 12:00 PM UTC");
+        assert_eq!(time_label("nope", 0), None);
+    }
+
+    #[test]
+    fn labels_at_the_readers_offset() {
+        let at = |offset| time_label("2026-11-24T07:15:00Z", offset).unwrap();
+        assert_eq!(at(-480), "Nov 23, 2026, 11:15 PM UTC−8");
+        assert_eq!(at(60), "Nov 24, 2026, 8:15 AM UTC+1");
+        assert_eq!(at(330), "Nov 24, 2026, 12:45 PM UTC+5:30");
+        assert_eq!(at(-210), "Nov 24, 2026, 3:45 AM UTC−3:30");
+        assert_eq!(at(840), "Nov 24, 2026, 9:15 PM UTC+14");
+        // Across a year's end, and an offset no zone has.
+        assert_eq!(time_label("2026-12-31T23:30:00Z", 60).unwrap(), "Jan 1, 2027, 12:30 AM UTC+1");
+        assert_eq!(at(24 * 60), "Nov 24, 2026, 7:15 AM UTC");
     }
 }
