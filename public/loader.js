@@ -99,6 +99,21 @@ function checked(url, integrity) {
   return fetch(url, { integrity, mode: 'cors' });
 }
 
+// Compiles a checked WASM response on its own, so the task that then instantiates the module and mounts the app
+// (one task, so no frame shows the page half taken over) no longer compiles it too. A server that sends the file
+// with another type than `application/wasm` still works, as with wasm-bindgen's own loader.
+async function compiled(response) {
+  const answer = await response;
+  if (!answer.ok) throw new Error(`${answer.url} answered ${answer.status}`);
+  const type = answer.headers.get('content-type')?.split(';')[0].trim();
+  const module = typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm'
+    ? await WebAssembly.compileStreaming(answer)
+    : await WebAssembly.compile(await answer.arrayBuffer());
+  // A task boundary: input that came in meanwhile is handled before the app starts.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return module;
+}
+
 // An island that cannot start. `kind` tells the app what helps: 'unreachable' (a retry may work) or 'broken' (the
 // files are gone, say after a deploy, or do not run: only a reload helps).
 function islandError(message, kind) {
@@ -159,7 +174,8 @@ function serveIslands(host, islands, url) {
     if (island.integrity?.js) await load(js, island.integrity.js, preloadModule);
     const module = await import(js.href);
     const wasm = await load(url(island.wasm), island.integrity?.wasm, checked);
-    await module.default({ module_or_path: wasm }).catch((e) => { throw islandError(e.message, 'broken'); });
+    const code = await compiled(wasm).catch((e) => { throw islandError(e.message, 'broken'); });
+    await module.default({ module_or_path: code }).catch((e) => { throw islandError(e.message, 'broken'); });
     return module;
   };
   host.addEventListener('broadsheet:island', (event) => {
@@ -209,7 +225,7 @@ export async function boot(assets, from = here) {
     module.catch(() => {});
     const bindings = await import(js.href);
     await largestPaintRecorded();
-    await bindings.default({ module_or_path: module });
+    await bindings.default({ module_or_path: await compiled(module) });
   } catch (error) {
     console.error('Broadsheet could not start:', error);
     showStartFailure();
