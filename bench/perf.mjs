@@ -230,7 +230,7 @@ async function memory(browser) {
   const { context, page, cdp } = await freshPage(browser, null);
   await page.goto(`${ORIGIN}/`);
   await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
-  const jsUrl = await page.evaluate(() => document.querySelector('link[rel="modulepreload"]').href);
+  const jsUrl = await page.evaluate(() => { const loader = new URL(document.querySelector('script[src*="loader.js"]').src); return new URL(loader.searchParams.get('js'), loader).href; });
   const islandUrl = await page.evaluate(() => new URL(JSON.parse(document.getElementById('broadsheet-islands').textContent).comments.js, document.baseURI).href);
   // Each cycle reads a different story down to its comments, so the comments island mounts and unmounts too.
   const cycle = async (n) => {

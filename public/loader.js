@@ -2,8 +2,9 @@
 // (script-src 'self') forbids; this file replaces it. Two ways in:
 // - The site's own pages load it as
 //     <script type="module" src="{base}loader.js?js=broadsheet-HASH.js&wasm=broadsheet-HASH_bg.wasm">
-//   (Trunk.toml, `pattern_script`). The stylesheet is already in the page, and the `integrity` digests of Trunk's
-//   preload links are checked on the files fetched here.
+//   (Trunk.toml, `pattern_script`). The stylesheet is already in the page, and the files fetched here are checked
+//   against the `integrity` digests of Trunk's preload links, or of the `#broadsheet-digests` block that replaces
+//   the JS's link in pre-rendered pages.
 // - A host page includes `embed.js` (written by the compiler for each build), which calls `boot` with the hashed
 //   names and digests. The app then lives in a shadow root on the host's `[data-broadsheet]` element, with its
 //   stylesheet inside: the host's CSS cannot reach in and ours cannot leak out (docs/embedding.md).
@@ -16,11 +17,24 @@
 // host pages.
 const here = new URL(import.meta.url);
 
+// The digest of one of the app's files: from Trunk's preload link for it, else from the block a pre-rendered page
+// has in place of the JS's `modulepreload` link (`#broadsheet-digests`, by file name).
 function digestInPage(url) {
   for (const link of document.querySelectorAll('link[integrity]')) {
     if (link.href === url.href) return link.integrity;
   }
-  return undefined;
+  const listed = jsonInPage('broadsheet-digests');
+  const name = url.pathname.split('/').pop();
+  return Object.hasOwn(listed, name) && typeof listed[name] === 'string' ? listed[name] : undefined;
+}
+
+function jsonInPage(id) {
+  try {
+    const value = JSON.parse(document.getElementById(id)?.textContent ?? '{}');
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
 }
 
 function hostElement() {
@@ -49,6 +63,17 @@ function isolate(host, cssUrl, integrity) {
   return loaded;
 }
 
+// A page the compiler rendered, as opposed to the empty shell or a host page.
+function prerendered() {
+  return document.querySelector('#broadsheet > .bs-app') !== null;
+}
+
+// After the page's first frame (setTimeout after an animation frame). In a tab opened in the background, that is
+// when the reader first looks at it.
+function firstFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 // Once the reader scrolls, presses a key or touches the page, the browser records no more largest paints.
 const input = new Promise((resolve) => {
   for (const type of ['scroll', 'keydown', 'pointerdown']) addEventListener(type, resolve, { capture: true, passive: true, once: true });
@@ -62,7 +87,7 @@ const input = new Promise((resolve) => {
 // picture in view, until any paint is recorded. Input ends the wait at once.
 async function largestPaintRecorded() {
   // Only a pre-rendered page has a paint to keep: an empty shell or a host page has nothing the app replaces.
-  if (!document.querySelector('#broadsheet > .bs-app')) return;
+  if (!prerendered()) return;
   const img = document.querySelector('#broadsheet img[fetchpriority="high"]');
   const within = (ms, promise) => {
     let timer;
@@ -192,13 +217,6 @@ function serveIslands(host, islands, url) {
   });
 }
 
-function islandsInPage() {
-  try {
-    return JSON.parse(document.getElementById('broadsheet-islands')?.textContent ?? '{}');
-  } catch {
-    return {};
-  }
-}
 
 let started = false;
 
@@ -217,6 +235,10 @@ export async function boot(assets, from = here) {
       await isolate(host, url(assets.css), integrity.css);
     }
     if (host) serveIslands(host, assets.islands ?? {}, url);
+    // A pre-rendered page is its own first render: the app's JS is loaded (parsed, compiled) only once the page has
+    // been painted, so that it does not slow that paint; the WASM is already downloading, from the page's preload
+    // link (docs/architecture.md). Other pages need the app to show anything, and start at once.
+    if (prerendered()) await firstFrame();
     // Through the module map, so the import below runs the checked module (a plain fetch would only warm the cache).
     if (jsIntegrity) await preloadModule(js, jsIntegrity);
     const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));
@@ -246,5 +268,5 @@ function showStartFailure() {
 }
 
 if (here.searchParams.has('js')) {
-  boot({ js: here.searchParams.get('js'), wasm: here.searchParams.get('wasm'), islands: islandsInPage() });
+  boot({ js: here.searchParams.get('js'), wasm: here.searchParams.get('wasm'), islands: jsonInPage('broadsheet-islands') });
 }

@@ -9,14 +9,17 @@ pub const EMBED_FILE: &str = "embed.js";
 
 /// One asset of the build: its file name (relative to the site root) and integrity digest.
 #[derive(Debug, PartialEq, Eq)]
-struct Asset {
-    name: String,
-    integrity: Option<String>,
+pub(crate) struct Asset {
+    pub name: String,
+    pub integrity: Option<String>,
 }
 
-/// The `<link>` tag in `shell` whose attributes include `marker` (e.g. `rel="stylesheet"`).
-fn link_with<'a>(shell: &'a str, marker: &str) -> Option<&'a str> {
-    shell.match_indices("<link").map(|(i, _)| &shell[i..i + shell[i..].find('>').unwrap_or(0)]).find(|tag| tag.contains(marker))
+/// Where the `<link>` tag in `shell` whose attributes include `marker` (e.g. `rel="stylesheet"`) is, `>` included.
+pub(crate) fn link_range(shell: &str, marker: &str) -> Option<std::ops::Range<usize>> {
+    shell
+        .match_indices("<link")
+        .map(|(i, _)| i..i + shell[i..].find('>').map_or(0, |end| end + 1))
+        .find(|range| shell[range.clone()].contains(marker))
 }
 
 fn attribute(tag: &str, name: &str) -> Option<String> {
@@ -24,18 +27,23 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(tag[start..start + tag[start..].find('"')?].to_string())
 }
 
-fn asset(shell: &str, marker: &str) -> Result<Asset, String> {
-    let tag = link_with(shell, marker).ok_or_else(|| format!("the app shell has no <link {marker}>"))?;
+pub(crate) fn asset(shell: &str, marker: &str) -> Result<Asset, String> {
+    let range = link_range(shell, marker).ok_or_else(|| format!("the app shell has no <link {marker}>"))?;
+    let tag = &shell[range];
     let href = attribute(tag, "href").ok_or_else(|| format!("<link {marker}> has no href"))?;
     let name = href.rsplit('/').next().unwrap_or_default().to_string();
     Ok(Asset { name, integrity: attribute(tag, "integrity") })
 }
 
+/// Trunk's link for the app's JS bindings, and for its WASM.
+pub(crate) const JS_LINK: &str = "rel=\"modulepreload\"";
+const WASM_LINK: &str = "type=\"application/wasm\"";
+
 /// The text of `embed.js` for the build whose shell (Trunk's `index.html`) is `shell`.
 pub fn embed_script(shell: &str) -> Result<String, String> {
     let css = asset(shell, "rel=\"stylesheet\"")?;
-    let js = asset(shell, "rel=\"modulepreload\"")?;
-    let wasm = asset(shell, "type=\"application/wasm\"")?;
+    let js = asset(shell, JS_LINK)?;
+    let wasm = asset(shell, WASM_LINK)?;
     let assets = json!({
         "js": js.name, "wasm": wasm.name, "css": css.name,
         "integrity": { "js": js.integrity, "wasm": wasm.integrity, "css": css.integrity },

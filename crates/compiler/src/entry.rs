@@ -176,7 +176,7 @@ fn page(
             serde_json::to_string(&ld).expect("JSON").replace('<', "\\u003c")
         );
     }
-    let mut html = shell.html.clone();
+    let mut html = crate::preloads::deferred(&shell.html);
     html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", attr(&site.language)), 1);
     let title_start = html.find("<title>").expect("checked in Shell::parse");
     let title_end = html[title_start..].find("</title>").map(|i| title_start + i + "</title>".len()).unwrap_or(title_start);

@@ -6,6 +6,7 @@ pub mod entry;
 pub mod error;
 pub mod islands;
 pub mod output;
+pub mod preloads;
 pub mod related;
 pub mod source;
 
