@@ -201,7 +201,7 @@ pub fn local_time_label(iso: &str) -> Option<String> {
     // Minutes west of UTC at that instant (daylight saving included).
     let west = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0)).get_timezone_offset();
     let east = if west.is_finite() { -(west.round() as i32) } else { 0 };
-    broadsheet_model::time::time_label(iso, east)
+    Some(broadsheet_model::time::label_at(secs, east))
 }
 
 pub fn current_location() -> (String, String) {

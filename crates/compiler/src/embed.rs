@@ -27,12 +27,16 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(tag[start..start + tag[start..].find('"')?].to_string())
 }
 
-pub(crate) fn asset(shell: &str, marker: &str) -> Result<Asset, String> {
+fn asset(shell: &str, marker: &str) -> Result<Asset, String> {
     let range = link_range(shell, marker).ok_or_else(|| format!("the app shell has no <link {marker}>"))?;
-    let tag = &shell[range];
-    let href = attribute(tag, "href").ok_or_else(|| format!("<link {marker}> has no href"))?;
+    asset_in(&shell[range]).ok_or_else(|| format!("<link {marker}> has no href"))
+}
+
+/// The file a `<link>` tag names (relative to the site root) and its digest; `None` without an `href`.
+pub(crate) fn asset_in(tag: &str) -> Option<Asset> {
+    let href = attribute(tag, "href")?;
     let name = href.rsplit('/').next().unwrap_or_default().to_string();
-    Ok(Asset { name, integrity: attribute(tag, "integrity") })
+    Some(Asset { name, integrity: attribute(tag, "integrity") })
 }
 
 /// Trunk's link for the app's JS bindings, and for its WASM.

@@ -18,6 +18,8 @@ use crate::assemble::Newsroom;
 /// The HTML Trunk built (`dist/index.html`), to be filled in per page.
 pub struct Shell {
     html: String,
+    /// `html` as every pre-rendered page starts (`preloads.rs`), worked out once for all of them.
+    page: String,
     pub base: String,
 }
 
@@ -32,7 +34,11 @@ impl Shell {
             return Err("this is a pre-rendered page, not the app shell Trunk built".into());
         }
         let base = between(&html, "<base href=\"", "\"").unwrap_or("/").to_string();
-        Ok(Shell { html, base })
+        Ok(Shell::new(html, base))
+    }
+
+    fn new(html: String, base: String) -> Shell {
+        Shell { page: crate::preloads::deferred(&html), html, base }
     }
 
     /// The same shell for a site served under `base` (`/news/`): the `<base>` and every root-relative asset URL
@@ -43,12 +49,12 @@ impl Shell {
         for attr in ["href", "src"] {
             html = html.replace(&format!("{attr}=\"{}", self.base), &format!("{attr}=\"{base}"));
         }
-        Shell { html, base }
+        Shell::new(html, base)
     }
 
     /// The same shell listing `islands` (`islands.rs`) for the loader.
     pub fn with_islands(&self, islands: &serde_json::Value) -> Shell {
-        Shell { html: crate::islands::with_islands(&self.html, islands), base: self.base.clone() }
+        Shell::new(crate::islands::with_islands(&self.html, islands), self.base.clone())
     }
 
     pub fn html(&self) -> &str {
@@ -176,7 +182,7 @@ fn page(
             serde_json::to_string(&ld).expect("JSON").replace('<', "\\u003c")
         );
     }
-    let mut html = crate::preloads::deferred(&shell.html);
+    let mut html = shell.page.clone();
     html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", attr(&site.language)), 1);
     let title_start = html.find("<title>").expect("checked in Shell::parse");
     let title_end = html[title_start..].find("</title>").map(|i| title_start + i + "</title>".len()).unwrap_or(title_start);

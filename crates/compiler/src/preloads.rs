@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::embed::{asset, link_range, JS_LINK};
+use crate::embed::{asset_in, link_range, Asset, JS_LINK};
 
 /// The id of the JSON block, `{"<file name>": "<integrity digest>"}`, that replaces the `modulepreload` link.
 pub const ELEMENT_ID: &str = "broadsheet-digests";
@@ -17,9 +17,9 @@ pub const ELEMENT_ID: &str = "broadsheet-digests";
 pub fn deferred(html: &str) -> String {
     let mut html = html.to_string();
     let mut digests = Map::new();
-    if let (Ok(file), Some(range)) = (asset(&html, JS_LINK), link_range(&html, JS_LINK)) {
-        if let Some(integrity) = file.integrity {
-            digests.insert(file.name, Value::String(integrity));
+    if let Some(range) = link_range(&html, JS_LINK) {
+        if let Some(Asset { name, integrity: Some(integrity) }) = asset_in(&html[range.clone()]) {
+            digests.insert(name, Value::String(integrity));
         }
         let end = if html[range.end..].starts_with('\n') { range.end + 1 } else { range.end };
         html.replace_range(range.start..end, "");

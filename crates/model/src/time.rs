@@ -98,8 +98,13 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 /// which cannot know the reader's zone, show it at offset 0 ("… 7:15 AM UTC"), so the text keeps its shape when
 /// the app re-renders it. An offset beyond ±18 hours is not a real zone: such a time is shown in UTC.
 pub fn time_label(timestamp: &str, offset_minutes: i32) -> Option<String> {
+    Some(label_at(parse_timestamp(timestamp)?, offset_minutes))
+}
+
+/// [`time_label`] for an instant already parsed ([`parse_timestamp`]'s seconds).
+pub fn label_at(instant: i64, offset_minutes: i32) -> String {
     let offset = if offset_minutes.abs() <= 18 * 60 { offset_minutes } else { 0 };
-    let secs = parse_timestamp(timestamp)? + i64::from(offset) * 60;
+    let secs = instant + i64::from(offset) * 60;
     let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
     let in_day = secs.rem_euclid(86_400);
     let (hour, minute) = (in_day / 3600, in_day % 3600 / 60);
@@ -109,7 +114,7 @@ pub fn time_label(timestamp: &str, offset_minutes: i32) -> Option<String> {
         12 => (12, "PM"),
         _ => (hour - 12, "PM"),
     };
-    Some(format!("{} {day}, {year}, {h12}:{minute:02} {half} {}", MONTHS[month as usize - 1], zone(offset)))
+    format!("{} {day}, {year}, {h12}:{minute:02} {half} {}", MONTHS[month as usize - 1], zone(offset))
 }
 
 /// "UTC", "UTC+1", "UTC−8" (a minus sign, which screen readers say as "minus"), "UTC+5:30".
