@@ -17,12 +17,14 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const RUNS = Number(option('--runs', '7'));
 const ARCHIVE = Number(option('--archive', '100000'));
-// `--only nav,cls` measures just those parts (load, nav, cls, archive, memory, size, lighthouse) and writes nothing.
+// `--only nav,cls` measures just those parts (load, embed, comments, nav, cls, archive, memory, size, lighthouse) and
+// writes nothing.
 const ONLY = option('--only', null)?.split(',');
 const part = (name) => !ONLY || ONLY.includes(name);
 const WRITE = !args.includes('--no-write') && !ONLY;
 
 const ARTICLE = '/international/kim-jong-un-returns-from-russia/';
+const HEADLINE = 'Kim Jong Un Returns from Russia with Strengthened Comradely Bonds, North Korean Announcement';
 const PORT = 8180;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 // Lighthouse's mobile profile: 4× CPU slowdown, 150 ms RTT × 3.75 and 1.6 Mbps × 0.9 down (devtools throttling).
@@ -35,8 +37,8 @@ const ms = (x) => `${Math.round(x)} ms`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const say = (s) => console.log(`bench: ${s}`);
 
-function serve(root, port) {
-  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', String(port), '--compress'], { stdio: 'ignore' });
+function serve(root, port, extra = []) {
+  const server = spawn('node', ['tools/serve.mjs', '--root', root, '--port', String(port), '--compress', ...extra], { stdio: 'ignore' });
   return server;
 }
 
@@ -73,6 +75,61 @@ function prepareArchive(n) {
   // The app's files of this build (the archive's pages name them).
   for (const f of readdirSync('dist').filter((f) => /\.(wasm|js|css|svg)$/.test(f))) cpSync(join('dist', f), join(site, f));
   return site;
+}
+
+/** examples/host/, the community page that embeds the app, with its embed.js and content on the bench's origin. */
+function prepareHost() {
+  const root = 'target/bench-host';
+  rmSync(root, { recursive: true, force: true });
+  cpSync('examples/host', root, { recursive: true });
+  const page = join(root, 'index.html');
+  const html = readFileSync(page, 'utf8')
+    .replace(/http:\/\/127\.0\.0\.1:\d+\/embed\.js/, `${ORIGIN}/embed.js`)
+    .replace(/data-content="http:\/\/127\.0\.0\.1:\d+\/content\/"/, `data-content="${ORIGIN}/content/"`);
+  if (!html.includes(`${ORIGIN}/embed.js`) || !html.includes(`${ORIGIN}/content/`)) throw new Error(`${page}: no embed.js or data-content to point at the bench`);
+  writeFileSync(page, html);
+  return root;
+}
+
+/** The embedded app's article headline (in its shadow root) painted: the second animation frame after it is there. */
+const EMBED_OBSERVER = (headline) => {
+  const look = () => {
+    const h1 = document.querySelector('[data-broadsheet]')?.shadowRoot?.querySelector('#bs-main h1');
+    if (h1?.textContent.trim() === headline) requestAnimationFrame(() => { window.__shown = performance.now(); });
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+};
+
+/** Opens the host page at the article (hash routing) in a fresh context; when its headline was painted. */
+async function embeddedLoad(browser, url, throttle) {
+  const { context, page } = await freshPage(browser, throttle);
+  await page.addInitScript(EMBED_OBSERVER, HEADLINE);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__shown, null, { timeout: 60000, polling: 50 });
+  const shown = await page.evaluate(() => window.__shown);
+  await context.close();
+  return shown;
+}
+
+/** The article deep link, settled and unthrottled; then, under `throttle`, the reader jumps to the comments: how long
+ * until the comment form is on screen (the comments island is fetched, compiled and started in that time). */
+async function commentsShown(browser, throttle) {
+  const { context, page, cdp } = await freshPage(browser, null);
+  await page.goto(`${ORIGIN}${ARTICLE}`, { waitUntil: 'load' });
+  await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...throttle, connectionType: 'cellular4g' });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
+  const shown = await page.evaluate(() => new Promise((resolve) => {
+    const start = performance.now();
+    document.querySelector('.bs-comments-slot').scrollIntoView();
+    const look = () => (document.querySelector('.bs-comments-slot form textarea')
+      ? requestAnimationFrame(() => resolve(performance.now() - start)) : requestAnimationFrame(look));
+    look();
+  }));
+  await context.close();
+  return shown;
 }
 
 const PAINT_OBSERVER = () => {
@@ -295,9 +352,11 @@ async function main() {
   const site = prepareSite();
   const archives = {};
   for (const n of [100, ARCHIVE]) archives[n] = part('archive') ? prepareArchive(n) : site;
-  const servers = [serve(site, PORT), serve(archives[100], PORT + 1), serve(archives[ARCHIVE], PORT + 2)];
+  const hostRoot = prepareHost();
+  const HOST = `http://127.0.0.1:${PORT + 3}`;
+  const servers = [serve(site, PORT, ['--cors']), serve(archives[100], PORT + 1), serve(archives[ARCHIVE], PORT + 2), serve(hostRoot, PORT + 3)];
   try {
-    await Promise.all([ORIGIN, `http://127.0.0.1:${PORT + 1}`, `http://127.0.0.1:${PORT + 2}`].map((o) => waitFor(`${o}/`)));
+    await Promise.all([ORIGIN, `http://127.0.0.1:${PORT + 1}`, `http://127.0.0.1:${PORT + 2}`, HOST].map((o) => waitFor(`${o}/`)));
     // Each server compresses a file on its first request: do that before anything is timed.
     const assets = readdirSync('dist').filter((f) => /\.(wasm|js|css)$/.test(f));
     for (const origin of [ORIGIN, `http://127.0.0.1:${PORT + 1}`, `http://127.0.0.1:${PORT + 2}`]) {
@@ -325,6 +384,23 @@ async function main() {
       row(`Main thread until settled, ${label}: longest task, total blocking (time over 50 ms per task)`,
         `${ms(m(app, 'longest'))}, ${ms(m(app, 'blocking'))}`, `${ms(m(base, 'longest'))}, ${ms(m(base, 'blocking'))}`,
         `the app takes the page over at ${ms(m(app, 'ready'))}`);
+    }
+
+    if (part('embed')) {
+      say(`embedded in a host page (examples/host, hash routing) at the article, Lighthouse mobile profile: ${RUNS} fresh contexts each for the host page and the static page`);
+      const shown = [], base = [];
+      for (let i = 0; i < RUNS; i++) {
+        shown.push(await embeddedLoad(browser, `${HOST}/index.html#${ARTICLE}`, MOBILE));
+        base.push((await firstLoad(browser, `${ORIGIN}/baseline/article.html`, MOBILE, { app: false })).lcp);
+      }
+      row('Embedded in a host page, Lighthouse mobile profile: the article\'s headline painted (baseline: the static page\'s LCP)', ms(median(shown)), ms(median(base)), ratio(median(shown), median(base)));
+    }
+
+    if (part('comments')) {
+      say(`jump to the comments of the article, Lighthouse mobile profile: ${RUNS} fresh contexts`);
+      const shown = [];
+      for (let i = 0; i < RUNS; i++) shown.push(await commentsShown(browser, MOBILE));
+      row('Comments, Lighthouse mobile profile: the reader jumps to them → the comment form painted (the island is fetched and started)', ms(median(shown)), '—', `${RUNS} fresh contexts`);
     }
 
     if (part('nav')) {

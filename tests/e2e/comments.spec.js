@@ -331,6 +331,22 @@ test('when the comments code cannot be fetched, Try again fetches it again and s
   await expect(mainForm(page)).toBeVisible();
 });
 
+test('the comments code and its WASM download side by side, not one after the other', async ({ page }) => {
+  // The island's JS is held back; its WASM must be asked for meanwhile, not once the JS has arrived.
+  let jsAnswered = false;
+  let wasmAskedFirst = null;
+  await page.route((url) => /\/broadsheet-comments-[0-9a-f]+\.js/.test(url.href), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    jsAnswered = true;
+    await route.continue();
+  });
+  page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+_bg\.wasm/.test(r.url()) && wasmAskedFirst === null) wasmAskedFirst = !jsAnswered; });
+  await commentsArea(page);
+  await expect(page.getByRole('heading', { name: '5 comments' })).toBeVisible();
+  await expect(mainForm(page)).toBeVisible();
+  expect(wasmAskedFirst).toBe(true);
+});
+
 test('comments code gone from the server (a tab older than the deploy) offers a reload, not a retry', async ({ page }) => {
   await page.route((url) => /\/broadsheet-comments-[0-9a-f]+_bg\.wasm/.test(url.href), (route) => route.fulfill({ status: 404, body: '' }));
   const area = await commentsArea(page);

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
 
 const HOST = 'http://127.0.0.1:8094';
+const ASSETS = 'http://127.0.0.1:8095';
 const PAGE = `${HOST}/index.html`;
 const HOST_TITLE = 'Harbour Community Trust — News';
 
@@ -109,6 +110,33 @@ test('the app mounts inside the host element only, as a good guest, with no cons
   expect(await page.evaluate(() => document.body.className + document.documentElement.className)).toBe('');
   const added = await page.evaluate(() => Object.keys(window).filter((k) => !window.__globalsBefore.includes(k) && k !== '__globalsBefore'));
   expect(added).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a host page waits for one script: the stylesheet, JS and WASM download side by side, and nothing shows unstyled', async ({ page }) => {
+  const errors = watchConsole(page);
+  const asked = [];
+  let cssAnswered = false;
+  // The stylesheet is held back: the app's JS and WASM must be asked for meanwhile, and the app must not render
+  // until the stylesheet is in.
+  await page.route((url) => /\/main-[0-9a-f]+\.css$/.test(url.pathname), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    cssAnswered = true;
+    await route.continue();
+  });
+  page.on('request', (r) => { if (r.url().startsWith(ASSETS)) asked.push([new URL(r.url()).pathname, cssAnswered]); });
+  // Not until `load`, which waits for the stylesheet.
+  await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
+  await page.waitForTimeout(1000);
+  expect(cssAnswered).toBe(false);
+  expect(await page.evaluate(() => !!document.querySelector('[data-broadsheet]').shadowRoot?.querySelector('.bs-app'))).toBe(false);
+  await expect(appH1(page)).toHaveText('Top stories');
+  const before = asked.filter(([, late]) => !late).map(([path]) => path);
+  expect(before.some((path) => /^\/broadsheet-[0-9a-f]+\.js$/.test(path)), before.join(' ')).toBe(true);
+  expect(before.some((path) => /^\/broadsheet-[0-9a-f]+_bg\.wasm$/.test(path)), before.join(' ')).toBe(true);
+  // embed.js carries the loader: no second script to wait for.
+  expect(asked.map(([path]) => path)).not.toContain('/loader.js');
+  expect(await app(page).locator('.bs-masthead').evaluate((el) => getComputedStyle(el).fontWeight)).not.toBe('400');
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,8 @@
 //! `embed.js`: the one stable, unhashed script URL a host page includes (docs/embedding.md). It names this build's
 //! hashed JS, WASM and CSS with their integrity digests, taken from the shell Trunk wrote, and the islands the
-//! shell lists (`islands.rs`), and hands them to `loader.js`. Serve it with a short cache lifetime; the hashed files it names can be cached for good.
+//! shell lists (`islands.rs`), and hands them to the loader, which it carries: the built `loader.js` is copied
+//! into it, so a host page waits for one script before the app's files start downloading, not for two in a row.
+//! Serve it with a short cache lifetime; the hashed files it names can be cached for good.
 
 use serde_json::json;
 
@@ -43,8 +45,15 @@ pub(crate) fn asset_in(tag: &str) -> Option<Asset> {
 pub(crate) const JS_LINK: &str = "rel=\"modulepreload\"";
 const WASM_LINK: &str = "type=\"application/wasm\"";
 
-/// The text of `embed.js` for the build whose shell (Trunk's `index.html`) is `shell`.
-pub fn embed_script(shell: &str) -> Result<String, String> {
+/// The file beside `embed.js` whose text it carries.
+pub const LOADER_FILE: &str = "loader.js";
+
+/// The text of `embed.js` for the build whose shell (Trunk's `index.html`) is `shell`; `loader` is the text of the
+/// build's `loader.js`, which exports `boot`.
+pub fn embed_script(shell: &str, loader: &str) -> Result<String, String> {
+    if !loader.contains("export async function boot") {
+        return Err(format!("{LOADER_FILE} does not export boot"));
+    }
     let css = asset(shell, "rel=\"stylesheet\"")?;
     let js = asset(shell, JS_LINK)?;
     let wasm = asset(shell, WASM_LINK)?;
@@ -55,9 +64,11 @@ pub fn embed_script(shell: &str) -> Result<String, String> {
     });
     Ok(format!(
         "// Broadsheet for host pages: include this file's stable URL (docs/embedding.md). Written by broadsheet-compile\n\
-         // for one build; it names that build's hashed files, so serve it with a short cache lifetime.\n\
-         import {{ boot }} from './loader.js';\n\
-         boot({assets}, new URL('./', import.meta.url));\n"
+         // for one build; it names that build's hashed files, so serve it with a short cache lifetime. The build's\n\
+         // {LOADER_FILE} follows, then the call that starts the app.\n\
+         {loader}\n\
+         boot({assets}, new URL('./', import.meta.url));\n",
+        loader = loader.trim_end()
     ))
 }
 
@@ -65,30 +76,46 @@ pub fn embed_script(shell: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    const LOADER: &str = "const h=new URL(import.meta.url);export async function boot(e,r=h){}\n";
+
     const SHELL: &str = r#"<head><link rel="stylesheet" href="/news/main-1.css" integrity="sha384-c"/>
 <link rel="modulepreload" href="/news/app-2.js" crossorigin="anonymous" integrity="sha384-j">
 <link rel="preload" href="/news/app-2_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch" type="application/wasm"></head>"#;
 
     #[test]
     fn names_each_hashed_asset_with_its_digest_relative_to_the_site_root() {
-        let script = embed_script(SHELL).unwrap();
+        let script = embed_script(SHELL, LOADER).unwrap();
         assert!(script.contains(r#""css":"main-1.css""#), "{script}");
         assert!(script.contains(r#""js":"app-2.js""#));
         assert!(script.contains(r#""wasm":"app-2_bg.wasm""#));
         assert!(script.contains(r#""integrity":{"css":"sha384-c","js":"sha384-j","wasm":"sha384-w"}"#), "{script}");
         assert!(script.contains(r#""islands":{}"#), "{script}");
-        assert!(script.contains("import { boot } from './loader.js';"));
+    }
+
+    #[test]
+    fn carries_the_loader_then_starts_the_app_with_it() {
+        let script = embed_script(SHELL, LOADER).unwrap();
+        let (loader, call) = (script.find(LOADER.trim_end()).unwrap(), script.find("boot({").unwrap());
+        assert!(loader < call, "{script}");
+        assert!(!script.contains("from './"), "no static import, which would be one more script to wait for: {script}");
+        assert!(!script.contains("import {"), "nothing to wait for before the app's files are fetched: {script}");
+        assert!(script.ends_with("new URL('./', import.meta.url));\n"), "{script}");
+    }
+
+    #[test]
+    fn a_loader_without_boot_is_an_error() {
+        assert!(embed_script(SHELL, "console.log(1);").unwrap_err().contains("loader.js"));
     }
 
     #[test]
     fn names_the_islands_the_shell_lists() {
         let shell = crate::islands::with_islands(SHELL, &json!({ "comments": { "js": "c-1.js", "wasm": "c-1_bg.wasm" } }));
-        let script = embed_script(&shell).unwrap();
+        let script = embed_script(&shell, LOADER).unwrap();
         assert!(script.contains(r#""islands":{"comments":{"js":"c-1.js","wasm":"c-1_bg.wasm"}}"#), "{script}");
     }
 
     #[test]
     fn a_shell_without_the_app_is_an_error() {
-        assert!(embed_script("<head></head>").unwrap_err().contains("stylesheet"));
+        assert!(embed_script("<head></head>", LOADER).unwrap_err().contains("stylesheet"));
     }
 }

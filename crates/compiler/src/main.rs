@@ -107,7 +107,8 @@ fn main() -> ExitCode {
             bar.finish();
             if let (Some(dir), false) = (&site_dir, check) {
                 output::write_page(dir, entry::SHELL_FILE, shell.html())?;
-                let embed = broadsheet_compiler::embed::embed_script(shell.html()).map_err(std::io::Error::other)?;
+                let loader = std::fs::read_to_string(dir.join(broadsheet_compiler::embed::LOADER_FILE))?;
+                let embed = broadsheet_compiler::embed::embed_script(shell.html(), &loader).map_err(std::io::Error::other)?;
                 output::write_page(dir, broadsheet_compiler::embed::EMBED_FILE, &embed)?;
             }
         }
