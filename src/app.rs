@@ -24,7 +24,8 @@ type Loaded<T> = Option<Result<T, FetchError>>;
 enum View {
     Loading,
     Ready(Arc<Site>, PageData),
-    NotFound,
+    /// The route is part of it: a link from one missing page to another shows a new view.
+    NotFound(Route),
     Failed(FetchError),
 }
 
@@ -42,11 +43,11 @@ pub fn App(config: Config) -> impl IntoView {
             None => View::Loading,
             Some(Err(e)) => View::Failed(e),
             Some(Ok(_)) if page.with(|p| p.as_ref().is_none_or(|(r, _)| *r != route)) => View::Loading,
-            Some(Ok(site)) if !route_exists(&site, &route) => View::NotFound,
+            Some(Ok(site)) if !route_exists(&site, &route) => View::NotFound(route),
             Some(Ok(site)) => match page.get().and_then(|(_, result)| result) {
                 None => View::Loading,
                 Some(Ok(data)) => View::Ready(site, data),
-                Some(Err(FetchError::NotFound)) => View::NotFound,
+                Some(Err(FetchError::NotFound)) => View::NotFound(route),
                 Some(Err(e)) => View::Failed(e),
             },
         }
@@ -69,7 +70,7 @@ pub fn App(config: Config) -> impl IntoView {
         let name = site_name();
         match view_state.get() {
             View::Ready(_, data) => format!("{} | {name}", data.title()),
-            View::NotFound => format!("Page not found | {name}"),
+            View::NotFound(_) => format!("Page not found | {name}"),
             View::Failed(e) => format!("{} | {name}", e.title()),
             View::Loading => format!("Loading… | {name}"),
         }
@@ -103,7 +104,7 @@ pub fn App(config: Config) -> impl IntoView {
             <MainArea owns_document=config.owns_document busy=Signal::derive(move || matches!(loaded.get(), View::Loading))>
                 {move || match view_state.get() {
                     View::Loading => view! { <Skeleton route=nav.route.get_untracked()/> }.into_any(),
-                    View::NotFound => view! { <NotFoundPage/> }.into_any(),
+                    View::NotFound(_) => view! { <NotFoundPage/> }.into_any(),
                     View::Failed(error) => view! { <ErrorPage error=error retry=retry/> }.into_any(),
                     View::Ready(site, PageData::Front(front)) => view! { <FrontPage site=site front=front/> }.into_any(),
                     View::Ready(site, PageData::Section(listing)) => view! { <SectionPage site=site listing=listing/> }.into_any(),
@@ -159,7 +160,8 @@ fn MainArea(owns_document: bool, busy: Signal<bool>, children: Children) -> impl
 impl PartialEq for View {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (View::Loading, View::Loading) | (View::NotFound, View::NotFound) => true,
+            (View::Loading, View::Loading) => true,
+            (View::NotFound(a), View::NotFound(b)) => a == b,
             (View::Failed(a), View::Failed(b)) => a == b,
             (View::Ready(s1, d1), View::Ready(s2, d2)) => Arc::ptr_eq(s1, s2) && d1.same(d2),
             _ => false,
@@ -167,10 +169,15 @@ impl PartialEq for View {
     }
 }
 
-/// Once a page (or its error) is shown: after a link, focus its heading and announce it; after back/forward,
-/// return to where the reader was.
+/// Once a page (or its error) is shown: after a link, start at the app's top, focus the heading and announce it;
+/// after back/forward, return to where the reader was. After a link the app scrolls here, not on the click: the
+/// page on screen is held while the next one loads, and stays where the reader is (so Back meanwhile changes
+/// nothing); the skeleton, if the wait is long, is shown from the top.
 fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) {
     if matches!(view, View::Loading) {
+        if nav.arrival.get_untracked() == Arrival::Link {
+            platform::scroll_app_into_view();
+        }
         return;
     }
     match nav.arrival.get_untracked() {
@@ -181,10 +188,11 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
             }
         }
         Arrival::Link => {
+            platform::scroll_app_into_view();
             platform::focus_page_heading();
             announcement.set(match &view {
                 View::Ready(_, data) => data.title(),
-                View::NotFound => "Page not found".to_string(),
+                View::NotFound(_) => "Page not found".to_string(),
                 View::Failed(e) => e.title().to_string(),
                 View::Loading => String::new(),
             });

@@ -61,7 +61,7 @@ impl Navigator {
         }
         let href = self.config.with_value(|c| c.href(&route));
         platform::push_url(&href, platform::scroll_y());
-        platform::scroll_app_into_view();
+        // No scrolling yet: the page on screen may be held while the next one loads (see `after_page_shown`).
         self.arrival.set(Arrival::Link);
         self.route.set(route);
     }

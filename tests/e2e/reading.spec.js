@@ -119,6 +119,27 @@ test('a slow answer for a page the reader has left never replaces the page they 
   await expect(page).toHaveURL(/\/economy\/$/);
 });
 
+test('while the next story loads, the page stays where the reader is; Back meanwhile leaves them there', async ({ page }) => {
+  // The story file is held, so the click is answered by the page staying on screen (marked busy).
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/content/*/*/article.json', async (route) => { await held; await route.continue(); });
+  await page.goto('/local/');
+  await appReady(page);
+  const card = page.locator('.bs-section .bs-card__link').last();
+  await card.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  expect(before).toBeGreaterThan(100);
+  // The click and the reader's Back in one go, well within the moment the page is held.
+  const during = await card.evaluate((a) => { a.click(); const y = window.scrollY; history.back(); return y; });
+  expect(during).toBe(before);
+  await expect(page).toHaveURL(/\/local\/$/);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.scrollY)).toBe(before);
+  await expect(h1(page)).toHaveText('Local News');
+  release();
+});
+
 test('loading keeps the layout still: CLS over a visit with 300 ms responses stays ≤ 0.01', async ({ page }) => {
   await startCls(page);
   await page.route('**/content/**', async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
