@@ -118,10 +118,11 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
 }
 
 /// What the slot shows until the comments are there: a labelled region with a heading, so a screen reader's list
-/// of headings finds the comments before they have loaded (and moving there brings them near the screen).
+/// of headings finds the comments before they have loaded (and moving there brings them near the screen). It is a
+/// screen tall (the stylesheet), so the comments take its place without moving the footer into or out of view.
 fn placeholder() -> impl IntoView {
     view! {
-        <section class="bs-comments" aria-labelledby="bs-comments-waiting">
+        <section class="bs-comments bs-comments--waiting" aria-labelledby="bs-comments-waiting">
             <h2 id="bs-comments-waiting" class="bs-comments__title">"Comments"</h2>
             <p class="bs-comments__loading">"Loading comments…"</p>
             // A pre-rendered page read without JavaScript says this instead (the stylesheet picks one).

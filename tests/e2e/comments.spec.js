@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp, showComments } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp, showComments, startCls } from './helpers.js';
 
 const NO_COMMENTS = '/international/sudan-khartoum-landmarks-conflict/';
 const ENDPOINT = '/api/comments';
@@ -346,6 +346,28 @@ test('the comments code and its WASM download side by side, not one after the ot
   await expect(mainForm(page)).toBeVisible();
   expect(wasmAskedFirst).toBe(true);
 });
+
+for (const [width, height] of [[412, 823], [1280, 800]]) {
+  for (const block of ['start', 'end']) {
+    test(`a reader who jumps straight to the comments sees nothing move while they load (${width} px, comments at the ${block})`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await startCls(page);
+      // The comments code is slow to arrive, so the reader sees the area while it waits, and then the comments.
+      await page.route((url) => /\/broadsheet-comments-[0-9a-f]+\.js/.test(url.href), async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      await page.goto(REFERENCE);
+      await appReady(page);
+      // A jump, not a scroll through the page: the related stories above are passed without being looked at.
+      await page.evaluate((block) => document.querySelector('.bs-comments-slot').scrollIntoView({ block }), block);
+      await expect(page.getByRole('heading', { name: '5 comments' })).toBeVisible();
+      await expect(mainForm(page)).toBeVisible();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => window.__cls)).toBe(0);
+    });
+  }
+}
 
 test('comments code gone from the server (a tab older than the deploy) offers a reload, not a retry', async ({ page }) => {
   await page.route((url) => /\/broadsheet-comments-[0-9a-f]+_bg\.wasm/.test(url.href), (route) => route.fulfill({ status: 404, body: '' }));
