@@ -102,22 +102,15 @@ pub fn App(config: Config) -> impl IntoView {
             </header>
             {move || view! { <SectionNav site=site.get().and_then(Result::ok) route=nav.route.get()/> }}
             <MainArea owns_document=config.owns_document busy=Signal::derive(move || matches!(loaded.get(), View::Loading))>
-                {move || match view_state.get() {
-                    View::Loading => view! { <Skeleton route=nav.route.get_untracked()/> }.into_any(),
-                    View::NotFound(_) => view! { <NotFoundPage/> }.into_any(),
-                    View::Failed(error) => view! { <ErrorPage error=error retry=retry/> }.into_any(),
-                    View::Ready(site, PageData::Front(front)) => view! { <FrontPage site=site front=front/> }.into_any(),
-                    View::Ready(site, PageData::Section(listing)) => view! { <SectionPage site=site listing=listing/> }.into_any(),
-                    View::Ready(site, PageData::Article(article)) => {
-                        // An endpoint that is not an http(s) URL or a same-origin path is ignored, like any unsafe URL.
-                        let endpoint = site.comment_endpoint.as_deref().and_then(broadsheet_model::urls::link_url).map(str::to_string);
-                        let (section, slug) = (article.section.clone(), article.slug.clone());
-                        view! {
-                            <ArticlePage site=site article=article/>
-                            <CommentsSlot section=section slug=slug endpoint=endpoint/>
-                        }
-                        .into_any()
+                {move || {
+                    let view = view_state.get();
+                    // After a link, the top of the app is brought into view here, before the new page replaces the
+                    // one on screen: a page held while the next one loads stays where the reader is (so Back
+                    // meanwhile changes nothing), and the new page is laid out once, at the top.
+                    if nav.arrival.get_untracked() == Arrival::Link {
+                        platform::scroll_app_into_view();
                     }
+                    page_area(view, nav, retry)
                 }}
             </MainArea>
             <footer class="bs-footer">
@@ -125,6 +118,27 @@ pub fn App(config: Config) -> impl IntoView {
             </footer>
             <div class="bs-visually-hidden bs-announcer" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
         </Frame>
+    }
+}
+
+/// What the page area shows for `view`.
+fn page_area(view: View, nav: Navigator, retry: Callback<()>) -> AnyView {
+    match view {
+        View::Loading => view! { <Skeleton route=nav.route.get_untracked()/> }.into_any(),
+        View::NotFound(_) => view! { <NotFoundPage/> }.into_any(),
+        View::Failed(error) => view! { <ErrorPage error=error retry=retry/> }.into_any(),
+        View::Ready(site, PageData::Front(front)) => view! { <FrontPage site=site front=front/> }.into_any(),
+        View::Ready(site, PageData::Section(listing)) => view! { <SectionPage site=site listing=listing/> }.into_any(),
+        View::Ready(site, PageData::Article(article)) => {
+            // An endpoint that is not an http(s) URL or a same-origin path is ignored, like any unsafe URL.
+            let endpoint = site.comment_endpoint.as_deref().and_then(broadsheet_model::urls::link_url).map(str::to_string);
+            let (section, slug) = (article.section.clone(), article.slug.clone());
+            view! {
+                <ArticlePage site=site article=article/>
+                <CommentsSlot section=section slug=slug endpoint=endpoint/>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -169,15 +183,10 @@ impl PartialEq for View {
     }
 }
 
-/// Once a page (or its error) is shown: after a link, start at the app's top, focus the heading and announce it;
-/// after back/forward, return to where the reader was. After a link the app scrolls here, not on the click: the
-/// page on screen is held while the next one loads, and stays where the reader is (so Back meanwhile changes
-/// nothing); the skeleton, if the wait is long, is shown from the top.
+/// Once a page (or its error) is shown: after a link, focus its heading and announce it (the page area has
+/// already brought the app's top into view); after back/forward, return to where the reader was.
 fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) {
     if matches!(view, View::Loading) {
-        if nav.arrival.get_untracked() == Arrival::Link {
-            platform::scroll_app_into_view();
-        }
         return;
     }
     match nav.arrival.get_untracked() {
@@ -188,7 +197,6 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
             }
         }
         Arrival::Link => {
-            platform::scroll_app_into_view();
             platform::focus_page_heading();
             announcement.set(match &view {
                 View::Ready(_, data) => data.title(),

@@ -99,7 +99,8 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
         start();
     };
     view! {
-        <div class="bs-comments-slot" node_ref=outer>
+        // While waiting it is a screen tall and never the element scrolling keeps in place (the stylesheet).
+        <div class=move || if state.get() == Slot::Waiting { "bs-comments-slot bs-comments-slot--waiting" } else { "bs-comments-slot" } node_ref=outer>
             {move || match state.get() {
                 Slot::Shown => None,
                 Slot::Waiting => Some(placeholder().into_any()),
@@ -118,11 +119,10 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
 }
 
 /// What the slot shows until the comments are there: a labelled region with a heading, so a screen reader's list
-/// of headings finds the comments before they have loaded (and moving there brings them near the screen). It is a
-/// screen tall (the stylesheet), so the comments take its place without moving the footer into or out of view.
+/// of headings finds the comments before they have loaded (and moving there brings them near the screen).
 fn placeholder() -> impl IntoView {
     view! {
-        <section class="bs-comments bs-comments--waiting" aria-labelledby="bs-comments-waiting">
+        <section class="bs-comments" aria-labelledby="bs-comments-waiting">
             <h2 id="bs-comments-waiting" class="bs-comments__title">"Comments"</h2>
             <p class="bs-comments__loading">"Loading comments…"</p>
             // A pre-rendered page read without JavaScript says this instead (the stylesheet picks one).

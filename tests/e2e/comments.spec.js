@@ -348,8 +348,8 @@ test('the comments code and its WASM download side by side, not one after the ot
 });
 
 for (const [width, height] of [[412, 823], [1280, 800]]) {
-  for (const block of ['start', 'end']) {
-    test(`a reader who jumps straight to the comments sees nothing move while they load (${width} px, comments at the ${block})`, async ({ page }) => {
+  for (const block of ['start', 'end', 'bottom']) {
+    test(`a reader who jumps straight to the comments sees nothing move while they load (${width} px, ${block === 'bottom' ? 'to the end of the page' : `comments at the ${block}`})`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       await startCls(page);
       // The comments code is slow to arrive, so the reader sees the area while it waits, and then the comments.
@@ -360,7 +360,9 @@ for (const [width, height] of [[412, 823], [1280, 800]]) {
       await page.goto(REFERENCE);
       await appReady(page);
       // A jump, not a scroll through the page: the related stories above are passed without being looked at.
-      await page.evaluate((block) => document.querySelector('.bs-comments-slot').scrollIntoView({ block }), block);
+      await page.evaluate((block) => (block === 'bottom'
+        ? window.scrollTo(0, document.documentElement.scrollHeight)
+        : document.querySelector('.bs-comments-slot').scrollIntoView({ block })), block);
       await expect(page.getByRole('heading', { name: '5 comments' })).toBeVisible();
       await expect(mainForm(page)).toBeVisible();
       await page.waitForTimeout(300);
@@ -368,6 +370,33 @@ for (const [width, height] of [[412, 823], [1280, 800]]) {
     });
   }
 }
+
+test('a reader who jumps to the end before the app has started sees nothing move when it takes over', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await startCls(page);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname), async (route) => { await held; await route.continue(); });
+  await page.goto(REFERENCE);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(300);
+  release();
+  await appReady(page);
+  await expect(mainForm(page)).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__cls)).toBe(0);
+});
+
+test('after an in-app link to a story, a jump to the end moves nothing', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await startCls(page);
+  await openInApp(page, REFERENCE);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(mainForm(page)).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__cls)).toBe(0);
+});
 
 test('comments code gone from the server (a tab older than the deploy) offers a reload, not a retry', async ({ page }) => {
   await page.route((url) => /\/broadsheet-comments-[0-9a-f]+_bg\.wasm/.test(url.href), (route) => route.fulfill({ status: 404, body: '' }));
