@@ -347,6 +347,13 @@ test('the comments code and its WASM download side by side, not one after the ot
   expect(wasmAskedFirst).toBe(true);
 });
 
+/** The comment form is on screen, and no layout shift (without recent input) has happened since the page loaded. */
+async function formShownAndNothingMoved(page) {
+  await expect(mainForm(page)).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__cls)).toBe(0);
+}
+
 for (const [width, height] of [[412, 823], [1280, 800]]) {
   for (const block of ['start', 'end', 'bottom']) {
     test(`a reader who jumps straight to the comments sees nothing move while they load (${width} px, ${block === 'bottom' ? 'to the end of the page' : `comments at the ${block}`})`, async ({ page }) => {
@@ -364,9 +371,7 @@ for (const [width, height] of [[412, 823], [1280, 800]]) {
         ? window.scrollTo(0, document.documentElement.scrollHeight)
         : document.querySelector('.bs-comments-slot').scrollIntoView({ block })), block);
       await expect(page.getByRole('heading', { name: '5 comments' })).toBeVisible();
-      await expect(mainForm(page)).toBeVisible();
-      await page.waitForTimeout(300);
-      expect(await page.evaluate(() => window.__cls)).toBe(0);
+      await formShownAndNothingMoved(page);
     });
   }
 }
@@ -382,9 +387,7 @@ test('a reader who jumps to the end before the app has started sees nothing move
   await page.waitForTimeout(300);
   release();
   await appReady(page);
-  await expect(mainForm(page)).toBeVisible();
-  await page.waitForTimeout(300);
-  expect(await page.evaluate(() => window.__cls)).toBe(0);
+  await formShownAndNothingMoved(page);
 });
 
 test('after an in-app link to a story, a jump to the end moves nothing', async ({ page }) => {
@@ -393,9 +396,7 @@ test('after an in-app link to a story, a jump to the end moves nothing', async (
   await openInApp(page, REFERENCE);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await expect(mainForm(page)).toBeVisible();
-  await page.waitForTimeout(300);
-  expect(await page.evaluate(() => window.__cls)).toBe(0);
+  await formShownAndNothingMoved(page);
 });
 
 test('comments code gone from the server (a tab older than the deploy) offers a reload, not a retry', async ({ page }) => {
