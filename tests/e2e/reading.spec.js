@@ -102,11 +102,17 @@ for (const path of ['/no/such/page/here/', '/international/no-such-article/', '/
   });
 }
 
-test('a slow answer for a page the reader has left never replaces the page they are on', async ({ page }) => {
-  // Held from the start: stories on screen are prefetched as soon as the page runs.
+/** Story files get no answer until the returned function is called. */
+async function holdStoryFiles(page) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/content/*/*/article.json', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+test('a slow answer for a page the reader has left never replaces the page they are on', async ({ page }) => {
+  // Held from the start: stories on screen are prefetched as soon as the page runs.
+  const release = await holdStoryFiles(page);
   await page.goto('/');
   await appReady(page);
   await page.locator('.bs-lead .bs-card__link').first().click();
@@ -121,9 +127,7 @@ test('a slow answer for a page the reader has left never replaces the page they 
 
 test('while the next story loads, the page stays where the reader is; Back meanwhile leaves them there', async ({ page }) => {
   // The story file is held, so the click is answered by the page staying on screen (marked busy).
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/content/*/*/article.json', async (route) => { await held; await route.continue(); });
+  const release = await holdStoryFiles(page);
   await page.goto('/local/');
   await appReady(page);
   const card = page.locator('.bs-section .bs-card__link').last();
