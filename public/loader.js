@@ -232,6 +232,8 @@ export async function boot(assets, from = here) {
   const integrity = assets.integrity ?? {};
   const jsIntegrity = integrity.js ?? digestInPage(js);
   try {
+    // Safari's Lockdown Mode, for one, turns it off.
+    if (typeof WebAssembly !== 'object') throw new Error('this browser runs no WebAssembly');
     const host = hostElement();
     // On a host page the stylesheet, the JS and the WASM download side by side (a host page has no preload links):
     // one round trip instead of three before the app can render. The app mounts only once the stylesheet is in.
@@ -261,8 +263,18 @@ function showStartFailure() {
   const host = hostElement();
   if (!host) return;
   const target = host.shadowRoot?.querySelector('.bs-root') ?? host;
-  // A pre-rendered page stays readable as it is; only an empty shell needs a message.
-  if (target.querySelector('.bs-app')) return;
+  // A pre-rendered page stays readable as it is (its links are plain links). What in it waits for the app stops
+  // waiting: the stylesheet hides the controls only the app can work (`data-broadsheet-failed`), the comments say
+  // they will not come, and the footer the waiting comments hid is shown.
+  if (target.querySelector('.bs-app')) {
+    host.setAttribute('data-broadsheet-failed', '');
+    for (const slot of target.querySelectorAll('.bs-comments-slot--waiting')) {
+      slot.classList.remove('bs-comments-slot--waiting');
+      const waiting = slot.querySelector('.bs-comments__loading');
+      if (waiting) waiting.textContent = 'The comments could not be loaded. Reloading the page may bring them back.';
+    }
+    return;
+  }
   const message = document.createElement('p');
   message.className = 'bs-noscript';
   message.setAttribute('role', 'alert');

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, showComments } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, expectNothingWaitsForTheApp, showComments } from './helpers.js';
 
 const STRICT = 'http://127.0.0.1:8092';
 
@@ -79,8 +79,9 @@ for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered
     await page.goto(`${origin}/international/kim-jong-un-returns-from-russia/`);
     await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
     await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
-    // The pre-rendered article stays readable.
+    // The pre-rendered article stays readable, and nothing on it waits for the app any more.
     await expect(page.locator('main h1')).toHaveText(/Kim Jong Un Returns from Russia/);
+    await expectNothingWaitsForTheApp(page);
     // An empty shell (no pre-rendered page) tells the reader instead.
     const shell = readFileSync(join(root, 'index.html'), 'utf8')
       .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');

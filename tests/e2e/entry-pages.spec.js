@@ -39,6 +39,9 @@ test.describe('without JavaScript', () => {
     // The comments are the app's: the page says so rather than promising them.
     await expect(page.getByText('The comments need JavaScript.')).toBeVisible();
     await expect(page.getByText('Loading comments…')).toBeHidden();
+    // Nor does it offer buttons that need the app.
+    await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Dark mode' })).toBeHidden();
     await page.getByRole('link', { name: 'Higher Wages On The Horizon For California Healthcare Workers' }).click();
     await expect(page.locator('main h1')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   });

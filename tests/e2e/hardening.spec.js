@@ -1,7 +1,7 @@
 // Every bad input a reader can meet, one test each, asserting what the reader sees: hostile or broken content,
 // hostile networks, and script payloads in every field that reaches the page.
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, openInApp } from './helpers.js';
 
 const h1 = (page) => page.locator('main h1');
 const ARTICLE_JSON = `**/content${REFERENCE}article.json`;
@@ -173,4 +173,18 @@ test('script payloads in the site file (the newsroom\'s configuration) render as
   await expect(page.locator('.bs-masthead')).toHaveText(PAYLOAD);
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByText(SVG)).toBeVisible();
   await expectInert(page);
+});
+
+test('a browser without WebAssembly keeps the pre-rendered article readable, and nothing on it waits for the app', async ({ page }) => {
+  // As in Safari's Lockdown Mode, or where a policy turns WebAssembly off.
+  await page.addInitScript(() => { delete globalThis.WebAssembly; });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(REFERENCE);
+  await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await expectNothingWaitsForTheApp(page);
+  // Its links are plain links: the next story is a pre-rendered page too.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(page.locator('main h1')).toHaveText('Local News');
 });
