@@ -41,6 +41,49 @@ function hostElement() {
   return document.querySelector('#broadsheet, [data-broadsheet]');
 }
 
+// The content files the app's first page needs where the page does not carry them (a host page, the shell): the
+// site file and the current route's file. The same URLs the app computes (`Config::route_at` in src/config.rs,
+// `Route::parse` and `Route::content_path` in crates/model/src/route.rs); tests/e2e/embedding.spec.js checks this
+// against every pre-rendered page of the build.
+export function contentFiles(host, { pathname, hash } = location) {
+  const data = (name) => host.getAttribute(`data-${name}`)?.trim() || null;
+  const inner = (data('base') ?? new URL(document.querySelector('base[href]')?.getAttribute('href') ?? '/', location.href).pathname)
+    .replace(/^\/+|\/+$/g, '');
+  const base = inner ? `/${inner}/` : '/';
+  const root = new URL(data('content')?.replace(/\/?$/, '/') ?? `${base}content/`, document.baseURI);
+  // The route's path: a `#/…` fragment in hash mode (another fragment is the host's own), else the path under the base.
+  const path = data('routing') === 'hash'
+    ? (/^#?(\/|$)/.test(hash) ? hash.replace(/^#/, '') || '/' : '')
+    : (`${pathname}/`.startsWith(base) ? pathname.slice(base.length - 1) || '/' : '');
+  const slug = (s) => /^(?!-)[a-z0-9-]{1,100}(?<!-)$/.test(s);
+  const [section, second, third, more] = path.split(/[?#]/)[0].split('/').filter(Boolean);
+  const file = !path || more ? null
+    : !section ? 'front.json'
+    : !slug(section) ? null
+    : !second ? `${section}/page-1.json`
+    : third ? (second === 'page' && /^[1-9]\d{0,5}$/.test(third) ? `${section}/page-${third}.json` : null)
+    : slug(second) && second !== 'page' ? `${section}/${second}/article.json` : null;
+  return [new URL('site.json', root), ...(file ? [new URL(file, root)] : [])];
+}
+
+// Starts downloading those files at once, side by side with the app's own, through preload links: the app's own
+// fetch of the same URL, later, is answered from the preload instead of asking again. Each link goes once its
+// file is in.
+function preloadContent(host) {
+  try {
+    for (const url of contentFiles(host)) {
+      // Only the web's own schemes: a hostile `data-content` must not become a URL of another kind.
+      if (!/^https?:$/.test(url.protocol)) continue;
+      const link = document.createElement('link');
+      Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: url.href });
+      link.onload = link.onerror = () => link.remove();
+      document.head.append(link);
+    }
+  } catch {
+    // A setting that is no URL at all: the app meets it too, and shows why.
+  }
+}
+
 // A stylesheet inside the host's shadow root; resolves once it has loaded (or failed), so the app never shows
 // unstyled.
 function isolate(host, cssUrl, integrity) {
@@ -233,12 +276,14 @@ export async function boot(assets, from = here) {
   const jsIntegrity = integrity.js ?? digestInPage(js);
   try {
     // Safari's Lockdown Mode, for one, turns it off.
-    if (typeof WebAssembly !== 'object') throw new Error('this browser runs no WebAssembly');
+    if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
     const host = hostElement();
     // On a host page the stylesheet, the JS and the WASM download side by side (a host page has no preload links):
     // one round trip instead of three before the app can render. The app mounts only once the stylesheet is in.
     const styled = assets.css && host && !host.matches('#broadsheet') ? isolate(host, url(assets.css), integrity.css) : null;
     if (host) serveIslands(host, assets.islands ?? {}, url);
+    // A pre-rendered page carries its content; any other page needs it as soon as the app runs.
+    if (host && !prerendered()) preloadContent(host);
     // A pre-rendered page is its own first render: the app's JS is loaded (parsed, compiled) only once the page has
     // been painted, so that it does not slow that paint; the WASM is already downloading, from the page's preload
     // link (docs/architecture.md). Other pages need the app to show anything, and start at once.
@@ -271,7 +316,7 @@ function showStartFailure() {
     for (const slot of target.querySelectorAll('.bs-comments-slot--waiting')) {
       slot.classList.remove('bs-comments-slot--waiting');
       const waiting = slot.querySelector('.bs-comments__loading');
-      if (waiting) waiting.textContent = 'The comments could not be loaded. Reloading the page may bring them back.';
+      if (waiting) waiting.textContent = 'The comments could not be loaded. Reload the page to try again.';
     }
     return;
   }

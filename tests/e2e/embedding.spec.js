@@ -2,10 +2,13 @@
 // embed.js) on a second and the content on a third, the host page under a strict CSP that names both.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
 
 const HOST = 'http://127.0.0.1:8094';
 const ASSETS = 'http://127.0.0.1:8095';
+const CONTENT = 'http://127.0.0.1:8096';
 const PAGE = `${HOST}/index.html`;
 const HOST_TITLE = 'Harbour Community Trust — News';
 
@@ -138,6 +141,67 @@ test('a host page waits for one script: the stylesheet, JS and WASM download sid
   expect(asked.map(([path]) => path)).not.toContain('/loader.js');
   expect(await app(page).locator('.bs-masthead').evaluate((el) => getComputedStyle(el).fontWeight)).not.toBe('400');
   expect(errors).toEqual([]);
+});
+
+test('a host page fetches the story\'s content while the app\'s files download, and only once', async ({ page }) => {
+  const errors = watchConsole(page);
+  const content = [];
+  let wasmAnswered = false;
+  // The WASM is held back: the site file and the story's file must be fetched meanwhile, not after the app starts.
+  await page.route((url) => /\/broadsheet-[0-9a-f]+_bg\.wasm$/.test(url.pathname), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    wasmAnswered = true;
+    await route.continue();
+  });
+  page.on('request', (r) => { if (r.url().startsWith(CONTENT) && r.url().endsWith('.json')) content.push([new URL(r.url()).pathname, wasmAnswered]); });
+  await page.goto(`${PAGE}#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // The comments file is the island's, fetched later; the page's first render needs these two.
+  const first = content.filter(([path]) => !path.endsWith('/comments.json'));
+  expect(first).toEqual(expect.arrayContaining([['/content/site.json', false], [`/content${REFERENCE}article.json`, false]]));
+  expect(first.length, first.join(' ')).toBe(2);
+  // The preload links go once their files are in.
+  expect(await page.locator('head link[rel="preload"][as="fetch"]').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('the files the loader fetches ahead for a page are the ones the app asks for, for every page of the build', async ({ page }) => {
+  // Every pre-rendered URL of the build, as a host page would carry it in its fragment, and as the site's shell
+  // would see it as a path: the loader's mapping must name the content file that page is built from.
+  const urls = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && path !== join('dist', 'content')) walk(path);
+      else if (entry.name === 'index.html') urls.push(`/${relative('dist', dir).split(sep).join('/')}/`.replace(/^\/\/$/, '/'));
+    }
+  };
+  walk('dist');
+  expect(urls.length).toBeGreaterThan(20);
+  await page.goto('/shell.html');
+  const named = await page.evaluate(async ({ urls, content }) => {
+    const { contentFiles } = await import('/loader.js');
+    const host = document.createElement('div');
+    const hashHost = document.createElement('div');
+    hashHost.setAttribute('data-routing', 'hash');
+    hashHost.setAttribute('data-content', content);
+    const names = (files) => files.map((url) => url.href);
+    return urls.map((url) => [url, names(contentFiles(host, { pathname: url, hash: '' })), names(contentFiles(hashHost, { pathname: '/host.html', hash: `#${url}` }))]);
+  }, { urls, content: `${CONTENT}/content/` });
+  for (const [url, asPath, asHash] of named) {
+    const pathFile = asPath[1]?.replace(/^http:\/\/127\.0\.0\.1:\d+\/content\//, '');
+    expect(asPath[0], url).toMatch(/\/content\/site\.json$/);
+    expect(pathFile, url).toBeTruthy();
+    expect(existsSync(join('dist', 'content', pathFile)), `${url} → ${pathFile}`).toBe(true);
+    expect(asHash, url).toEqual([`${CONTENT}/content/site.json`, `${CONTENT}/content/${pathFile}`]);
+  }
+  // Addresses that are no page of the app need only the site file (the app shows its not-found view).
+  const odd = await page.evaluate(async () => {
+    const { contentFiles } = await import('/loader.js');
+    const host = document.createElement('div');
+    return ['/a/b/c/', '/Local/', '/local/page/0/', '/local/page/x/'].map((pathname) => contentFiles(host, { pathname, hash: '' }).length);
+  });
+  expect(odd).toEqual([1, 1, 1, 1]);
 });
 
 test('hash routing: links stay on the host page, deep links reload to the same story, back and forward work', async ({ page }) => {

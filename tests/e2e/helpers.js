@@ -86,7 +86,7 @@ export async function editEmbeddedData(page, path, edit) {
 /** A pre-rendered article whose app could not start: the comments say so, the footer the waiting comments hid is
  * there, and the buttons only the app can work are not offered. */
 export async function expectNothingWaitsForTheApp(page) {
-  await expect(page.getByText('The comments could not be loaded. Reloading the page may bring them back.')).toBeVisible();
+  await expect(page.getByText('The comments could not be loaded. Reload the page to try again.')).toBeVisible();
   await expect(page.getByText('Loading comments…')).toHaveCount(0);
   await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
