@@ -308,6 +308,10 @@ function showStartFailure() {
   const host = hostElement();
   if (!host) return;
   const target = host.shadowRoot?.querySelector('.bs-root') ?? host;
+  // Where WebAssembly is off, reloading will not help: the reader is told so instead.
+  const [failed, remedy] = typeof WebAssembly === 'object'
+    ? ['could not be loaded', ['Reload the page to try again.', 'Check your connection and reload the page.']]
+    : ['cannot be shown in this browser', ['They need WebAssembly, which is turned off here.', 'It needs WebAssembly, which is turned off here.']];
   // A pre-rendered page stays readable as it is (its links are plain links). What in it waits for the app stops
   // waiting: the stylesheet hides the controls only the app can work (`data-broadsheet-failed`), the comments say
   // they will not come, and the footer the waiting comments hid is shown.
@@ -316,14 +320,14 @@ function showStartFailure() {
     for (const slot of target.querySelectorAll('.bs-comments-slot--waiting')) {
       slot.classList.remove('bs-comments-slot--waiting');
       const waiting = slot.querySelector('.bs-comments__loading');
-      if (waiting) waiting.textContent = 'The comments could not be loaded. Reload the page to try again.';
+      if (waiting) waiting.textContent = `The comments ${failed}. ${remedy[0]}`;
     }
     return;
   }
   const message = document.createElement('p');
   message.className = 'bs-noscript';
   message.setAttribute('role', 'alert');
-  message.textContent = 'The news could not be loaded. Check your connection and reload the page.';
+  message.textContent = `The news ${failed}. ${remedy[1]}`;
   target.replaceChildren(message);
 }
 

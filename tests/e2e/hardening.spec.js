@@ -175,7 +175,7 @@ test('script payloads in the site file (the newsroom\'s configuration) render as
   await expectInert(page);
 });
 
-test('a browser without WebAssembly keeps the pre-rendered article readable, and nothing on it waits for the app', async ({ page }) => {
+test('a browser without WebAssembly keeps the pre-rendered article readable, nothing on it waits for the app, and the reader is told why', async ({ page }) => {
   // As in Safari's Lockdown Mode, or where a policy turns WebAssembly off.
   await page.addInitScript(() => { delete globalThis.WebAssembly; });
   const errors = [];
@@ -183,8 +183,12 @@ test('a browser without WebAssembly keeps the pre-rendered article readable, and
   await page.goto(REFERENCE);
   await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
-  await expectNothingWaitsForTheApp(page);
+  // Reloading would not help, and the reader is not told it would.
+  await expectNothingWaitsForTheApp(page, 'The comments cannot be shown in this browser. They need WebAssembly, which is turned off here.');
   // Its links are plain links: the next story is a pre-rendered page too.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
   await expect(page.locator('main h1')).toHaveText('Local News');
+  // A page with nothing pre-rendered (the shell) says why it stays empty.
+  await page.goto('/shell.html');
+  await expect(page.getByRole('alert')).toHaveText('The news cannot be shown in this browser. It needs WebAssembly, which is turned off here.');
 });

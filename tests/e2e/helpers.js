@@ -83,10 +83,10 @@ export async function editEmbeddedData(page, path, edit) {
   });
 }
 
-/** A pre-rendered article whose app could not start: the comments say so, the footer the waiting comments hid is
+/** A pre-rendered article whose app could not start: the comments say so (`says`), the footer the waiting comments hid is
  * there, and the buttons only the app can work are not offered. */
-export async function expectNothingWaitsForTheApp(page) {
-  await expect(page.getByText('The comments could not be loaded. Reload the page to try again.')).toBeVisible();
+export async function expectNothingWaitsForTheApp(page, says = 'The comments could not be loaded. Reload the page to try again.') {
+  await expect(page.getByText(says)).toBeVisible();
   await expect(page.getByText('Loading comments…')).toHaveCount(0);
   await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
