@@ -72,7 +72,9 @@ function prepareArchive(n) {
     execFileSync('cargo', ['build', '--quiet', '--locked', '--profile', 'native', '-p', 'broadsheet-compiler'], { stdio: 'inherit' });
     rmSync(site, { recursive: true, force: true });
     mkdirSync(site, { recursive: true });
+    // The compiler writes the pages from the shell, and embed.js from the build's loader.
     cpSync('dist/shell.html', join(site, 'shell.html'));
+    cpSync('dist/loader.js', join(site, 'loader.js'));
     execFileSync('target/native/broadsheet-compile', ['--out', join(site, 'content'), '--site', site, join(dir, 'content')], { stdio: 'ignore' });
   }
   // The app's files of this build (the archive's pages name them).

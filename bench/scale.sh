@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmark (not a test): the content compiler on synthetic archives of 100, 10,000 and 100,000 articles,
 # with Hugo (Debian's package, minimal layouts that render every page) on the same 10,000 as a baseline.
-# Prints wall time, peak memory and the ratios. Needs ./x build first (for dist/shell.html).
+# Prints wall time, peak memory and the ratios. Needs ./x build first (for dist/shell.html and dist/loader.js).
 #
 #   bench/scale.sh [SIZES...]      default: 100 10000 100000
 set -euo pipefail
@@ -17,7 +17,7 @@ declare -A secs mem listing
 for n in ${sizes[*]}; do
   dir=target/bench/$n
   node bench/generate.mjs "$n" "$dir" >/dev/null
-  rm -rf "$dir/site" && mkdir -p "$dir/site" && cp dist/shell.html "$dir/site/shell.html"
+  rm -rf "$dir/site" && mkdir -p "$dir/site" && cp dist/shell.html dist/loader.js "$dir/site/"
   read -r s m < <(measure "$compiler" --out "$dir/site/content" --site "$dir/site" "$dir/content")
   secs[$n]=$s; mem[$n]=$m
   listing[$n]=$(wc -c < "$dir/site/content/latest/page-2.json")
