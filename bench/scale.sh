@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-100 10000 100000}")
-[ -f dist/shell.html ] || { echo "bench/scale.sh: run ./x build first (dist/shell.html is missing)" >&2; exit 1; }
+[ -f dist/shell.html ] && [ -f dist/loader.js ] || { echo "bench/scale.sh: run ./x build first (dist/shell.html or dist/loader.js is missing)" >&2; exit 1; }
 command -v hugo >/dev/null || { echo "bench: installing Debian's hugo"; apt-get install -y -qq hugo >/dev/null; }
 echo "bench: building the compiler (profile native)"
 cargo build --quiet --locked --profile native -p broadsheet-compiler

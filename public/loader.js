@@ -44,18 +44,22 @@ function hostElement() {
 // The content files the app's first page needs where the page does not carry them (a host page, the shell): the
 // site file and the current route's file. The same URLs the app computes (`Config::route_at` in src/config.rs,
 // `Route::parse` and `Route::content_path` in crates/model/src/route.rs); tests/e2e/embedding.spec.js checks this
-// against every pre-rendered page of the build.
+// against the files every pre-rendered page of the build carries. No syntax newer than the rest of this file
+// (a regex lookbehind would stop the whole loader in Safari before 16.4).
 export function contentFiles(host, { pathname, hash } = location) {
-  const data = (name) => host.getAttribute(`data-${name}`)?.trim() || null;
+  const data = (name) => (host.getAttribute(`data-${name}`)?.trim() ? host.getAttribute(`data-${name}`) : null);
   const inner = (data('base') ?? new URL(document.querySelector('base[href]')?.getAttribute('href') ?? '/', location.href).pathname)
     .replace(/^\/+|\/+$/g, '');
   const base = inner ? `/${inner}/` : '/';
-  const root = new URL(data('content')?.replace(/\/?$/, '/') ?? `${base}content/`, document.baseURI);
-  // The route's path: a `#/…` fragment in hash mode (another fragment is the host's own), else the path under the base.
-  const path = data('routing') === 'hash'
-    ? (/^#?(\/|$)/.test(hash) ? hash.replace(/^#/, '') || '/' : '')
+  const content = data('content')?.trim();
+  const root = content ? content.replace(/\/?$/, '/') : `${base}content/`;
+  // The route's path: in hash mode the fragment, where one that is not the app's (`#top`) starts it at the front
+  // page; else the path under the base.
+  const fragment = hash.replace(/^#/, '');
+  const path = data('routing')?.trim() === 'hash'
+    ? (fragment.startsWith('/') ? fragment : '/')
     : (`${pathname}/`.startsWith(base) ? pathname.slice(base.length - 1) || '/' : '');
-  const slug = (s) => /^(?!-)[a-z0-9-]{1,100}(?<!-)$/.test(s);
+  const slug = (s) => /^(?!-)[a-z0-9-]{1,100}$/.test(s) && !s.endsWith('-');
   const [section, second, third, more] = path.split(/[?#]/)[0].split('/').filter(Boolean);
   const file = !path || more ? null
     : !section ? 'front.json'
@@ -63,7 +67,8 @@ export function contentFiles(host, { pathname, hash } = location) {
     : !second ? `${section}/page-1.json`
     : third ? (second === 'page' && /^[1-9]\d{0,5}$/.test(third) ? `${section}/page-${third}.json` : null)
     : slug(second) && second !== 'page' ? `${section}/${second}/article.json` : null;
-  return [new URL('site.json', root), ...(file ? [new URL(file, root)] : [])];
+  // Joined as text, as the app joins them, then resolved as its fetch resolves them.
+  return ['site.json', ...(file ? [file] : [])].map((name) => new URL(root + name, document.baseURI));
 }
 
 // Starts downloading those files at once, side by side with the app's own, through preload links: the app's own

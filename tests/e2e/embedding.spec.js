@@ -2,7 +2,7 @@
 // embed.js) on a second and the content on a third, the host page under a strict CSP that names both.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
 
@@ -166,42 +166,61 @@ test('a host page fetches the story\'s content while the app\'s files download, 
 });
 
 test('the files the loader fetches ahead for a page are the ones the app asks for, for every page of the build', async ({ page }) => {
-  // Every pre-rendered URL of the build, as a host page would carry it in its fragment, and as the site's shell
-  // would see it as a path: the loader's mapping must name the content file that page is built from.
-  const urls = [];
+  // Every pre-rendered page of the build names the content files it carries for the app (`#broadsheet-data`): the
+  // files the app would otherwise fetch for that URL. The loader's mapping must name the same ones, for the URL as
+  // a path (the shell, here also under a base) and as a host page's fragment.
+  const pages = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory() && path !== join('dist', 'content')) walk(path);
-      else if (entry.name === 'index.html') urls.push(`/${relative('dist', dir).split(sep).join('/')}/`.replace(/^\/\/$/, '/'));
+      else if (entry.name === 'index.html') {
+        const carried = readFileSync(path, 'utf8').match(/id="broadsheet-data">(.*?)<\/script>/s);
+        const url = `/${relative('dist', dir).split(sep).join('/')}/`.replace(/^\/\/$/, '/');
+        pages.push([url, Object.keys(JSON.parse(carried[1]).files).sort()]);
+      }
     }
   };
   walk('dist');
-  expect(urls.length).toBeGreaterThan(20);
+  expect(pages.length).toBeGreaterThan(20);
   await page.goto('/shell.html');
   const named = await page.evaluate(async ({ urls, content }) => {
     const { contentFiles } = await import('/loader.js');
-    const host = document.createElement('div');
-    const hashHost = document.createElement('div');
-    hashHost.setAttribute('data-routing', 'hash');
-    hashHost.setAttribute('data-content', content);
-    const names = (files) => files.map((url) => url.href);
-    return urls.map((url) => [url, names(contentFiles(host, { pathname: url, hash: '' })), names(contentFiles(hashHost, { pathname: '/host.html', hash: `#${url}` }))]);
-  }, { urls, content: `${CONTENT}/content/` });
-  for (const [url, asPath, asHash] of named) {
-    const pathFile = asPath[1]?.replace(/^http:\/\/127\.0\.0\.1:\d+\/content\//, '');
-    expect(asPath[0], url).toMatch(/\/content\/site\.json$/);
-    expect(pathFile, url).toBeTruthy();
-    expect(existsSync(join('dist', 'content', pathFile)), `${url} → ${pathFile}`).toBe(true);
-    expect(asHash, url).toEqual([`${CONTENT}/content/site.json`, `${CONTENT}/content/${pathFile}`]);
-  }
-  // Addresses that are no page of the app need only the site file (the app shows its not-found view).
+    const host = (attributes) => {
+      const element = document.createElement('div');
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(`data-${name}`, value);
+      return element;
+    };
+    const names = (files, root) => files.map((url) => url.href.replace(root, '')).sort();
+    const site = `${location.origin}/content/`;
+    return urls.map((url) => [
+      names(contentFiles(host({}), { pathname: url, hash: '' }), site),
+      names(contentFiles(host({ base: 'news' }), { pathname: `/news${url}`, hash: '' }), `${location.origin}/news/content/`),
+      names(contentFiles(host({ routing: 'hash', content }), { pathname: '/host.html', hash: `#${url}` }), content),
+    ]);
+  }, { urls: pages.map(([url]) => url), content: `${CONTENT}/content/` });
+  pages.forEach(([url, carried], i) => expect(named[i], url).toEqual([carried, carried, carried]));
+  // Addresses that are no page of the app need only the site file (the app shows its not-found view); a fragment
+  // that is not the app's starts a host page at the front page, as the app does.
   const odd = await page.evaluate(async () => {
     const { contentFiles } = await import('/loader.js');
     const host = document.createElement('div');
-    return ['/a/b/c/', '/Local/', '/local/page/0/', '/local/page/x/'].map((pathname) => contentFiles(host, { pathname, hash: '' }).length);
+    const news = document.createElement('div');
+    news.setAttribute('data-base', '/news/');
+    const hashHost = document.createElement('div');
+    hashHost.setAttribute('data-routing', 'hash');
+    const last = (files) => files.at(-1).pathname;
+    return [
+      ...['/a/b/c/', '/Local/', '/local/page/0/', '/local/page/1234567/', '/local/page/x/', '/-local/', '/local/a/b/c/']
+        .map((pathname) => last(contentFiles(host, { pathname, hash: '' }))),
+      last(contentFiles(news, { pathname: '/news', hash: '' })),
+      last(contentFiles(news, { pathname: '/newsroom/', hash: '' })),
+      last(contentFiles(hashHost, { pathname: '/', hash: '#top' })),
+      last(contentFiles(hashHost, { pathname: '/', hash: '#/local/page/2/?from=x' })),
+    ];
   });
-  expect(odd).toEqual([1, 1, 1, 1]);
+  expect(odd).toEqual([...Array(7).fill('/content/site.json'), '/news/content/front.json', '/news/content/site.json',
+    '/content/front.json', '/content/local/page-2.json']);
 });
 
 test('hash routing: links stay on the host page, deep links reload to the same story, back and forward work', async ({ page }) => {
