@@ -47,7 +47,8 @@ function hostElement() {
 // against the files every pre-rendered page of the build carries. No syntax newer than the rest of this file
 // (a regex lookbehind would stop the whole loader in Safari before 16.4).
 export function contentFiles(host, { pathname, hash } = location) {
-  const data = (name) => (host.getAttribute(`data-${name}`)?.trim() ? host.getAttribute(`data-${name}`) : null);
+  // An attribute's value, as the app reads it: a blank one counts as absent.
+  const data = (name) => { const value = host.getAttribute(`data-${name}`); return value?.trim() ? value : null; };
   const inner = (data('base') ?? new URL(document.querySelector('base[href]')?.getAttribute('href') ?? '/', location.href).pathname)
     .replace(/^\/+|\/+$/g, '');
   const base = inner ? `/${inner}/` : '/';

@@ -1,22 +1,15 @@
 // The same release build deployed under /news/: only its HTML was rewritten (by the compiler's --base), the WASM,
 // JS, CSS and JSON are the very files of the root deployment.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { REFERENCE_HEADLINE, showComments } from './helpers.js';
+import { REFERENCE_HEADLINE, filesUnder, showComments } from './helpers.js';
 
 const NEWS = 'http://127.0.0.1:8093/news';
 
-function files(dir, prefix = '') {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path, `${prefix}${name}/`) : [`${prefix}${name}`];
-  });
-}
-
 test('only HTML differs between the root and the /news/ deployment', () => {
-  const root = files('dist').sort();
-  expect(files('target/e2e-news/news').sort()).toEqual(root);
+  const root = filesUnder('dist').sort();
+  expect(filesUnder('target/e2e-news/news').sort()).toEqual(root);
   const differing = root.filter((f) => !readFileSync(join('dist', f)).equals(readFileSync(join('target/e2e-news/news', f))));
   expect(differing.length).toBeGreaterThan(50);
   expect(differing.filter((f) => !f.endsWith('.html'))).toEqual([]);

@@ -2,9 +2,9 @@
 // embed.js) on a second and the content on a third, the host page under a strict CSP that names both.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { REFERENCE, REFERENCE_HEADLINE } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMBEDDED_DATA, REFERENCE, REFERENCE_HEADLINE, filesUnder } from './helpers.js';
 
 const HOST = 'http://127.0.0.1:8094';
 const ASSETS = 'http://127.0.0.1:8095';
@@ -169,19 +169,10 @@ test('the files the loader fetches ahead for a page are the ones the app asks fo
   // Every pre-rendered page of the build names the content files it carries for the app (`#broadsheet-data`): the
   // files the app would otherwise fetch for that URL. The loader's mapping must name the same ones, for the URL as
   // a path (the shell, here also under a base) and as a host page's fragment.
-  const pages = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && path !== join('dist', 'content')) walk(path);
-      else if (entry.name === 'index.html') {
-        const carried = readFileSync(path, 'utf8').match(/id="broadsheet-data">(.*?)<\/script>/s);
-        const url = `/${relative('dist', dir).split(sep).join('/')}/`.replace(/^\/\/$/, '/');
-        pages.push([url, Object.keys(JSON.parse(carried[1]).files).sort()]);
-      }
-    }
-  };
-  walk('dist');
+  const pages = filesUnder('dist').filter((file) => /(^|\/)index\.html$/.test(file) && !file.startsWith('content/')).map((file) => [
+    `/${file.replace(/index\.html$/, '')}`,
+    Object.keys(JSON.parse(readFileSync(join('dist', file), 'utf8').match(EMBEDDED_DATA)[2]).files).sort(),
+  ]);
   expect(pages.length).toBeGreaterThan(20);
   await page.goto('/shell.html');
   const named = await page.evaluate(async ({ urls, content }) => {

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
 
 export const REFERENCE = '/international/kim-jong-un-returns-from-russia/';
@@ -70,12 +71,23 @@ export async function openInApp(page, path, from = '/') {
   }, path);
 }
 
+/** Every file under `dir`, as paths relative to it (`local/index.html`). */
+export function filesUnder(dir, prefix = '') {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+/** The block a pre-rendered page carries its content in for the app: opening tag, JSON, closing tag. */
+export const EMBEDDED_DATA = /(<script type="application\/json" id="broadsheet-data">)(.*?)(<\/script>)/s;
+
 /** Serves `path`'s entry page with its embedded data passed through `edit(data)`. */
 export async function editEmbeddedData(page, path, edit) {
   await page.route((url) => url.pathname === path, async (route) => {
     const response = await route.fetch();
     const html = await response.text();
-    const marker = /(<script type="application\/json" id="broadsheet-data">)(.*?)(<\/script>)/s;
+    const marker = EMBEDDED_DATA;
     const [, open, json, close] = html.match(marker);
     const edited = edit(JSON.parse(json));
     const body = edited === null ? html.replace(marker, '') : html.replace(marker, `${open}${JSON.stringify(edited).replace(/</g, '\\u003c')}${close}`);
