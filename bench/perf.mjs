@@ -66,7 +66,9 @@ function prepareSite() {
 function prepareArchive(n) {
   const dir = `target/bench/${n}`;
   const site = join(dir, 'perf-site');
-  if (!existsSync(join(site, 'local', 'index.html'))) {
+  // Compiled once per shell: another build's pages would name files this build does not have.
+  const sameShell = existsSync(join(site, 'shell.html')) && readFileSync(join(site, 'shell.html'), 'utf8') === readFileSync('dist/shell.html', 'utf8');
+  if (!existsSync(join(site, 'local', 'index.html')) || !sameShell) {
     say(`generating and compiling an archive of ${n} articles (once; kept in ${dir})`);
     execFileSync('node', ['bench/generate.mjs', String(n), dir], { stdio: 'ignore' });
     execFileSync('cargo', ['build', '--quiet', '--locked', '--profile', 'native', '-p', 'broadsheet-compiler'], { stdio: 'inherit' });
@@ -74,7 +76,7 @@ function prepareArchive(n) {
     mkdirSync(site, { recursive: true });
     // The compiler writes the pages from the shell, and embed.js from the build's loader.
     cpSync('dist/shell.html', join(site, 'shell.html'));
-    cpSync('dist/loader.js', join(site, 'loader.js'));
+    for (const f of readdirSync('dist').filter((f) => /^loader-[0-9a-f]+\.js$/.test(f))) cpSync(join('dist', f), join(site, f));
     execFileSync('target/native/broadsheet-compile', ['--out', join(site, 'content'), '--site', site, join(dir, 'content')], { stdio: 'ignore' });
   }
   // The app's files of this build (the archive's pages name them).
@@ -292,7 +294,7 @@ async function memory(browser) {
   const { context, page, cdp } = await freshPage(browser, null);
   await page.goto(`${ORIGIN}/`);
   await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
-  const jsUrl = await page.evaluate(() => { const loader = new URL(document.querySelector('script[src*="loader.js"]').src); return new URL(loader.searchParams.get('js'), loader).href; });
+  const jsUrl = await page.evaluate(() => { const loader = new URL(document.getElementById('broadsheet-loader').src); return new URL(loader.searchParams.get('js'), loader).href; });
   const islandUrl = await page.evaluate(() => new URL(JSON.parse(document.getElementById('broadsheet-islands').textContent).comments.js, document.baseURI).href);
   // Each cycle reads a different story down to its comments, so the comments island mounts and unmounts too.
   const cycle = async (n) => {
@@ -459,7 +461,7 @@ async function main() {
       const code = sums[group], budget = limits[group] * 1024;
       return [kib(code), `budget ${limits[group]} KiB`, code <= budget ? `${kib(budget - code)} under` : `${kib(code - budget)} OVER`];
     };
-    row('App code on first load (wasm + js + css + loader + theme, brotli)', ...against('first-load'));
+    row('App code on first load (wasm + js + css + loader + early.js, brotli)', ...against('first-load'));
     row('Comments island, loaded when the comments come near the screen (wasm + js, brotli)', ...against('island-comments'));
     }
 

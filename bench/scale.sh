@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Scale benchmark (not a test): the content compiler on synthetic archives of 100, 10,000 and 100,000 articles,
 # with Hugo (Debian's package, minimal layouts that render every page) on the same 10,000 as a baseline.
-# Prints wall time, peak memory and the ratios. Needs ./x build first (for dist/shell.html and dist/loader.js).
+# Prints wall time, peak memory and the ratios. Needs ./x build first (for dist/shell.html and the loader, dist/loader-HASH.js).
 #
 #   bench/scale.sh [SIZES...]      default: 100 10000 100000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-100 10000 100000}")
-[ -f dist/shell.html ] && [ -f dist/loader.js ] || { echo "bench/scale.sh: run ./x build first (dist/shell.html or dist/loader.js is missing)" >&2; exit 1; }
+loader=$(ls dist/loader-*.js 2>/dev/null | head -n 1)
+[ -f dist/shell.html ] && [ -n "$loader" ] || { echo "bench/scale.sh: run ./x build first (dist/shell.html or dist/loader-HASH.js is missing)" >&2; exit 1; }
 command -v hugo >/dev/null || { echo "bench: installing Debian's hugo"; apt-get install -y -qq hugo >/dev/null; }
 echo "bench: building the compiler (profile native)"
 cargo build --quiet --locked --profile native -p broadsheet-compiler
@@ -17,7 +18,7 @@ declare -A secs mem listing
 for n in ${sizes[*]}; do
   dir=target/bench/$n
   node bench/generate.mjs "$n" "$dir" >/dev/null
-  rm -rf "$dir/site" && mkdir -p "$dir/site" && cp dist/shell.html dist/loader.js "$dir/site/"
+  rm -rf "$dir/site" && mkdir -p "$dir/site" && cp dist/shell.html "$loader" "$dir/site/"
   read -r s m < <(measure "$compiler" --out "$dir/site/content" --site "$dir/site" "$dir/content")
   secs[$n]=$s; mem[$n]=$m
   listing[$n]=$(wc -c < "$dir/site/content/latest/page-2.json")

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Finishes Trunk's build before the content compiler reads the shell (Trunk.toml's post_build hook):
-// - Minifies the JavaScript and CSS in place with esbuild (pinned in package.json): loader.js, theme.js, the
+// - Minifies the JavaScript and CSS in place with esbuild (pinned in package.json): loader.js, early.js, the
 //   stylesheet and wasm-bindgen's bindings ship without their comments and whitespace. Trunk's own `minify` would
 //   also rewrite the HTML shell the compiler parses; this leaves the HTML alone except for the names and
 //   `integrity` digests of the files it changed.
@@ -8,6 +8,9 @@
 //   bytes it now holds. Trunk hashes the sources, before wasm-opt and minifying: a new binaryen or esbuild would
 //   otherwise serve new bytes under a name browsers cached as immutable, and their integrity check would then
 //   refuse the cached copy for as long as it is kept.
+// - Names `loader.js` (ours, which Trunk copies as it is) by its hash too, `loader-0123456789abcdef.js`, and puts
+//   its digest on the shell's script tag: the script that checks every other file's digest is checked itself, and
+//   it is cached as immutable like them instead of being asked for again on every page a reader opens.
 //
 //   node tools/finish-build.mjs STAGING_DIR
 import { createHash } from 'node:crypto';
@@ -24,7 +27,11 @@ if (!dir) {
 const digest = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 // Trunk writes its 64-bit hash without leading zeros: 15 digits now and then.
 const hashed = /-[0-9a-f]{8,16}(_bg\.wasm|\.js|\.css)$/;
-const contentName = (name, bytes) => name.replace(hashed, (_, ext) => `-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`);
+const LOADER = 'loader.js';
+const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const contentName = (name, bytes) => (name === LOADER
+  ? `loader-${contentHash(bytes)}.js`
+  : name.replace(hashed, (_, ext) => `-${contentHash(bytes)}${ext}`));
 // The syntax the sources use (optional chaining, `??`, `import.meta`): esbuild writes nothing newer.
 const options = { js: { loader: 'js', target: 'es2020' }, css: { loader: 'css' } };
 
@@ -54,11 +61,21 @@ for (const entry of readdirSync(dir, { withFileTypes: true })) {
 // The shell names the renamed files (links, scripts, the loader's query string) and carries their digests.
 const shell = join(dir, 'index.html');
 let html = readFileSync(shell, 'utf8');
-for (const [from, to] of renamed) html = html.split(from).join(to);
+// Only in URLs: the shell's comments keep the names they explain.
+html = html.replace(/\b(href|src)="([^"]*)"/g, (_, attr, url) => {
+  for (const [from, to] of renamed) url = url.split(from).join(to);
+  return `${attr}="${url}"`;
+});
 html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
   const url = /\b(?:href|src)="([^"]*)"/.exec(tag)?.[1];
   const name = url?.split('?')[0].split('/').pop();
-  if (!digests.has(name) || !/\bintegrity="/.test(tag)) return tag;
-  return tag.replace(/\bintegrity="[^"]*"/, `integrity="${digests.get(name)}"`);
+  if (!digests.has(name)) return tag;
+  if (/\bintegrity="/.test(tag)) return tag.replace(/\bintegrity="[^"]*"/, `integrity="${digests.get(name)}"`);
+  // Trunk's tags carry a digest already; the loader's (Trunk.toml's `pattern_script`) gets one here.
+  return name === renamed.get(LOADER) ? tag.replace(/>$/, ` integrity="${digests.get(name)}">`) : tag;
 });
+if (!renamed.has(LOADER) || !html.includes(`/${renamed.get(LOADER)}?`)) {
+  console.error(`finish-build: the shell does not load ${LOADER} (Trunk.toml's pattern_script)`);
+  process.exit(1);
+}
 writeFileSync(shell, html);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The brotli-compressed size of the app code a first visit downloads: the WASM, its JS bindings, the stylesheet,
-// loader.js and theme.js. The islands (the comments, loaded when they come near the screen) and embed.js (host
+// the loader and early.js. The islands (the comments, loaded when they come near the screen) and embed.js (host
 // pages only) are listed apart. With `--check` it fails when the first-load total or an island is over its budget
 // in tools/size-budget.txt; the test command enforces them (docs/performance.md). bench/perf.mjs imports it.
 //
@@ -20,7 +20,7 @@ export function budgets() {
 }
 
 const islandOf = (f) => /^broadsheet-([a-z]+)-[0-9a-f]+(_bg\.wasm|\.js)$/.exec(f)?.[1];
-const firstLoad = (f) => !islandOf(f) && /^(broadsheet-.*\.(js|wasm)|main-.*\.css|theme-.*\.js|loader\.js)$/.test(f);
+const firstLoad = (f) => !islandOf(f) && /^(broadsheet-.*\.(js|wasm)|main-.*\.css|early-.*\.js|loader-.*\.js)$/.test(f);
 
 /** Every code file in `dir` with its raw and brotli size and its group (null: host pages only). */
 export function codeFiles(dir) {
@@ -51,7 +51,7 @@ function main() {
   for (const [group, bytes] of Object.entries(totals(dir))) {
     const kib = bytes / 1024;
     const budget = limits[group];
-    const what = group === 'first-load' ? 'app code on first load (wasm + js + css + loader + theme)' : `${group.replace('island-', '')} island (wasm + js)`;
+    const what = group === 'first-load' ? 'app code on first load (wasm + js + css + loader + early.js)' : `${group.replace('island-', '')} island (wasm + js)`;
     const verdict = budget === undefined ? 'no budget' : kib <= budget ? `${(budget - kib).toFixed(1)} KiB under` : `${(kib - budget).toFixed(1)} KiB OVER`;
     console.log(`${what}: ${kib.toFixed(1)} KiB brotli; budget ${budget ?? '-'} KiB (${verdict})`);
     if (budget === undefined || kib > budget) over = true;

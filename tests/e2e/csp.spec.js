@@ -48,7 +48,7 @@ test('the site works under a strict CSP with no violations', async ({ page }) =>
 test('every hashed file is named by its bytes, so a cache that keeps it as immutable never holds other bytes', () => {
   const sha = (algorithm, ...files) => files.reduce((h, f) => h.update(readFileSync(join('dist', f))), createHash(algorithm)).digest('hex').slice(0, 16);
   const hashed = readdirSync('dist').map((f) => /^(.*)-([0-9a-f]{8,16})(?:_bg\.wasm|\.js|\.css)$/.exec(f)).filter(Boolean);
-  expect(hashed.length).toBeGreaterThanOrEqual(6);
+  expect(hashed.length).toBeGreaterThanOrEqual(7);
   for (const [file, stem, hash] of hashed) {
     // The compiler names the island's pair by both files (crates/compiler/src/islands.rs); the rest are one file each.
     const expected = stem === 'broadsheet-comments' ? sha('sha384', `${stem}-${hash}.js`, `${stem}-${hash}_bg.wasm`) : sha('sha256', file);
@@ -88,6 +88,29 @@ for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered
     writeFileSync(join(root, 'empty.html'), shell);
     await page.goto(`${origin}/empty.html`);
     await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
+  } finally {
+    stop();
+  }
+});
+
+test('a page whose loader is tampered with or missing stops waiting for the app, and the reader is told', async ({ page }) => {
+  // The loader checks every other file's digest; the page checks the loader's (tools/finish-build.mjs).
+  const { origin, root, stop } = await serveTampered((f) => /^loader-[0-9a-f]{16}\.js$/.test(f), 8103);
+  try {
+    const refused = [];
+    page.on('console', (m) => { if (m.type() === 'error' && /integrity/i.test(m.text())) refused.push(m.text()); });
+    await page.goto(`${origin}${REFERENCE}`);
+    await expect.poll(() => refused.length, 'the browser refuses the changed loader').toBeGreaterThan(0);
+    await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+    await expectNothingWaitsForTheApp(page);
+    await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
+    // A loader that is not there at all (a deploy whose HTML went up before it), on an empty shell this time.
+    await page.route(/\/loader-[0-9a-f]+\.js/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const shell = readFileSync(join(root, 'index.html'), 'utf8')
+      .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');
+    writeFileSync(join(root, 'empty.html'), shell);
+    await page.goto(`${origin}/empty.html`);
+    await expect(page.getByRole('alert')).toHaveText('The news could not be loaded. Check your connection and reload the page.');
   } finally {
     stop();
   }

@@ -51,7 +51,7 @@ test('the first paint already shows the headline, and taking over moves nothing'
   // Hold the app back so the pre-rendered page is all there is for a moment.
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route('**/loader.js*', async (route) => { await held; await route.continue(); });
+  await page.route(/\/loader-[0-9a-f]+\.js/, async (route) => { await held; await route.continue(); });
   await page.addInitScript(() => {
     window.__cls = 0;
     new PerformanceObserver((list) => {

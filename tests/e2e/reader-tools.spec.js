@@ -33,7 +33,7 @@ for (const [chosen, system, colour] of [['dark', 'light', DARK], ['light', 'dark
     await page.goto('/');
     await page.evaluate((theme) => localStorage.setItem('broadsheet:theme', theme), chosen);
     // The app never starts (its WASM is refused): what shows is the pre-rendered page with the stylesheet and
-    // public/theme.js, as a reader sees it before the takeover.
+    // public/early.js, as a reader sees it before the takeover.
     await page.route('**/*_bg.wasm', (route) => route.abort());
     await page.goto(REFERENCE);
     await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);

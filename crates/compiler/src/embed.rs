@@ -45,14 +45,27 @@ pub(crate) fn asset_in(tag: &str) -> Option<Asset> {
 pub(crate) const JS_LINK: &str = "rel=\"modulepreload\"";
 const WASM_LINK: &str = "type=\"application/wasm\"";
 
-/// The file beside `embed.js` whose text it carries.
-pub const LOADER_FILE: &str = "loader.js";
+/// The id of the shell's `<script>` that loads the loader (Trunk.toml's `pattern_script`).
+const LOADER_ID: &str = "id=\"broadsheet-loader\"";
+
+/// The file beside `embed.js` whose text it carries: the loader the shell names, `loader-HASH.js` once
+/// `tools/finish-build.mjs` has named it by its hash.
+pub fn loader_file(shell: &str) -> Result<String, String> {
+    let tag = shell
+        .match_indices("<script")
+        .map(|(i, _)| &shell[i..i + shell[i..].find('>').map_or(0, |end| end + 1)])
+        .find(|tag| tag.contains(LOADER_ID))
+        .ok_or_else(|| format!("the app shell has no <script {LOADER_ID}>"))?;
+    let src = attribute(tag, "src").ok_or_else(|| format!("<script {LOADER_ID}> has no src"))?;
+    let path = src.split('?').next().unwrap_or_default();
+    Ok(path.rsplit('/').next().unwrap_or_default().to_string())
+}
 
 /// The text of `embed.js` for the build whose shell (Trunk's `index.html`) is `shell`; `loader` is the text of the
-/// build's `loader.js`, which exports `boot`.
+/// build's loader (`loader_file`), which exports `boot`.
 pub fn embed_script(shell: &str, loader: &str) -> Result<String, String> {
     if !loader.contains("export async function boot") {
-        return Err(format!("{LOADER_FILE} does not export boot"));
+        return Err("the loader does not export boot".to_string());
     }
     let css = asset(shell, "rel=\"stylesheet\"")?;
     let js = asset(shell, JS_LINK)?;
@@ -65,7 +78,7 @@ pub fn embed_script(shell: &str, loader: &str) -> Result<String, String> {
     Ok(format!(
         "// Broadsheet for host pages: include this file's stable URL (docs/embedding.md). Written by broadsheet-compile\n\
          // for one build; it names that build's hashed files, so serve it with a short cache lifetime. The build's\n\
-         // {LOADER_FILE} follows, then the call that starts the app.\n\
+         // loader follows, then the call that starts the app.\n\
          {loader}\n\
          boot({assets}, new URL('./', import.meta.url));\n",
         loader = loader.trim_end()
@@ -104,7 +117,14 @@ mod tests {
 
     #[test]
     fn a_loader_without_boot_is_an_error() {
-        assert!(embed_script(SHELL, "console.log(1);").unwrap_err().contains("loader.js"));
+        assert!(embed_script(SHELL, "console.log(1);").unwrap_err().contains("loader"));
+    }
+
+    #[test]
+    fn the_loader_is_the_file_the_shell_names_without_its_query_or_base() {
+        let shell = format!(r#"{SHELL}<script type="module" id="broadsheet-loader" src="/news/loader-0123456789abcdef.js?js=app-2.js&amp;wasm=app-2_bg.wasm" integrity="sha384-l"></script>"#);
+        assert_eq!(loader_file(&shell).unwrap(), "loader-0123456789abcdef.js");
+        assert!(loader_file(SHELL).unwrap_err().contains("broadsheet-loader"));
     }
 
     #[test]

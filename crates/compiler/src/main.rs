@@ -3,7 +3,7 @@
 //! Compiles the article sources in SOURCE_DIR (default `content`) into the JSON content tree in DIR (default
 //! `dist/content`). With `--site`, also writes a pre-rendered entry page (`index.html`) for every URL, and
 //! `404.html`, into SITE_DIR, using the app shell Trunk built there (`SITE_DIR/index.html`, kept as
-//! `SITE_DIR/shell.html`), and `embed.js` for host pages from the build's `SITE_DIR/loader.js`. `--base /news/` writes them for a site served under that path instead: only HTML
+//! `SITE_DIR/shell.html`), and `embed.js` for host pages from the build's loader (`SITE_DIR/loader-HASH.js`, the one the shell names). `--base /news/` writes them for a site served under that path instead: only HTML
 //! changes, the WASM, JS, CSS and JSON stay as they are. With `--check` it only validates and writes nothing.
 
 use std::path::PathBuf;
@@ -107,7 +107,8 @@ fn main() -> ExitCode {
             bar.finish();
             if let (Some(dir), false) = (&site_dir, check) {
                 output::write_page(dir, entry::SHELL_FILE, shell.html())?;
-                let loader_path = dir.join(broadsheet_compiler::embed::LOADER_FILE);
+                let loader_file = broadsheet_compiler::embed::loader_file(shell.html()).map_err(std::io::Error::other)?;
+                let loader_path = dir.join(loader_file);
                 let loader = std::fs::read_to_string(&loader_path).map_err(|e| {
                     std::io::Error::new(e.kind(), format!("cannot read {} (embed.js is written from it): {e}", loader_path.display()))
                 })?;

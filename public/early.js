@@ -1,0 +1,34 @@
+// The one classic script in a site page's <head> (host pages do not load it: there the app renders everything
+// itself, and embed.js carries the loader). It runs before the body is shown. Trunk hashes it, so it is cached as
+// immutable and costs a request on a first visit only.
+
+// The reader's remembered colour scheme (src/components/theme_toggle.rs), applied before a pre-rendered page is
+// first painted, so the page never appears in the system's scheme first and flips when the app takes over.
+try {
+  const theme = localStorage.getItem('broadsheet:theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-bs-theme', theme);
+} catch {
+  // Storage is blocked: the system's scheme stands.
+}
+
+// The page stops waiting for the app when its loader cannot be had at all (no network, a deploy whose HTML names a
+// loader not uploaded yet, a copy that fails its digest): then no script of ours runs to say so. What follows does
+// what the loader's `showStartFailure` (public/loader.js) does when the app's own files fail; keep the two alike.
+addEventListener('error', (event) => {
+  const host = document.getElementById('broadsheet');
+  if (event.target?.id !== 'broadsheet-loader' || !host) return;
+  if (host.querySelector('.bs-app')) {
+    host.setAttribute('data-broadsheet-failed', '');
+    for (const slot of host.querySelectorAll('.bs-comments-slot--waiting')) {
+      slot.classList.remove('bs-comments-slot--waiting');
+      const waiting = slot.querySelector('.bs-comments__loading');
+      if (waiting) waiting.textContent = 'The comments could not be loaded. Reload the page to try again.';
+    }
+    return;
+  }
+  const message = document.createElement('p');
+  message.className = 'bs-noscript';
+  message.setAttribute('role', 'alert');
+  message.textContent = 'The news could not be loaded. Check your connection and reload the page.';
+  host.replaceChildren(message);
+}, true);
