@@ -306,18 +306,23 @@ export async function boot(assets, from = here) {
     await bindings.default({ module_or_path: await compiled(module) });
   } catch (error) {
     console.error('Broadsheet could not start:', error);
-    showStartFailure();
+    // A Content-Security-Policy without 'wasm-unsafe-eval' (a host page's own, say) stops the compile for good.
+    const blocked = /Content Security Policy/i.test(String(error?.message));
+    if (blocked) console.error("Broadsheet: this page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src (docs/deploying.md).");
+    showStartFailure(blocked);
   }
 }
 
-function showStartFailure() {
+// Where reloading will not help (WebAssembly is off, or the page's policy forbids it), the reader is told so.
+function showStartFailure(blockedByPolicy = false) {
   const host = hostElement();
   if (!host) return;
   const target = host.shadowRoot?.querySelector('.bs-root') ?? host;
-  // Where WebAssembly is off, reloading will not help: the reader is told so instead.
-  const [failed, remedy] = typeof WebAssembly === 'object'
-    ? ['could not be loaded', ['Reload the page to try again.', 'Check your connection and reload the page.']]
-    : ['cannot be shown in this browser', ['They need WebAssembly, which is turned off here.', 'It needs WebAssembly, which is turned off here.']];
+  const [failed, remedy] = typeof WebAssembly !== 'object'
+    ? ['cannot be shown in this browser', ['They need WebAssembly, which is turned off here.', 'It needs WebAssembly, which is turned off here.']]
+    : blockedByPolicy
+      ? ['cannot be shown on this page', ['Its security settings do not allow them.', 'Its security settings do not allow it.']]
+      : ['could not be loaded', ['Reload the page to try again.', 'Check your connection and reload the page.']];
   // A pre-rendered page stays readable as it is (its links are plain links). What in it waits for the app stops
   // waiting: the stylesheet hides the controls only the app can work (`data-broadsheet-failed`), the comments say
   // they will not come, and the footer the waiting comments hid is shown.

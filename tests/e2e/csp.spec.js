@@ -56,6 +56,25 @@ test('every hashed file is named by its bytes, so a cache that keeps it as immut
   }
 });
 
+test('a page whose policy forbids WebAssembly says so instead of asking for a reload', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // Everything allowed but compiling WebAssembly: no 'wasm-unsafe-eval' (nor 'unsafe-eval') in script-src, as a
+  // host page's own policy might be.
+  await page.route((url) => url.pathname === '/shell.html' || url.pathname === REFERENCE, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "default-src * 'unsafe-inline'; script-src * 'unsafe-inline'" } });
+  });
+  // With nothing pre-rendered (as on a host page), the app's root says it.
+  await page.goto('/shell.html');
+  await expect(page.getByRole('alert')).toHaveText('The news cannot be shown on this page. Its security settings do not allow it.');
+  expect(errors.some((e) => e.includes("must allow 'wasm-unsafe-eval'")), errors.join('\n')).toBe(true);
+  // A pre-rendered article stays readable, and nothing on it waits for the app.
+  await page.goto(REFERENCE);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await expectNothingWaitsForTheApp(page, 'The comments cannot be shown on this page. Its security settings do not allow them.');
+});
+
 /** A copy of dist/ with one file (the first `pick` names) changed by a byte, served on `port` as a compromised CDN
  * would serve it. `stop()` ends the server and removes the copy. */
 async function serveTampered(pick, port, flip = 0xff) {
