@@ -1,7 +1,8 @@
 // Pre-rendered entry pages: what a crawler, a link preview, a reader without JavaScript and a reader on a slow
 // connection get from a plain static host.
+import { createServer, request as forward } from 'node:http';
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, showComments } from './helpers.js';
 
 test('the article entry page, fetched without a browser, has its title, tags and body text', async ({ request }) => {
   const response = await request.get(REFERENCE);
@@ -128,4 +129,35 @@ test('a deep link fetches no content files', async ({ page }) => {
   await appReady(page);
   await page.waitForTimeout(300);
   expect(requests).toEqual([]);
+});
+
+test('a deep link downloads each of the app\'s files once, with no console warnings: the loader\'s checked fetch gets what the page preloaded', async ({ page, baseURL }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  // Counted where a CDN would count them: Playwright's own request interception would change what the browser reuses.
+  const asked = [];
+  const target = new URL(baseURL);
+  const proxy = createServer((req, res) => {
+    asked.push(req.url);
+    req.pipe(forward({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    }));
+  });
+  await new Promise((resolve) => proxy.listen(8104, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://127.0.0.1:8104${REFERENCE}`);
+    await appReady(page);
+    await showComments(page);
+    await expect(page.getByRole('form', { name: 'Leave a Reply' })).toBeVisible();
+    const code = asked.map((url) => url.split('?')[0]).filter((path) => /\.(wasm|js|css)$/.test(path));
+    // The app's WASM (preloaded by the page) and JS, the loader, early.js, the stylesheet, the island's JS and WASM.
+    expect(code.filter((path) => path.endsWith('_bg.wasm')), code.join(' ')).toHaveLength(2);
+    expect(new Set(code).size, code.join(' ')).toBe(code.length);
+    expect(code.length, code.join(' ')).toBe(7);
+    // Chromium warns on every page with an `integrity` on a preload of this kind (the digest is in the page's block).
+    expect(warnings).toEqual([]);
+  } finally {
+    proxy.close();
+  }
 });

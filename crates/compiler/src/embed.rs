@@ -43,7 +43,7 @@ pub(crate) fn asset_in(tag: &str) -> Option<Asset> {
 
 /// Trunk's link for the app's JS bindings, and for its WASM.
 pub(crate) const JS_LINK: &str = "rel=\"modulepreload\"";
-const WASM_LINK: &str = "type=\"application/wasm\"";
+pub(crate) const WASM_LINK: &str = "type=\"application/wasm\"";
 
 /// The id of the shell's `<script>` that loads the loader (Trunk.toml's `pattern_script`).
 const LOADER_ID: &str = "id=\"broadsheet-loader\"";
