@@ -1,10 +1,10 @@
 // Starts Broadsheet. Trunk's own loader is an inline script, which a strict Content-Security-Policy
 // (script-src 'self') forbids; this file replaces it. Two ways in:
 // - The site's own pages load it as
-//     <script type="module" src="{base}loader.js?js=broadsheet-HASH.js&wasm=broadsheet-HASH_bg.wasm">
-//   (Trunk.toml, `pattern_script`). The stylesheet is already in the page, and the files fetched here are checked
-//   against the `integrity` digests of Trunk's preload links, or of the `#broadsheet-digests` block that replaces
-//   the JS's link in pre-rendered pages.
+//     <script type="module" id="broadsheet-loader" src="{base}loader-HASH.js?js=broadsheet-HASH.js&wasm=broadsheet-HASH_bg.wasm" integrity="…">
+//   (Trunk.toml, `pattern_script`; tools/finish-build.mjs names it by its hash). The stylesheet is already in the
+//   page, and the files fetched here are checked against the `integrity` digests of Trunk's preload links, or, in
+//   pre-rendered pages, of the `#broadsheet-digests` block that replaces the JS's link and holds the WASM's digest.
 // - A host page includes `embed.js` (written by the compiler for each build), which calls `boot` with the hashed
 //   names and digests. The app then lives in a shadow root on the host's `[data-broadsheet]` element, with its
 //   stylesheet inside: the host's CSS cannot reach in and ours cannot leak out (docs/embedding.md).
@@ -307,7 +307,7 @@ export async function boot(assets, from = here) {
   } catch (error) {
     console.error('Broadsheet could not start:', error);
     // A Content-Security-Policy without 'wasm-unsafe-eval' (a host page's own, say) stops the compile for good.
-    const blocked = /Content Security Policy/i.test(String(error?.message));
+    const blocked = /Content Security Policy|\bCSP\b/i.test(String(error?.message));
     if (blocked) console.error("Broadsheet: this page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src (docs/deploying.md).");
     showStartFailure(blocked);
   }

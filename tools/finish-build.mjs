@@ -61,10 +61,14 @@ for (const entry of readdirSync(dir, { withFileTypes: true })) {
 // The shell names the renamed files (links, scripts, the loader's query string) and carries their digests.
 const shell = join(dir, 'index.html');
 let html = readFileSync(shell, 'utf8');
-// Only in URLs: the shell's comments keep the names they explain.
+// Only in URLs, and only whole names (a URL's last path segment, a query value): the shell's comments keep the
+// names they explain.
+const rename = (name) => renamed.get(name) ?? name;
 html = html.replace(/\b(href|src)="([^"]*)"/g, (_, attr, url) => {
-  for (const [from, to] of renamed) url = url.split(from).join(to);
-  return `${attr}="${url}"`;
+  const [path, query] = url.split('?');
+  const renamedPath = path.split('/').map((segment, i, all) => (i === all.length - 1 ? rename(segment) : segment)).join('/');
+  const renamedQuery = query?.split('&amp;').map((pair) => pair.replace(/=(.*)$/, (_, value) => `=${rename(value)}`)).join('&amp;');
+  return `${attr}="${renamedPath}${renamedQuery === undefined ? '' : `?${renamedQuery}`}"`;
 });
 html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
   const url = /\b(?:href|src)="([^"]*)"/.exec(tag)?.[1];

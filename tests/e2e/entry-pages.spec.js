@@ -139,10 +139,12 @@ test('a deep link downloads each of the app\'s files once, with no console warni
   const target = new URL(baseURL);
   const proxy = createServer((req, res) => {
     asked.push(req.url);
-    req.pipe(forward({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+    const upstream = forward({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    }));
+      answer.on('error', () => res.destroy()).pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
   });
   await new Promise((resolve) => proxy.listen(8104, '127.0.0.1', resolve));
   try {
@@ -158,6 +160,6 @@ test('a deep link downloads each of the app\'s files once, with no console warni
     // Chromium warns on every page with an `integrity` on a preload of this kind (the digest is in the page's block).
     expect(warnings).toEqual([]);
   } finally {
-    proxy.close();
+    await new Promise((resolve) => { proxy.close(resolve); proxy.closeAllConnections(); });
   }
 });

@@ -1,6 +1,6 @@
 //! `embed.js`: the one stable, unhashed script URL a host page includes (docs/embedding.md). It names this build's
 //! hashed JS, WASM and CSS with their integrity digests, taken from the shell Trunk wrote, and the islands the
-//! shell lists (`islands.rs`), and hands them to the loader, which it carries: the built `loader.js` is copied
+//! shell lists (`islands.rs`), and hands them to the loader, which it carries: the built loader (`loader-HASH.js`) is copied
 //! into it, so a host page waits for one script before the app's files start downloading, not for two in a row.
 //! Serve it with a short cache lifetime; the hashed files it names can be cached for good.
 
