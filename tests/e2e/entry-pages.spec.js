@@ -43,6 +43,10 @@ test.describe('without JavaScript', () => {
     // Nor does it offer buttons that need the app.
     await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
     await expect(page.getByRole('button', { name: 'Dark mode' })).toBeHidden();
+    // And leaves no empty row where the Share button would be: the lead picture follows the byline's line.
+    const gap = await page.evaluate(() => document.querySelector('.bs-figure--lead').getBoundingClientRect().top
+      - document.querySelector('.bs-article__header .bs-meta').getBoundingClientRect().bottom);
+    expect(gap).toBeLessThan(40);
     await page.getByRole('link', { name: 'Higher Wages On The Horizon For California Healthcare Workers' }).click();
     await expect(page.locator('main h1')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   });
