@@ -117,9 +117,14 @@ function prerendered() {
   return document.querySelector('#broadsheet > .bs-app') !== null;
 }
 
-// After the page's first frame (setTimeout after an animation frame). In a tab opened in the background, that is
-// when the reader first looks at it.
+// A tab opened in the background (a reader opening stories in new tabs) paints nothing and runs no animation
+// frames until the reader looks at it. There is no paint to keep out of the way, so the app takes the page over
+// meanwhile and is ready when the reader gets there.
+const hidden = () => document.visibilityState === 'hidden';
+
+// After the page's first frame (setTimeout after an animation frame); at once in a hidden tab.
 function firstFrame() {
+  if (hidden()) return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
@@ -135,8 +140,9 @@ const input = new Promise((resolve) => {
 // has loaded (at most 3 s) and a paint at least its size is recorded (at most 1 s more); on a page without a
 // picture in view, until any paint is recorded. Input ends the wait at once.
 async function largestPaintRecorded() {
-  // Only a pre-rendered page has a paint to keep: an empty shell or a host page has nothing the app replaces.
-  if (!prerendered()) return;
+  // Only a pre-rendered page has a paint to keep: an empty shell or a host page has nothing the app replaces. A
+  // page loaded in a hidden tab has painted nothing yet, so there is no largest paint to wait for.
+  if (!prerendered() || hidden()) return;
   const img = document.querySelector('#broadsheet img[fetchpriority="high"]');
   const within = (ms, promise) => {
     let timer;

@@ -126,6 +126,20 @@ test('taking over the article paints nothing later that counts as its largest pa
   }
 });
 
+test('a story opened in a background tab is taken over there, so it is ready when the reader looks at it', async ({ page }) => {
+  // Headless Chromium shows every tab, so a background tab is made as the browser makes one: hidden, and no
+  // animation frames until it is shown. The loader used to wait for a frame, so the app started only once shown.
+  await page.addInitScript(() => {
+    Object.defineProperty(Document.prototype, 'visibilityState', { get: () => 'hidden' });
+    Object.defineProperty(Document.prototype, 'hidden', { get: () => true });
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.goto(REFERENCE);
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+});
+
 test('a deep link fetches no content files', async ({ page }) => {
   const requests = [];
   page.on('request', (r) => { if (r.url().includes('/content/') && r.url().endsWith('.json') && !r.url().endsWith('comments.json')) requests.push(r.url()); });
