@@ -64,15 +64,17 @@ let html = readFileSync(shell, 'utf8');
 // Only in URLs, and only whole names (a URL's last path segment, a query value): the shell's comments keep the
 // names they explain.
 const rename = (name) => renamed.get(name) ?? name;
+const fileName = (url) => url.split('?')[0].split('/').pop();
 html = html.replace(/\b(href|src)="([^"]*)"/g, (_, attr, url) => {
   const [path, query] = url.split('?');
-  const renamedPath = path.split('/').map((segment, i, all) => (i === all.length - 1 ? rename(segment) : segment)).join('/');
+  const name = fileName(path);
+  const renamedPath = path.slice(0, path.length - name.length) + rename(name);
   const renamedQuery = query?.split('&amp;').map((pair) => pair.replace(/=(.*)$/, (_, value) => `=${rename(value)}`)).join('&amp;');
   return `${attr}="${renamedPath}${renamedQuery === undefined ? '' : `?${renamedQuery}`}"`;
 });
 html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
   const url = /\b(?:href|src)="([^"]*)"/.exec(tag)?.[1];
-  const name = url?.split('?')[0].split('/').pop();
+  const name = url && fileName(url);
   if (!digests.has(name)) return tag;
   if (/\bintegrity="/.test(tag)) return tag.replace(/\bintegrity="[^"]*"/, `integrity="${digests.get(name)}"`);
   // Trunk's tags carry a digest already; the loader's (Trunk.toml's `pattern_script`) gets one here.

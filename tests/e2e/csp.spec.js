@@ -90,6 +90,14 @@ async function serveTampered(pick, port, flip = 0xff) {
   return { origin, root, stop: () => { server.kill(); rmSync(root, { recursive: true, force: true }); } };
 }
 
+/** An empty shell (the app with no pre-rendered page) beside the front page in `root`; its file name. */
+function writeEmptyShell(root) {
+  const shell = readFileSync(join(root, 'index.html'), 'utf8')
+    .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');
+  writeFileSync(join(root, 'empty.html'), shell);
+  return 'empty.html';
+}
+
 for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered app file (${file}) is refused by its integrity digest and the reader is told`, async ({ page }) => {
   const { origin, root, stop } = await serveTampered((f) => /^broadsheet-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f) && f.endsWith(file), port);
   try {
@@ -102,10 +110,7 @@ for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered
     await expect(page.locator('main h1')).toHaveText(/Kim Jong Un Returns from Russia/);
     await expectNothingWaitsForTheApp(page);
     // An empty shell (no pre-rendered page) tells the reader instead.
-    const shell = readFileSync(join(root, 'index.html'), 'utf8')
-      .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');
-    writeFileSync(join(root, 'empty.html'), shell);
-    await page.goto(`${origin}/empty.html`);
+    await page.goto(`${origin}/${writeEmptyShell(root)}`);
     await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
   } finally {
     stop();
@@ -125,10 +130,7 @@ test('a page whose loader is tampered with or missing stops waiting for the app,
     await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
     // A loader that is not there at all (a deploy whose HTML went up before it), on an empty shell this time.
     await page.route(/\/loader-[0-9a-f]+\.js/, (route) => route.fulfill({ status: 404, body: 'not found' }));
-    const shell = readFileSync(join(root, 'index.html'), 'utf8')
-      .replace(/<div id="broadsheet" class="bs-host">.*?<\/div><\/div>/s, '<div id="broadsheet" class="bs-host"></div>');
-    writeFileSync(join(root, 'empty.html'), shell);
-    await page.goto(`${origin}/empty.html`);
+    await page.goto(`${origin}/${writeEmptyShell(root)}`);
     await expect(page.getByRole('alert')).toHaveText('The news could not be loaded. Check your connection and reload the page.');
   } finally {
     stop();

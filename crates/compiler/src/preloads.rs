@@ -20,17 +20,8 @@ pub const ELEMENT_ID: &str = "broadsheet-digests";
 pub fn deferred(html: &str) -> String {
     let mut html = html.to_string();
     let mut digests = Map::new();
-    if let Some(range) = link_range(&html, WASM_LINK) {
-        if let Some(Asset { name, integrity: Some(integrity) }) = asset_in(&html[range.clone()]) {
-            let link = html[range.clone()].replace(&format!(" integrity=\"{integrity}\""), "");
-            html.replace_range(range, &link);
-            digests.insert(name, Value::String(integrity));
-        }
-    }
-    if let Some(range) = link_range(&html, JS_LINK) {
-        if let Some(Asset { name, integrity: Some(integrity) }) = asset_in(&html[range.clone()]) {
-            digests.insert(name, Value::String(integrity));
-        }
+    take_digest(&mut html, WASM_LINK, &mut digests);
+    if let Some(range) = take_digest(&mut html, JS_LINK, &mut digests) {
         let end = if html[range.end..].starts_with('\n') { range.end + 1 } else { range.end };
         html.replace_range(range.start..end, "");
     }
@@ -39,6 +30,19 @@ pub fn deferred(html: &str) -> String {
         html.insert_str(head_end, &format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">{block}</script>\n"));
     }
     html
+}
+
+/// Moves the `integrity` of the `<link>` whose attributes include `marker` into `digests`, by file name; where the
+/// link now is, if there is one.
+fn take_digest(html: &mut String, marker: &str, digests: &mut Map<String, Value>) -> Option<std::ops::Range<usize>> {
+    let range = link_range(html, marker)?;
+    let Some(Asset { name, integrity: Some(integrity) }) = asset_in(&html[range.clone()]) else {
+        return Some(range);
+    };
+    let link = html[range.clone()].replace(&format!(" integrity=\"{integrity}\""), "");
+    html.replace_range(range.clone(), &link);
+    digests.insert(name, Value::String(integrity));
+    Some(range.start..range.start + link.len())
 }
 
 #[cfg(test)]
