@@ -35,7 +35,7 @@ pub fn App(config: Config) -> impl IntoView {
     let nav = Navigator::start(&config);
     let reload = RwSignal::new(0u32);
     let site = load_site(&config, reload);
-    let (page, patience_over) = load_page(&config, nav.route, reload);
+    let (page, patience_over) = load_page(&config, nav.route, site, reload);
 
     let loaded = Memo::new(move |_| {
         let route = nav.route.get();
@@ -229,10 +229,17 @@ fn load_site(config: &Config, reload: RwSignal<u32>) -> RwSignal<Loaded<Arc<Site
 /// How long a fetched page may take before its loading skeleton is shown.
 const PATIENCE_MS: u64 = 100;
 
-/// The current route's content. A cached fresh file is shown at once, without a loading state. Every load
-/// carries a generation number: an answer for a route the reader has since left is dropped. The second signal is
-/// false from the start of a fetch until [`PATIENCE_MS`] have passed.
-fn load_page(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> (RwSignal<Option<(Route, Loaded<PageData>)>>, RwSignal<bool>) {
+/// The current route's content. A cached fresh file is shown at once, without a loading state. A route the site
+/// file already rules out (a section it does not list) is not found without asking the server; while the site file
+/// is still loading, the route's file is fetched beside it. Every load carries a generation number: an answer for a
+/// route the reader has since left is dropped. The second signal is false from the start of a fetch until
+/// [`PATIENCE_MS`] have passed.
+fn load_page(
+    config: &Config,
+    route: RwSignal<Route>,
+    site: RwSignal<Loaded<Arc<Site>>>,
+    reload: RwSignal<u32>,
+) -> (RwSignal<Option<(Route, Loaded<PageData>)>>, RwSignal<bool>) {
     let first = route.get_untracked();
     let initial = first.content_path().and_then(|path| cached_page(&first, &config.content_url(&path)));
     let page = RwSignal::new(initial.map(|data| (first, Some(Ok(data)))));
@@ -245,7 +252,8 @@ fn load_page(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> 
         generation.update_value(|g| *g += 1);
         let current = generation.get_value();
         patience_over.set(true);
-        let Some(path) = route.content_path() else {
+        let ruled_out = site.with_untracked(|site| matches!(site, Some(Ok(site)) if !route_exists(site, &route)));
+        let Some(path) = route.content_path().filter(|_| !ruled_out) else {
             page.set(Some((route, Some(Err(FetchError::NotFound)))));
             return;
         };

@@ -91,14 +91,25 @@ test('the reference article shows its headline, subheadings, pull quote and both
   await expect(page.getByRole('heading', { name: 'Related stories' })).toBeVisible();
 });
 
-for (const path of ['/no/such/page/here/', '/international/no-such-article/', '/sports/', '/international/page/99/']) {
+// With the content file each one asks for: a section the site does not list, or a story in the "Latest" listing
+// (which holds none of its own), is not found without asking the server (no second 404 in the console).
+const UNKNOWN = {
+  '/no/such/page/here/': [],
+  '/international/no-such-article/': ['/content/international/no-such-article/article.json'],
+  '/sports/': [],
+  '/latest/some-story/': [],
+  '/international/page/99/': ['/content/international/page-99.json'],
+};
+for (const [path, asked] of Object.entries(UNKNOWN)) {
   test(`an unknown URL (${path}) answers 404 and shows not found with the section nav`, async ({ page }) => {
+    const requests = countContentRequests(page);
     const response = await page.goto(path);
     expect(response.status()).toBe(404);
     await appReady(page);
     await expect(h1(page)).toHaveText('Page not found');
     await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(5);
     await expect(page).toHaveTitle(/^Page not found/);
+    expect(requests.map((url) => new URL(url).pathname)).toEqual(asked);
   });
 }
 
@@ -192,8 +203,12 @@ test('a page without embedded data whose site file cannot be loaded shows the er
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(5);
 });
 
-test('in-app links to missing pages show not found too', async ({ page }) => {
-  await openInApp(page, '/international/no-such-article/');
-  await expect(h1(page)).toHaveText('Page not found');
-  await expect(h1(page)).toBeFocused();
-});
+for (const path of ['/international/no-such-article/', '/sports/']) {
+  test(`in-app links to missing pages show not found too (${path})`, async ({ page }) => {
+    const requests = countContentRequests(page);
+    await openInApp(page, path);
+    await expect(h1(page)).toHaveText('Page not found');
+    await expect(h1(page)).toBeFocused();
+    expect(requests.some((url) => url.includes('/sports/'))).toBe(false);
+  });
+}
