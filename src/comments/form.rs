@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::store::{self, Commenter, OwnComment};
+use super::store::{self, Commenter, OwnComment, OwnStatus};
 use super::submit::submit;
 use crate::platform;
 
@@ -18,6 +18,15 @@ enum Phase {
     Sending,
     Failed(String),
     Sent(String),
+}
+
+/// What the form says once a comment is sent (or kept locally).
+pub fn sent_message(status: OwnStatus) -> &'static str {
+    match status {
+        OwnStatus::Local => "Your comment is saved in this browser. Only you can see it.",
+        OwnStatus::Pending => "Thank you. Your comment is awaiting moderation.",
+        OwnStatus::Published => "Thank you. Your comment is published.",
+    }
 }
 
 /// The comment form. `parent` makes it a reply form with a "Cancel reply" button.
@@ -45,8 +54,8 @@ pub fn CommentForm(
     let honeypot = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let phase = RwSignal::new(Phase::Editing);
-    // One idempotency key per comment: kept across retries, replaced after a success.
-    let client_id = StoredValue::new(None::<String>);
+    // The last request sent, for its idempotency key: a retry of the same comment keeps it, an edited one gets a new one.
+    let last_sent = StoredValue::new(None::<CommentRequest>);
     let shown_at = platform::now_ms();
 
     let draft_article = article.clone();
@@ -88,40 +97,50 @@ pub fn CommentForm(
             }
         };
         errors.set(vec![]);
-        let key = client_id.get_value().unwrap_or_else(platform::random_id);
-        client_id.set_value(Some(key.clone()));
-        let request = CommentRequest {
+        let mut request = CommentRequest {
             article: send_article.clone(),
             parent: send_parent.clone(),
             name: valid.name.clone(),
             email: valid.email.clone(),
             website: valid.website.clone(),
             text: valid.text,
-            client_id: key,
+            client_id: String::new(),
         };
+        let retried = last_sent.with_value(|last| last.as_ref().filter(|last| request.is_retry_of(last)).map(|last| last.client_id.clone()));
+        request.client_id = retried.unwrap_or_else(platform::random_id);
+        last_sent.set_value(Some(request.clone()));
         phase.set(Phase::Sending);
         let endpoint = endpoint.clone();
+        let remember_details = remember.get_untracked();
+        let sent_text = text.get_untracked();
         spawn_local(async move {
             let wait = shown_at + MIN_FILL_MS - platform::now_ms();
             if wait > 0.0 {
                 platform::sleep_ms(wait.ceil() as u32).await;
             }
+            // By the answer the form may be gone (a reply cancelled or another opened, the list redrawn, the reader
+            // on another story): nothing below may touch it as if it were there. The comment is kept and its draft
+            // cleared all the same, unless the reader has since typed a new one.
             match submit(endpoint.as_deref(), &request).await {
                 Ok(own) => {
-                    if remember.get_untracked() {
-                        store::save_commenter(&Commenter { name: valid.name, email: valid.email, website: valid.website });
+                    if remember_details {
+                        store::save_commenter(&Commenter { name: request.name, email: request.email, website: request.website });
                     }
-                    client_id.set_value(None);
-                    text.set(String::new());
-                    let message = match own.status {
-                        store::OwnStatus::Local => "Your comment is saved in this browser. Only you can see it.",
-                        store::OwnStatus::Pending => "Thank you. Your comment is awaiting moderation.",
-                        store::OwnStatus::Published => "Thank you. Your comment is published.",
-                    };
-                    phase.set(Phase::Sent(message.into()));
-                    on_posted.run(own);
+                    if store::load_draft(&request.article, request.parent.as_deref()) == sent_text {
+                        store::save_draft(&request.article, request.parent.as_deref(), "");
+                    }
+                    last_sent.set_value(None);
+                    text.try_update(|text| {
+                        if *text == sent_text {
+                            text.clear();
+                        }
+                    });
+                    phase.try_set(Phase::Sent(sent_message(own.status).into()));
+                    on_posted.try_run(own);
                 }
-                Err(e) => phase.set(Phase::Failed(e.0)),
+                Err(e) => {
+                    phase.try_set(Phase::Failed(e.0));
+                }
             }
         });
     };
@@ -191,9 +210,19 @@ pub fn CommentForm(
     let summary = move || {
         let found = errors.get();
         (!found.is_empty()).then(|| {
+            // Focused here rather than followed as fragment links: inside a host page's shadow root the browser finds
+            // no such id, and in hash routing the fragment would replace the app's place in the address.
             let items = found
                 .iter()
-                .map(|e| view! { <li><a href=format!("#{}", field_id(e.field))>{e.message.clone()}</a></li> })
+                .map(|e| {
+                    let target = field_id(e.field);
+                    view! {
+                        <li><a href=format!("#{target}") on:click=move |ev| {
+                            ev.prevent_default();
+                            platform::focus_id(&target);
+                        }>{e.message.clone()}</a></li>
+                    }
+                })
                 .collect_view();
             let count = if found.len() == 1 { "There is 1 problem with your comment:".to_string() } else { format!("There are {} problems with your comment:", found.len()) };
             view! { <p>{count}</p><ul>{items}</ul> }

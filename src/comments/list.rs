@@ -49,6 +49,11 @@ fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: Reply
     view! { <ol class=format!("bs-comments__list bs-comments__list--depth-{depth}")>{views}</ol> }.into_any()
 }
 
+/// The id of the Reply button under the comment `comment_id`.
+pub fn reply_button_id(comment_id: &str) -> String {
+    format!("bs-reply-to-{}", comment_id.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>())
+}
+
 /// One comment, then its replies (already rendered) as a nested list.
 fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Option<AnyView>) -> impl IntoView {
     let Shown { comment, own } = shown;
@@ -67,7 +72,7 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     let id = comment.id.clone();
     let reply_to = comment.id.clone();
     let is_open = move || replies.open.get().as_deref() == Some(id.as_str());
-    let button_id = format!("bs-reply-to-{}", comment.id.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>());
+    let button_id = reply_button_id(&comment.id);
     let reply = (depth < MAX_DEPTH).then(|| {
         let reply_to = reply_to.clone();
         let is_open = is_open.clone();

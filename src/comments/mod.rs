@@ -37,10 +37,13 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     let url = config.content_url(&path);
     let published: RwSignal<Option<Result<Arc<CommentsFile>, FetchError>>> = RwSignal::new(None);
     let reload = RwSignal::new(0u32);
+    // After "Try again" the button is gone: focus goes to the heading once the outcome is shown.
+    let refocus = StoredValue::new(false);
+    let slug_for_load = slug.clone();
     Effect::new(move |_| {
         reload.track();
         published.set(None);
-        let (url, path) = (url.clone(), path.clone());
+        let (url, path, slug_for_store) = (url.clone(), path.clone(), slug_for_load.clone());
         spawn_local(async move {
             let result = match data::load::<CommentsFile>(url.clone(), &path).await {
                 // No file is no comments, and remembered like a file, so a revisit does not ask again.
@@ -49,12 +52,19 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
                     data::remember(url, none.clone(), 0, &path);
                     Ok(none)
                 }
+                Ok(file) => {
+                    store::forget_published(&slug_for_store, &file.comments);
+                    Ok(file)
+                }
                 other => other,
             };
             // Not when the reader has left (the section is gone): there is nothing to show.
             if published.try_set(Some(result)).is_none() {
                 if let Some(on_ready) = on_ready {
                     on_ready.run(());
+                }
+                if refocus.try_update_value(std::mem::take) == Some(true) {
+                    set_timeout(|| crate::platform::focus_id("bs-comments-title"), std::time::Duration::ZERO);
                 }
             }
         });
@@ -66,23 +76,44 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             all.push(posted);
         });
     });
-    let open_reply = RwSignal::new(None);
+    let open_reply = RwSignal::new(None::<String>);
+    // What a reply form said when it closed: its own status region goes with it.
+    let notice = RwSignal::new(String::new());
     let replies = ReplyState {
         open: open_reply,
         article: StoredValue::new(slug.clone()),
         endpoint: StoredValue::new(endpoint.clone()),
-        // Once a reply is sent its form closes; the reply shows in the thread.
+        // Once a reply is sent its form closes (unless the reader has opened another meanwhile), focus goes back to
+        // its Reply button, and the reply shows in the thread.
         on_posted: Callback::new(move |posted: OwnComment| {
-            open_reply.set(None);
+            let parent = posted.comment.parent.clone();
+            let message = form::sent_message(posted.status);
             on_posted.run(posted);
+            let closes = parent.is_some() && open_reply.get_untracked() == parent;
+            if closes {
+                open_reply.set(None);
+            }
+            // Emptied first and filled after the thread is redrawn, so the same words are announced again for a second
+            // reply.
+            notice.set(String::new());
+            set_timeout(
+                move || {
+                    notice.try_set(message.to_string());
+                    if closes {
+                        crate::platform::focus_id(&list::reply_button_id(parent.as_deref().unwrap_or_default()));
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }),
     };
     let shown = move || -> Vec<Shown> {
         let file = published.get().and_then(Result::ok);
         let mut all: Vec<Shown> = file.iter().flat_map(|f| f.comments.iter()).map(|c| Shown { comment: c.clone(), own: None }).collect();
+        let published: Vec<_> = all.iter().map(|s| s.comment.clone()).collect();
         for o in own.get() {
             // An own comment the published file now has is shown once, as published.
-            if !all.iter().any(|s| s.comment.id == o.comment.id) {
+            if !store::is_published(&o, &published) {
                 all.push(Shown { comment: o.comment, own: Some(o.status) });
             }
         }
@@ -97,7 +128,10 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         Some(Err(e)) => view! {
             <div class="bs-comments__error" role="alert">
                 <p>"The comments could not be loaded. " {e.message()}</p>
-                <button type="button" class="bs-button" on:click=move |_| reload.update(|n| *n += 1)>"Try again"</button>
+                <button type="button" class="bs-button" on:click=move |_| {
+                    refocus.set_value(true);
+                    reload.update(|n| *n += 1);
+                }>"Try again"</button>
             </div>
         }
         .into_any(),
@@ -106,9 +140,10 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     let slug_for_form = slug.clone();
     view! {
         <section class="bs-comments" aria-labelledby="bs-comments-title">
-            <h2 id="bs-comments-title" class="bs-comments__title">{count}</h2>
+            <h2 id="bs-comments-title" class="bs-comments__title" tabindex="-1">{count}</h2>
             {body}
             <CommentForm article=slug_for_form endpoint=endpoint on_posted=on_posted/>
+            <p class="bs-visually-hidden" role="status">{notice}</p>
         </section>
     }
 }

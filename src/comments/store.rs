@@ -83,7 +83,26 @@ pub fn add_own(article: &str, own: OwnComment) {
     let mut all = load_own(article);
     all.retain(|o| o.comment.id != own.comment.id);
     all.push(own);
+    save_own(article, &all);
+}
+
+fn save_own(article: &str, all: &[OwnComment]) {
     if let Ok(json) = json::to_string(&all) {
         platform::storage_set(&own_key(article), &json);
+    }
+}
+
+/// Whether the published comments now hold this one of the reader's: by its id, or, for one sent to an endpoint that
+/// did not return it, by its place, author and text. One kept only in this browser is never published.
+pub fn is_published(own: &OwnComment, published: &[Comment]) -> bool {
+    published.iter().any(|p| p.id == own.comment.id || (own.status != OwnStatus::Local && own.comment.has_words_of(p)))
+}
+
+/// Forgets the reader's own comments the published file now holds: from then on they are shown from it.
+pub fn forget_published(article: &str, published: &[Comment]) {
+    let all = load_own(article);
+    let kept: Vec<OwnComment> = all.iter().filter(|o| !is_published(o, published)).cloned().collect();
+    if kept.len() != all.len() {
+        save_own(article, &kept);
     }
 }

@@ -186,6 +186,52 @@ test('with an endpoint: a 500 keeps the text and says so; Try again resends with
   expect(posts[1].body.client_id).toBe(posts[0].body.client_id);
 });
 
+test('with an endpoint: a comment edited after a failed send goes as a new comment, with a new client_id', async ({ page }) => {
+  const posts = await withEndpoint(page, (route, body, n) => (n === 1
+    ? route.fulfill({ status: 503, body: '' })
+    : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  const form = mainForm(page);
+  await fill(form, { text: 'A typo hree.' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByRole('status')).toContainText('error 503');
+  await form.getByLabel('Comment', { exact: true }).fill('A typo here.');
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('A typo here.');
+  expect(posts.map((p) => p.body.text)).toEqual(['A typo hree.', 'A typo here.']);
+  expect(posts[1].body.client_id).not.toBe(posts[0].body.client_id);
+});
+
+test('with an endpoint: a pending comment the newsroom then publishes shows once, as published, and is no longer kept', async ({ page }) => {
+  await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
+  let published = null;
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', async (route) => {
+    const response = await route.fetch();
+    const file = await response.json();
+    if (published) file.comments.push(published);
+    await route.fulfill({ response, json: file });
+  });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  const form = mainForm(page);
+  await fill(form, { text: 'Moderated, then published.' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('Awaiting moderation');
+  // The next build of the comments file has it, under the newsroom's own id.
+  published = { id: 'c-4711', author: 'Ann Reader', published: '2026-11-28T10:00:00Z', text: 'Moderated, then published.' };
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  await expect(page.getByRole('heading', { name: '6 comments' })).toBeVisible();
+  await expect(page.getByText('Moderated, then published.')).toHaveCount(1);
+  await expect(page.locator('.bs-comment--own')).toHaveCount(0);
+  const kept = await page.evaluate(() => localStorage.getItem('broadsheet:comments:kim-jong-un-returns-from-russia'));
+  expect(kept ?? '[]').not.toContain('Moderated, then published.');
+});
+
 test('while sending, the button is disabled and says so; double clicks submit once', async ({ page }) => {
   let release;
   const held = new Promise((r) => { release = r; });
@@ -284,6 +330,67 @@ test('a reply nests under its parent, and Cancel reply closes the form', async (
   await expect(page.getByRole('form', { name: 'Reply', exact: true })).toHaveCount(0);
 });
 
+test('a reply whose form is closed while it is sent is still posted, and the comments keep working', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const posts = await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
+  const replyButton = parent.getByRole('button', { name: 'Reply to Ade Okonkwo' });
+  await replyButton.click();
+  const replyForm = page.getByRole('form', { name: 'Reply', exact: true });
+  await fill(replyForm, { text: 'Sent, then its form closed.' });
+  await replyForm.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(replyForm.getByRole('button', { name: 'Posting…' })).toBeDisabled();
+  await replyForm.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(replyForm).toHaveCount(0);
+  release();
+  const reply = parent.locator('.bs-comments__list--depth-2 .bs-comment--own');
+  await expect(reply).toContainText('Sent, then its form closed.');
+  await expect(reply).toContainText('Awaiting moderation');
+  // The draft went with the comment, and the form works as before.
+  await replyButton.click();
+  await expect(replyForm.getByLabel('Comment', { exact: true })).toHaveValue('');
+  await expect(mainForm(page)).toBeVisible();
+  expect(posts).toHaveLength(1);
+  expect(problems.join('\n')).not.toMatch(/stopped|disposed|panicked/i);
+});
+
+test('a posted reply returns focus to its Reply button and is announced', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
+  const replyButton = parent.getByRole('button', { name: 'Reply to Ade Okonkwo' });
+  const comments = page.getByRole('region', { name: /comments$/ });
+  for (const text of ['A first reply.', 'A second reply.']) {
+    await replyButton.click();
+    const replyForm = page.getByRole('form', { name: 'Reply', exact: true });
+    await fill(replyForm, { text });
+    await replyForm.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(parent.locator('.bs-comments__list--depth-2 .bs-comment--own', { hasText: text })).toBeVisible();
+    await expect(replyButton).toBeFocused();
+    await expect(comments.getByRole('status').last()).toHaveText('Your comment is saved in this browser. Only you can see it.');
+  }
+});
+
+test("the error summary's links focus their field and leave the address alone", async ({ page }) => {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  const form = mainForm(page);
+  await form.getByLabel('Comment', { exact: true }).fill('Only the text.');
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByLabel('Name', { exact: true })).toBeFocused();
+  await form.getByRole('link', { name: 'Please enter your email.' }).click();
+  await expect(form.getByLabel('Email', { exact: true })).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('');
+});
+
 test('the deepest comments offer no Reply; threads nest to depth 5', async ({ page }) => {
   await page.goto('/local/higher-wages-california-healthcare-workers/');
   await appReady(page);
@@ -307,6 +414,8 @@ test('a broken comments file shows an error in the comments area only', async ({
   broken = false;
   await area.getByRole('button', { name: 'Try again' }).click();
   await expect(area.getByRole('heading', { name: '5 comments' })).toBeVisible();
+  // The button went with the error: focus is on the comments' heading.
+  await expect(area.getByRole('heading', { name: '5 comments' })).toBeFocused();
 });
 
 test('a page that offers no comments island says so in the comments area and offers a reload', async ({ page }) => {

@@ -231,6 +231,22 @@ pub struct CommentRequest {
     pub client_id: String,
 }
 
+impl CommentRequest {
+    /// Whether this is the comment of `earlier` sent again (only the idempotency key may differ): a retry keeps the
+    /// earlier key, so the endpoint can tell it from a new comment; an edited comment is a new one with a new key.
+    pub fn is_retry_of(&self, earlier: &CommentRequest) -> bool {
+        CommentRequest { client_id: earlier.client_id.clone(), ..self.clone() } == *earlier
+    }
+}
+
+impl Comment {
+    /// Whether `other` has this comment's place, author and text: how a comment sent to an endpoint that did not
+    /// return it (so kept under an id of the page's own) is recognised once the newsroom publishes it.
+    pub fn has_words_of(&self, other: &Comment) -> bool {
+        self.parent == other.parent && self.author == other.author && self.text == other.text
+    }
+}
+
 /// A 2xx answer of the comment endpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommentResponse {
@@ -294,6 +310,37 @@ pub fn check_comments(file: &CommentsFile) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn request(text: &str, key: &str) -> CommentRequest {
+        CommentRequest {
+            article: "a".into(),
+            parent: Some("c1".into()),
+            name: "Ann".into(),
+            email: "ann@example.com".into(),
+            website: String::new(),
+            text: text.into(),
+            client_id: key.into(),
+        }
+    }
+
+    #[test]
+    fn a_retry_is_the_same_comment_under_any_key_and_an_edit_is_not() {
+        assert!(request("Hello", "k2").is_retry_of(&request("Hello", "k1")));
+        assert!(!request("Hello!", "k1").is_retry_of(&request("Hello", "k1")));
+        let mut elsewhere = request("Hello", "k1");
+        elsewhere.parent = None;
+        assert!(!elsewhere.is_retry_of(&request("Hello", "k1")));
+    }
+
+    #[test]
+    fn a_published_comment_is_recognised_by_place_author_and_text() {
+        let sent = c("sent-k1", Some("c1"), 1);
+        let mut published = c("4711", Some("c1"), 5);
+        assert!(sent.has_words_of(&published));
+        published.text.push('!');
+        assert!(!sent.has_words_of(&published));
+        assert!(!sent.has_words_of(&c("4712", None, 5)));
+    }
 
     fn c(id: &str, parent: Option<&str>, minute: u32) -> Comment {
         Comment {
