@@ -64,7 +64,10 @@ pub fn App(config: Config) -> impl IntoView {
     // From what is on screen: focus and scroll need the new page in the DOM.
     Effect::new(move |_| after_page_shown(nav, view_state.get(), announcement));
 
-    let retry = Callback::new(move |_| reload.update(|n| *n += 1));
+    let retry = Callback::new(move |_| {
+        nav.arrival.set(Arrival::Retry);
+        reload.update(|n| *n += 1);
+    });
     let site_name = move || site.get().and_then(Result::ok).map(|s| s.name.clone()).unwrap_or_default();
     let title = move || {
         let name = site_name();
@@ -196,7 +199,7 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
                 platform::scroll_to(y);
             }
         }
-        Arrival::Link => {
+        Arrival::Link | Arrival::Retry => {
             platform::focus_page_heading();
             announcement.set(match &view {
                 View::Ready(_, data) => data.title(),
@@ -241,14 +244,23 @@ fn load_page(
     reload: RwSignal<u32>,
 ) -> (RwSignal<Option<(Route, Loaded<PageData>)>>, RwSignal<bool>) {
     let first = route.get_untracked();
-    let initial = first.content_path().and_then(|path| cached_page(&first, &config.content_url(&path)));
-    let page = RwSignal::new(initial.map(|data| (first, Some(Ok(data)))));
+    // On the not-found page the host has already said there is no page here: the view it shows stays, with no
+    // loading state in between and no request for a file the build does not have.
+    let answered = StoredValue::new(config.not_found_page);
+    let initial = match config.not_found_page {
+        true => Some(Err(FetchError::NotFound)),
+        false => first.content_path().and_then(|path| cached_page(&first, &config.content_url(&path))).map(Ok),
+    };
+    let page = RwSignal::new(initial.map(|result| (first, Some(result))));
     let generation = StoredValue::new(0u64);
     let patience_over = RwSignal::new(true);
     let config = config.clone();
     Effect::new(move |_| {
         reload.track();
         let route = route.get();
+        if answered.try_update_value(std::mem::take) == Some(true) {
+            return;
+        }
         generation.update_value(|g| *g += 1);
         let current = generation.get_value();
         patience_over.set(true);

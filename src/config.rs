@@ -37,6 +37,8 @@ pub struct Config {
     pub owns_document: bool,
     /// Hash routing: the host page's own path and query, which every in-app link keeps.
     pub page_path: String,
+    /// The app takes over the pre-rendered not-found page (`404.html`): the address it opens at is not found.
+    pub not_found_page: bool,
 }
 
 impl Config {
@@ -56,6 +58,7 @@ impl Config {
             set_title: true,
             owns_document: true,
             page_path: String::new(),
+            not_found_page: false,
         }
     }
 

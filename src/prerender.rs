@@ -32,7 +32,8 @@ pub fn render(config: &Config, route: &Route, site: Arc<Site>, page: PageFile) -
     }
     platform::set_current_path(&route.href(&config.base));
     let owner = Owner::new();
-    let config = config.clone();
+    // The not-found page renders its view, not a loading state: it is what readers without JavaScript see.
+    let config = Config { not_found_page: matches!(route, Route::NotFound { .. }), ..config.clone() };
     let html = owner.with(|| view! { <App config=config/> }.to_html());
     owner.unset();
     html

@@ -19,6 +19,8 @@ pub enum Arrival {
     Link,
     /// Back or forward: return to where the reader was.
     History,
+    /// "Try again" on an error view: the button is gone with the error, so focus the new heading (no scrolling).
+    Retry,
 }
 
 #[derive(Clone, Copy)]

@@ -18,6 +18,10 @@ pub const ELEMENT_ID: &str = "broadsheet-data";
 pub struct Embedded {
     /// Content path (`site.json`, `local/page-2.json`, …) to the file's JSON.
     pub files: BTreeMap<String, serde_json::Value>,
+    /// The page is the not-found page (`404.html`, served for any address with no page of its own): the app shows
+    /// not found for the address it opens at without asking for a file the build does not have.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_found: bool,
 }
 
 impl Embedded {
@@ -48,6 +52,13 @@ pub fn seed_cache(config: &Config, text: &str) -> usize {
         taken += usize::from(ok);
     }
     taken
+}
+
+/// Whether the block is the not-found page's (see [`Embedded::not_found`]).
+pub fn shows_not_found(text: &str) -> bool {
+    // Only the compiler writes the block, and a quote inside a JSON string is always escaped: the member can only be
+    // the flag itself.
+    text.contains(r#""not_found":true"#)
 }
 
 /// Decodes one embedded file as `T` and caches it; false when it does not decode.

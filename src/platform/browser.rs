@@ -30,7 +30,12 @@ pub fn start() {
         .and_then(|shadow| shadow.query_selector(".bs-root").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap_or_else(|| host.clone());
-    let attribute = |name: &str| host.get_attribute(&format!("data-{name}")).filter(|v| !v.trim().is_empty());
+    let attribute = |name: &str| {
+        let value = host.get_attribute(&format!("data-{name}")).filter(|v| !v.trim().is_empty())?;
+        // Resolved once, as the loader's preloads are: a relative content URL would otherwise move with every
+        // in-app link that changes the address.
+        Some(if name == "content" { absolute_url(value.trim()).unwrap_or(value) } else { value })
+    };
     let fallback_base = document
         .query_selector("base[href]")
         .ok()
@@ -42,10 +47,12 @@ pub fn start() {
     let page_path = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
     // Only the site's own pages (written by the compiler) own the document: its <meta> tags and scroll restoration.
     let owns_document = host.id() == "broadsheet";
-    let config = Config::from_attributes(attribute, &fallback_base, &page_path, owns_document);
+    let mut config = Config::from_attributes(attribute, &fallback_base, &page_path, owns_document);
     // A pre-rendered entry page carries its content files: with them in the cache the first render is synchronous.
     if let Some(block) = document.get_element_by_id(crate::data::embedded::ELEMENT_ID) {
-        crate::data::embedded::seed_cache(&config, &block.text_content().unwrap_or_default());
+        let text = block.text_content().unwrap_or_default();
+        crate::data::embedded::seed_cache(&config, &text);
+        config.not_found_page = crate::data::embedded::shows_not_found(&text);
     }
     set_root(mount.clone());
     // Replace the pre-rendered markup (or placeholder) and mount in the same task: no frame shows the root empty.
@@ -179,6 +186,12 @@ fn document() -> web_sys::Document {
 }
 
 /// The path part of an absolute or relative URL, resolved against the page.
+/// `href` resolved against the document's base URL.
+fn absolute_url(href: &str) -> Option<String> {
+    let base = document().base_uri().ok()??;
+    web_sys::Url::new_with_base(href, &base).ok().map(|url| url.href())
+}
+
 fn pathname_of(href: &str) -> String {
     web_sys::Url::new_with_base(href, &window().location().href().unwrap_or_default())
         .map(|u| u.pathname())

@@ -15,6 +15,17 @@ test('only HTML differs between the root and the /news/ deployment', () => {
   expect(differing.filter((f) => !f.endsWith('.html'))).toEqual([]);
 });
 
+test('under /news/: the canonical link and the preview image are both built on the site url, the base not added twice', async ({ request }) => {
+  // site.json's `url` is the site's root as readers reach it; this test build keeps the sample's.
+  const route = 'international/kim-jong-un-returns-from-russia/';
+  const html = await (await request.get(`${NEWS}/${route}`)).text();
+  const canonical = html.match(/<link rel="canonical" href="([^"]+)">/)[1];
+  const image = html.match(/<meta property="og:image" content="([^"]+)">/)[1];
+  expect(canonical.endsWith(route)).toBe(true);
+  const root = canonical.slice(0, -route.length);
+  expect(image).toBe(`${root}content/images/intl-kim-visit.svg`);
+});
+
 test('under /news/: deep links, links, assets and in-app navigation all stay under the base', async ({ page }) => {
   const outside = [];
   page.on('request', (r) => { if (!new URL(r.url()).pathname.startsWith('/news/')) outside.push(r.url()); });

@@ -350,3 +350,26 @@ test('no axe violations inside the embedded app (front page and article with com
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   }
 });
+
+test('a relative data-content is resolved once: in-app links keep fetching from the same content folder', async ({ page }) => {
+  // As on a host page with path routing and no <base>: relative URLs follow the address the app changes.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const host = document.getElementById('broadsheet');
+      if (!host) return;
+      observer.disconnect();
+      host.setAttribute('data-content', 'content/');
+      host.setAttribute('data-base', '/');
+      document.querySelector('base')?.remove();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const asked = [];
+  page.on('request', (r) => { if (r.url().endsWith('.json')) asked.push(new URL(r.url()).pathname); });
+  await page.goto('/');
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(page.locator('main h1')).toHaveText('Local News');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
+  await expect(page.locator('main h1')).toHaveText('Economy');
+  expect(asked.filter((path) => !path.startsWith('/content/'))).toEqual([]);
+});

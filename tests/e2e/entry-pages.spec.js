@@ -50,6 +50,16 @@ test.describe('without JavaScript', () => {
     await page.getByRole('link', { name: 'Higher Wages On The Horizon For California Healthcare Workers' }).click();
     await expect(page.locator('main h1')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   });
+
+  test('a dead link shows "Page not found" and the sections, not a page that never finishes loading', async ({ page }) => {
+    const response = await page.goto('/local/a-story-that-was-taken-down/');
+    expect(response.status()).toBe(404);
+    await expect(page.locator('main h1')).toHaveText('Page not found');
+    await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');
+    await expect(page.locator('.bs-skeleton')).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+    await expect(page.locator('main h1')).toHaveText('Local News');
+  });
 });
 
 test('the first paint already shows the headline, and taking over moves nothing', async ({ page }) => {

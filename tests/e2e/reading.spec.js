@@ -91,25 +91,29 @@ test('the reference article shows its headline, subheadings, pull quote and both
   await expect(page.getByRole('heading', { name: 'Related stories' })).toBeVisible();
 });
 
-// With the content file each one asks for: a section the site does not list, or a story in the "Latest" listing
-// (which holds none of its own), is not found without asking the server (no second 404 in the console).
-const UNKNOWN = {
-  '/no/such/page/here/': [],
-  '/international/no-such-article/': ['/content/international/no-such-article/article.json'],
-  '/sports/': [],
-  '/latest/some-story/': [],
-  '/international/page/99/': ['/content/international/page-99.json'],
-};
-for (const [path, asked] of Object.entries(UNKNOWN)) {
+// The host answers each with 404.html, which already shows "Page not found": the app keeps that view, with no
+// loading state in between and no request for a content file (no second 404 in the console).
+const UNKNOWN = ['/no/such/page/here/', '/international/no-such-article/', '/sports/', '/latest/some-story/', '/international/page/99/'];
+for (const path of UNKNOWN) {
   test(`an unknown URL (${path}) answers 404 and shows not found with the section nav`, async ({ page }) => {
     const requests = countContentRequests(page);
+    // What the page area showed, in order, from the first parse on.
+    await page.addInitScript(() => {
+      window.__shown = [];
+      new MutationObserver(() => {
+        const main = document.querySelector('main');
+        const now = main?.querySelector('.bs-skeleton') ? 'loading' : main?.querySelector('h1')?.textContent;
+        if (now && window.__shown.at(-1) !== now) window.__shown.push(now);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     const response = await page.goto(path);
     expect(response.status()).toBe(404);
     await appReady(page);
     await expect(h1(page)).toHaveText('Page not found');
     await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(5);
     await expect(page).toHaveTitle(/^Page not found/);
-    expect(requests.map((url) => new URL(url).pathname)).toEqual(asked);
+    expect(requests).toEqual([]);
+    expect(await page.evaluate(() => window.__shown)).toEqual(['Page not found']);
   });
 }
 
@@ -201,6 +205,9 @@ test('a page without embedded data whose site file cannot be loaded shows the er
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(h1(page)).toHaveText('Local News');
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(5);
+  // The button went with the error: the reader's focus is on the page that came instead, and it is announced.
+  await expect(h1(page)).toBeFocused();
+  await expect(page.locator('.bs-announcer')).toHaveText('Local News');
 });
 
 for (const path of ['/international/no-such-article/', '/sports/']) {

@@ -130,7 +130,7 @@ fn page(
     article: Option<&Article>,
 ) -> (String, String) {
     let app = render(config, &route, site.clone(), file);
-    let mut embedded = Embedded::default();
+    let mut embedded = Embedded { not_found: matches!(route, Route::NotFound { .. }), ..Embedded::default() };
     embedded.files.insert(SITE_PATH.to_string(), json(&**site));
     if let (Some(path), Some(value)) = (route.content_path(), file_json.clone()) {
         embedded.files.insert(path, value);
@@ -147,7 +147,7 @@ fn page(
     head += &meta_property("og:type", if article.is_some() { "article" } else { "website" });
     head += &meta_property("og:title", &title_only(&title, &site.name));
     head += &meta_property("og:description", &description);
-    let image = article.and_then(|a| a.image.as_ref()).and_then(|i| absolute_image(site, config, i));
+    let image = article.and_then(|a| a.image.as_ref()).and_then(|i| absolute_image(site, i));
     if let Some((src, image)) = &image {
         head += &meta_property("og:image", src);
         head += &meta_property("og:image:alt", &image.alt);
@@ -223,13 +223,15 @@ fn title_only(title: &str, site_name: &str) -> String {
     title.strip_suffix(&format!(" | {site_name}")).unwrap_or(title).to_string()
 }
 
-fn absolute_image(site: &Site, config: &Config, image: &Image) -> Option<(String, Image)> {
-    let src = image_url(&image.src, &config.content_base)?;
+/// An image's absolute URL for link previews. Like the canonical link, it is built on `site.url`, the site's root,
+/// which already includes any base path the site is deployed under: the base is not added twice.
+fn absolute_image(site: &Site, image: &Image) -> Option<(String, Image)> {
+    let src = image_url(&image.src, "content/")?;
     if src.starts_with("https://") {
         return Some((src, image.clone()));
     }
     let root = site.url.as_deref()?.trim_end_matches('/');
-    Some((format!("{root}{src}"), image.clone()))
+    Some((format!("{root}/{src}"), image.clone()))
 }
 
 fn meta_name(name: &str, content: &str) -> String {
@@ -246,4 +248,31 @@ fn text(s: &str) -> String {
 
 fn attr(s: &str) -> String {
     text(s).replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(url: &str) -> Site {
+        serde_json::from_value(serde_json::json!({
+            "format_version": 1, "name": "N", "language": "en", "page_size": 6, "sections": [], "url": url
+        }))
+        .unwrap()
+    }
+
+    fn image(src: &str) -> Image {
+        Image { src: src.into(), alt: "A".into(), caption: String::new(), width: 1200, height: 675 }
+    }
+
+    #[test]
+    fn preview_images_are_under_the_site_root_like_canonical_links() {
+        let at = |url: &str, src: &str| absolute_image(&site(url), &image(src)).map(|(src, _)| src);
+        assert_eq!(at("https://news.example/", "images/a.svg").unwrap(), "https://news.example/content/images/a.svg");
+        // A site deployed under /news/ names that in its url, once.
+        assert_eq!(at("https://example.com/news/", "images/a.svg").unwrap(), "https://example.com/news/content/images/a.svg");
+        assert_eq!(at("https://example.com/news", "images/a.svg").unwrap(), "https://example.com/news/content/images/a.svg");
+        assert_eq!(at("https://example.com/", "https://cdn.example/a.jpg").unwrap(), "https://cdn.example/a.jpg");
+        assert_eq!(at("https://example.com/", "../secret"), None);
+    }
 }
