@@ -3,7 +3,7 @@
 use super::FetchError;
 
 /// Responses above this are refused: by Content-Length when present, else by cancelling the stream here.
-pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_BYTES: usize = broadsheet_model::format::MAX_FILE_BYTES;
 /// A request with no complete answer after this long fails with [`FetchError::Timeout`].
 pub const TIMEOUT_MS: u32 = 10_000;
 

@@ -5,6 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use broadsheet_model::format::MAX_FILE_BYTES;
 use broadsheet_model::route::{article_path, comments_path, listing_path, SITE_PATH};
 use serde::Serialize;
 
@@ -17,6 +18,14 @@ pub type Emit<'a> = dyn FnMut(PathBuf, Vec<u8>) -> io::Result<()> + 'a;
 pub fn each_file(newsroom: &Newsroom, emit: &mut Emit) -> io::Result<usize> {
     let mut n = 0;
     let mut put = |path: PathBuf, bytes: Vec<u8>| {
+        if path.extension().is_some_and(|x| x == "json") && bytes.len() > MAX_FILE_BYTES {
+            return Err(io::Error::other(format!(
+                "{}: {} KiB, over the {} KiB the app reads (split the story, or trim its published comments)",
+                path.display(),
+                bytes.len() / 1024,
+                MAX_FILE_BYTES / 1024
+            )));
+        }
         n += 1;
         emit(path, bytes)
     };

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use broadsheet_model::route::is_slug;
 use broadsheet_model::time::parse_timestamp;
+use broadsheet_model::urls::link_url;
 use broadsheet_model::comments::Comment;
 use broadsheet_model::{Image, Site, FORMAT_VERSION};
 
@@ -76,10 +77,9 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
             Err(e) => errors.push(SourceError::new(&file, None, None, format!("cannot read: {e}"))),
         }
     }
-    let images = match sorted_files(&dir.join("images"), "") {
-        Ok(files) => files.into_iter().filter_map(|f| f.strip_prefix(dir).ok().map(Path::to_path_buf)).collect(),
-        Err(_) => vec![],
-    };
+    let mut images = vec![];
+    files_under(&dir.join("images"), &mut images);
+    let images: Vec<PathBuf> = images.into_iter().filter_map(|f| f.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
     for article in &articles {
         let mut referenced: Vec<&Image> = article.image.iter().collect();
         referenced.extend(article.body.iter().filter_map(|b| if let BodyItem::Image(i) = b { Some(i) } else { None }));
@@ -107,6 +107,25 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
     } else {
         Err(errors)
     }
+}
+
+/// Every file under `dir`, in subfolders too, sorted; none when it cannot be read.
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            files_under(&path, out);
+        } else if path.is_file() {
+            out.push(path);
+        }
+    }
+}
+
+fn is_absolute_http(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    link_url(url).is_some() && (lower.starts_with("https://") || lower.starts_with("http://"))
 }
 
 fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, SourceError> {
@@ -142,6 +161,15 @@ pub fn parse_site(file: &Path, text: &str) -> Result<Site, SourceError> {
     }
     if site.sections.is_empty() {
         return problem("expected at least one section".into());
+    }
+    // Checked here because the app would quietly ignore them: comments kept only in readers' browsers, and
+    // canonical links and previews relative to wherever a crawler found the page.
+    let field = |name: &'static str, m: &str| Err(SourceError::new(file, None, Some(name), m.to_string()));
+    if site.url.as_deref().is_some_and(|url| !is_absolute_http(url)) {
+        return field("url", "expected the site's address starting with https:// or http://, e.g. https://news.example/");
+    }
+    if site.comment_endpoint.as_deref().is_some_and(|url| link_url(url).is_none()) {
+        return field("comment_endpoint", "expected a URL starting with https:// or http://, or a path starting with /");
     }
     Ok(site)
 }

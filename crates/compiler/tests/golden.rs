@@ -142,6 +142,40 @@ fn bad_images_and_comments_are_named() {
 }
 
 #[test]
+fn a_site_url_or_comment_endpoint_the_app_would_ignore_is_named() {
+    let errors = errors_after("site-url", |d| edit(d, "site.json", "\"page_size\": 2,", "\"page_size\": 2, \"url\": \"gazette.example\","));
+    assert!(errors.iter().any(|e| e.starts_with("SRC/site.json: `url`: expected the site's address starting with https://")), "{errors:?}");
+    let errors = errors_after("endpoint", |d| edit(d, "site.json", "\"page_size\": 2,", "\"page_size\": 2, \"comment_endpoint\": \"api/comments\","));
+    assert!(errors.iter().any(|e| e.starts_with("SRC/site.json: `comment_endpoint`: expected a URL")), "{errors:?}");
+}
+
+#[test]
+fn images_in_subfolders_are_found_and_written() {
+    let dir = scratch("image-folders");
+    copy_dir(&fixture(), &dir);
+    fs::create_dir_all(dir.join("images/2026/01")).unwrap();
+    fs::rename(dir.join("images/dot.svg"), dir.join("images/2026/01/dot.svg")).unwrap();
+    let article = dir.join("articles/volcano-erupts.md");
+    fs::write(&article, fs::read_to_string(&article).unwrap().replace("images/dot.svg", "images/2026/01/dot.svg")).unwrap();
+    let files = output::files(&compile_dir(&dir).unwrap()).unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    assert!(files.iter().any(|(path, _)| path == Path::new("images/2026/01/dot.svg")));
+}
+
+#[test]
+fn a_content_file_larger_than_the_app_reads_fails_the_build_naming_it() {
+    let dir = scratch("too-large");
+    copy_dir(&fixture(), &dir);
+    let comment = |i: usize| format!(r#"{{ "id": "c{i}", "author": "Reader", "published": "2026-01-10T09:00:00Z", "text": "{}" }}"#, "word ".repeat(200));
+    let many: Vec<String> = (0..2200).map(comment).collect();
+    fs::write(dir.join("comments/volcano-erupts.json"), format!("[{}]", many.join(","))).unwrap();
+    let result = output::files(&compile_dir(&dir).unwrap());
+    fs::remove_dir_all(&dir).unwrap();
+    let error = result.expect_err("a 2 MiB comments file must fail the build").to_string();
+    assert!(error.contains("comments.json") && error.contains("over the 2048 KiB the app reads"), "{error}");
+}
+
+#[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let out = scratch("untouched");
     let good = compile_dir(&fixture()).unwrap();

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 /// The newest `format_version` this code understands. A file with a larger one needs a newer app.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The largest content file the app reads (2 MiB): the compiler refuses to write a larger one.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
 /// Just enough of any content file to check its version before decoding the rest.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Envelope {

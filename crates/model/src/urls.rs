@@ -21,12 +21,14 @@ pub fn link_url(href: &str) -> Option<&str> {
     ((absolute || path) && clean).then_some(href)
 }
 
-/// A relative path without a scheme, authority, parent steps or backslashes.
+/// A relative path without a scheme, authority, parent steps, backslashes or percent escapes (a browser reads
+/// `%2e%2e` as `..`).
 fn is_plain_relative(path: &str) -> bool {
     !path.is_empty()
         && !path.starts_with('/')
         && !path.contains(':')
         && !path.contains('\\')
+        && !path.contains('%')
         && !path.split('/').any(|seg| seg == "..")
         && !path.chars().any(|c| c.is_whitespace() || c.is_control())
 }
@@ -52,7 +54,8 @@ mod tests {
         assert_eq!(image_url("images/a.svg", "/content/").unwrap(), "/content/images/a.svg");
         assert_eq!(image_url("https://cdn.example/a.jpg", "/c/").unwrap(), "https://cdn.example/a.jpg");
         for bad in ["javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "http://x/a.jpg", "//evil/a.jpg",
-            "/abs.svg", "../up.svg", "a/../../b.svg", "", "JaVaScRiPt:alert(1)", "a b.svg"]
+            "/abs.svg", "../up.svg", "a/../../b.svg", "", "JaVaScRiPt:alert(1)", "a b.svg", "%2e%2e/%2e%2e/admin/x",
+            "a/%2E%2E/b.svg"]
         {
             assert_eq!(image_url(bad, "/c/"), None, "{bad}");
         }
