@@ -68,6 +68,24 @@ test('printing an article leaves the story and drops navigation, buttons and the
   await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Dark mode' })).toBeHidden();
   expect(await paper(page)).toBe(WHITE);
+  // The comments that wait for the reader to come near them take no room on paper (no blank last page).
+  await expect(page.locator('.bs-comments-slot')).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(
+    await page.evaluate(() => document.querySelector('.bs-article').getBoundingClientRect().bottom + window.scrollY + 400));
+});
+
+test('a reader who chose dark mode still prints dark text on white', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  expect(await paper(page)).toBe(DARK);
+  await page.emulateMedia({ media: 'print' });
+  expect(await paper(page)).toBe(WHITE);
+  const label = await page.locator('.bs-article__section').evaluate((el) => getComputedStyle(el).color);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  const lightLabel = await page.locator('.bs-article__section').evaluate((el) => getComputedStyle(el).color);
+  expect(label).toBe(lightLabel);
 });
 
 test('Share uses the system share sheet where the browser has one', async ({ page }) => {

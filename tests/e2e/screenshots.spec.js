@@ -1,6 +1,6 @@
 // Screenshots of every page type at a phone and a desktop width, kept in tests/e2e/artifacts/ to look at.
 import { test, expect } from '@playwright/test';
-import { REFERENCE, appReady, openInApp, screenshot, showComments } from './helpers.js';
+import { REFERENCE, appReady, editEmbeddedData, openInApp, screenshot, showComments } from './helpers.js';
 
 const pages = [
   ['front', '/', 'Top stories'],
@@ -62,3 +62,23 @@ for (const width of [360, 1280]) {
     });
   });
 }
+
+test('at 320 px, words and web addresses longer than the line wrap instead of widening the page', async ({ page }) => {
+  const word = 'Bundesverfassungsgerichtsentscheidungsbegründungsschreiben';
+  const address = 'https://reports.example/2026/annual-review?utm_source=newsletter&utm_medium=email&utm_campaign=winter';
+  await editEmbeddedData(page, REFERENCE, (data) => {
+    const article = Object.values(data.files).find((file) => file.headline);
+    article.headline = `${word} ${article.headline}`;
+    article.standfirst = `${word} ${address}`;
+    article.body.find((block) => block.type === 'paragraph').text = `See ${address} and ${word}.`;
+    for (const teaser of article.related) teaser.headline = `${word} ${teaser.headline}`;
+    return data;
+  });
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await expect(page.locator('main h1')).toContainText(word);
+  await page.evaluate(() => document.fonts.ready);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(0);
+});
