@@ -210,6 +210,7 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
         }
         Arrival::History => platform::scroll_to(platform::history_scroll().unwrap_or_else(platform::app_top)),
     }
+    platform::hold_scroll_memory(false);
 }
 
 /// The site file, loaded once and again on retry after a failure.
@@ -224,7 +225,11 @@ fn load_site(config: &Config, reload: RwSignal<u32>) -> RwSignal<Loaded<Arc<Site
         }
         site.set(None);
         let url = url.clone();
-        spawn_local(async move { site.set(Some(data::load::<Site>(url, SITE_PATH).await)) });
+        spawn_local(async move {
+            // No site file at all is a broken deploy or host page, not a missing page: say the news cannot be loaded.
+            let loaded = data::load::<Site>(url, SITE_PATH).await.map_err(|e| if e == FetchError::NotFound { FetchError::Http(404) } else { e });
+            site.set(Some(loaded));
+        });
     });
     site
 }

@@ -46,6 +46,7 @@ impl Navigator {
             // A fragment that is not the app's (a host's own `#top`) leaves the page as it is.
             let Some(next) = watched.route_at(&pathname, &hash) else { return };
             if next != route.get_untracked() {
+                platform::hold_scroll_memory(true);
                 arrival.set(Arrival::History);
                 route.set(next);
             }

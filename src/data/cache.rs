@@ -26,13 +26,18 @@ impl Cache {
         Cache { entries: vec![], capacity, tick: 0 }
     }
 
-    /// A fresh entry, or `None` (a stale entry is dropped).
+    /// A fresh entry, or `None`. A stale one stays, until the bound pushes it out, for [`Cache::get_stale`].
     pub fn get(&mut self, url: &str, now: f64) -> Option<Arc<dyn Any + Send + Sync>> {
         let i = self.entries.iter().position(|e| e.url == url)?;
         if self.entries[i].expires_at <= now {
-            self.entries.swap_remove(i);
             return None;
         }
+        self.get_stale(url)
+    }
+
+    /// The entry whatever its age: what the reader already saw, for when no fresh copy can be had.
+    pub fn get_stale(&mut self, url: &str) -> Option<Arc<dyn Any + Send + Sync>> {
+        let i = self.entries.iter().position(|e| e.url == url)?;
         self.tick += 1;
         self.entries[i].last_used = self.tick;
         Some(self.entries[i].value.clone())
@@ -83,7 +88,9 @@ mod tests {
         put(&mut c, "a", 10, 0.0);
         assert!(c.get("a", 999.0).is_some());
         assert!(c.get("a", 1000.0).is_none());
-        assert!(c.is_empty());
+        // Kept for when no fresh copy can be had.
+        assert_eq!(*c.get_stale("a").unwrap().downcast::<String>().unwrap(), "a");
+        assert!(c.get_stale("b").is_none());
     }
 
     #[test]

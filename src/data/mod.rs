@@ -46,12 +46,20 @@ pub fn cached<T: Any + Send + Sync>(url: &str) -> Option<Arc<T>> {
     CACHE.with(|c| c.borrow_mut().get(url, now)).and_then(|v| v.downcast::<T>().ok())
 }
 
-/// The decoded file at `url`, from the cache when fresh, else fetched. Errors are never cached.
+/// The decoded file at `url`, from the cache when fresh, else fetched; when that fails for want of a connection or
+/// an answer, the cached copy however old. Errors are never cached.
 pub async fn load<T: DeserializeOwned + Any + Send + Sync>(url: String, path: &str) -> Result<Arc<T>, FetchError> {
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
     }
-    let bytes = fetch_once(&url).await?;
+    let bytes = match fetch_once(&url).await {
+        Ok(bytes) => bytes,
+        // Offline or no answer: the copy the reader already saw, however old, rather than an error.
+        Err(e @ (FetchError::Offline | FetchError::Network | FetchError::Timeout)) => {
+            return CACHE.with(|c| c.borrow_mut().get_stale(&url)).and_then(|v| v.downcast::<T>().ok()).ok_or(e);
+        }
+        Err(e) => return Err(e),
+    };
     // Someone awaiting the same request may have decoded and cached it already.
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);

@@ -247,19 +247,35 @@ pub fn history_scroll() -> Option<f64> {
     js_sys::Reflect::get(&state, &"broadsheetScroll".into()).ok()?.as_f64()
 }
 
+thread_local! {
+    /// The scroll position's pending write into the current history entry; replacing it drops (cancels) it.
+    static PENDING_SCROLL_WRITE: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> = const { std::cell::RefCell::new(None) };
+    static SCROLL_MEMORY_HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// From Back or Forward until the page they lead to is in its place: scrolling meanwhile (the page on screen giving
+/// way to a shorter loading view, the reader scrolling it) is no position of the entry now current, which keeps
+/// the one it had. A write still pending from before is dropped too.
+pub fn hold_scroll_memory(held: bool) {
+    SCROLL_MEMORY_HELD.with(|h| h.set(held));
+    if held {
+        PENDING_SCROLL_WRITE.with(|p| p.replace(None));
+    }
+}
+
 /// Keeps the scroll position in the current history entry, written a moment after scrolling stops (browsers
 /// throttle history writes), so a reload returns the reader to it.
 pub fn remember_scroll() {
-    use std::cell::RefCell;
-    let pending: RefCell<Option<gloo_timers::callback::Timeout>> = RefCell::new(None);
     let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if SCROLL_MEMORY_HELD.with(|h| h.get()) {
+            return;
+        }
         let save = gloo_timers::callback::Timeout::new(200, || {
             if let Ok(history) = window().history() {
                 let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
             }
         });
-        // Replacing the pending write drops (cancels) it.
-        pending.replace(Some(save));
+        PENDING_SCROLL_WRITE.with(|p| p.replace(Some(save)));
     });
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(true);

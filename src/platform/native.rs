@@ -52,6 +52,8 @@ pub fn scroll_app_into_view() {}
 
 pub fn remember_scroll() {}
 
+pub fn hold_scroll_memory(_held: bool) {}
+
 pub fn take_over_scroll_restoration() {}
 
 pub fn on_history_change(_on_change: impl Fn() + 'static) {}

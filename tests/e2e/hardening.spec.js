@@ -102,6 +102,31 @@ test('offline: a new page says "You\'re offline"; pages already read still open;
   await expect(h1(page)).toHaveText('Economy');
 });
 
+test('offline, pages read long enough ago to be out of date still open, as they were', async ({ page, context }) => {
+  const start = Date.now();
+  await page.clock.setFixedTime(start);
+  await page.goto('/');
+  await appReady(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(h1(page)).toHaveText('Local News');
+  await page.clock.setFixedTime(start + 30 * 60_000);
+  await context.setOffline(true);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
+  await expect(h1(page)).toHaveText("You're offline");
+  await page.goBack();
+  await expect(h1(page)).toHaveText('Local News');
+  await page.goBack();
+  await expect(h1(page)).toHaveText('Top stories');
+});
+
+test('a missing site file is a page that could not be loaded, not "Page not found"', async ({ page }) => {
+  await editEmbeddedData(page, '/local/', () => null);
+  await page.route('**/content/site.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/local/');
+  await expect(h1(page)).toHaveText('This page could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('error 404');
+});
+
 // Script payloads in every kind of field that reaches the page: all must show as text or be dropped.
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 const SVG = '<svg onload="window.__pwned=3"><script>window.__pwned=4</script></svg>';

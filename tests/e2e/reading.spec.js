@@ -159,6 +159,30 @@ test('while the next story loads, the page stays where the reader is; Back meanw
   release();
 });
 
+test('Back to a page whose file must be fetched again, on a slow answer, returns the reader to where they were', async ({ page }) => {
+  const start = Date.now();
+  await page.clock.setFixedTime(start);
+  await page.goto('/local/');
+  await appReady(page);
+  const card = page.locator('.bs-section .bs-card__link').last();
+  await card.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  expect(before).toBeGreaterThan(100);
+  await card.click();
+  await expect(page.locator('article.bs-article h1')).toBeFocused();
+  // Well down the story, so the loading view that replaces it on the way back is shorter than where they are.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => page.evaluate(() => history.state?.broadsheetScroll)).toBeGreaterThan(1500);
+  // Minutes later the listing is no longer fresh, and its file answers slowly.
+  await page.clock.setFixedTime(start + 5 * 60_000);
+  await page.route('**/content/local/page-1.json', async (route) => { await new Promise((r) => setTimeout(r, 1200)); await route.continue(); });
+  await page.goBack();
+  await expect(page.locator('.bs-skeleton')).toBeVisible();
+  await expect(h1(page)).toHaveText('Local News');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(before);
+  expect(await page.evaluate(() => history.state?.broadsheetScroll)).toBe(before);
+});
+
 test('loading keeps the layout still: CLS over a visit with 300 ms responses stays ≤ 0.01', async ({ page }) => {
   await startCls(page);
   await page.route('**/content/**', async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
