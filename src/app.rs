@@ -63,6 +63,13 @@ pub fn App(config: Config) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     // From what is on screen: focus and scroll need the new page in the DOM.
     Effect::new(move |_| after_page_shown(nav, view_state.get(), announcement));
+    // Back or Forward to the view already on screen (Back while the next page loads) restores nothing, but ends the
+    // hold on scroll memory all the same.
+    Effect::new(move |_| {
+        if !matches!(loaded.get(), View::Loading) {
+            platform::hold_scroll_memory(false);
+        }
+    });
 
     let retry = Callback::new(move |_| {
         nav.arrival.set(Arrival::Retry);
@@ -249,9 +256,10 @@ fn load_page(
     reload: RwSignal<u32>,
 ) -> (RwSignal<Option<(Route, Loaded<PageData>)>>, RwSignal<bool>) {
     let first = route.get_untracked();
-    // On the not-found page the host has already said there is no page here: the view it shows stays, with no
-    // loading state in between and no request for a file the build does not have.
-    let answered = StoredValue::new(config.not_found_page);
+    // On the not-found page the host has already said there is no page here: that view stays, with no loading state
+    // in between. The route's file is still asked for when the site lists its section, and shown if it is there
+    // (a host that answers 404.html for pages it has, e.g. one without directory indexes).
+    let on_not_found_page = StoredValue::new(config.not_found_page);
     let initial = match config.not_found_page {
         true => Some(Err(FetchError::NotFound)),
         false => first.content_path().and_then(|path| cached_page(&first, &config.content_url(&path))).map(Ok),
@@ -263,9 +271,7 @@ fn load_page(
     Effect::new(move |_| {
         reload.track();
         let route = route.get();
-        if answered.try_update_value(std::mem::take) == Some(true) {
-            return;
-        }
+        let quietly = on_not_found_page.try_update_value(std::mem::take) == Some(true);
         generation.update_value(|g| *g += 1);
         let current = generation.get_value();
         patience_over.set(true);
@@ -277,6 +283,15 @@ fn load_page(
         let url = config.content_url(&path);
         if let Some(hit) = cached_page(&route, &url) {
             page.set(Some((route, Some(Ok(hit)))));
+            return;
+        }
+        if quietly {
+            spawn_local(async move {
+                let found = fetch_page(&route, url, &path).await;
+                if generation.get_value() == current && found.is_ok() {
+                    page.set(Some((route, Some(found))));
+                }
+            });
             return;
         }
         patience_over.set(false);

@@ -111,10 +111,11 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         let file = published.get().and_then(Result::ok);
         let mut all: Vec<Shown> = file.iter().flat_map(|f| f.comments.iter()).map(|c| Shown { comment: c.clone(), own: None }).collect();
         let published: Vec<_> = all.iter().map(|s| s.comment.clone()).collect();
-        for o in own.get() {
-            // An own comment the published file now has is shown once, as published.
-            if !store::is_published(&o, &published) {
-                all.push(Shown { comment: o.comment, own: Some(o.status) });
+        let own = own.get();
+        // An own comment the published file now has is shown once, as published.
+        for (o, done) in own.iter().zip(store::published_flags(&own, &published)) {
+            if !done {
+                all.push(Shown { comment: o.comment.clone(), own: Some(o.status) });
             }
         }
         all

@@ -1,6 +1,7 @@
 //! What the comment form keeps in the reader's browser. Every key starts with `broadsheet:`.
 
 use broadsheet_model::comments::Comment;
+use broadsheet_model::time::parse_timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::data::json;
@@ -92,17 +93,61 @@ fn save_own(article: &str, all: &[OwnComment]) {
     }
 }
 
-/// Whether the published comments now hold this one of the reader's: by its id, or, for one sent to an endpoint that
-/// did not return it, by its place, author and text. One kept only in this browser is never published.
-pub fn is_published(own: &OwnComment, published: &[Comment]) -> bool {
-    published.iter().any(|p| p.id == own.comment.id || (own.status != OwnStatus::Local && own.comment.has_words_of(p)))
+/// For each of the reader's own comments, whether the published comments now hold it: by its id, or, for one the
+/// endpoint did not return (kept under `sent-…`), by its place, author and text in a comment published no earlier
+/// than an hour before it was sent (clocks differ). Each published comment stands for one own comment at most.
+pub fn published_flags(own: &[OwnComment], published: &[Comment]) -> Vec<bool> {
+    let mut taken = vec![false; published.len()];
+    own.iter()
+        .map(|o| {
+            let sent = parse_timestamp(&o.comment.published).unwrap_or(i64::MIN);
+            let same = |p: &Comment| {
+                p.id == o.comment.id
+                    || (o.comment.id.starts_with("sent-")
+                        && o.comment.has_words_of(p)
+                        && parse_timestamp(&p.published).is_some_and(|t| t >= sent.saturating_sub(3600)))
+            };
+            let found = published.iter().enumerate().position(|(i, p)| !taken[i] && same(p));
+            if let Some(i) = found {
+                taken[i] = true;
+            }
+            found.is_some()
+        })
+        .collect()
 }
 
 /// Forgets the reader's own comments the published file now holds: from then on they are shown from it.
 pub fn forget_published(article: &str, published: &[Comment]) {
     let all = load_own(article);
-    let kept: Vec<OwnComment> = all.iter().filter(|o| !is_published(o, published)).cloned().collect();
-    if kept.len() != all.len() {
+    let flags = published_flags(&all, published);
+    if flags.contains(&true) {
+        let kept: Vec<OwnComment> = all.into_iter().zip(flags).filter(|(_, published)| !published).map(|(o, _)| o).collect();
         save_own(article, &kept);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(id: &str, published: &str) -> Comment {
+        Comment { id: id.into(), parent: Some("c1".into()), author: "Ann".into(), website: None, published: published.into(), text: "Agreed.".into() }
+    }
+
+    fn own(id: &str, sent: &str) -> OwnComment {
+        OwnComment { comment: comment(id, sent), status: OwnStatus::Pending }
+    }
+
+    #[test]
+    fn own_comments_are_matched_to_published_ones_once_and_only_when_they_can_be_them() {
+        let sent = "2026-11-28T10:00:00Z";
+        // The newsroom's later copy of one the endpoint did not return; a second own copy with the same words stays.
+        let later = [comment("4711", "2026-11-28T12:00:00Z")];
+        assert_eq!(published_flags(&[own("sent-a", sent), own("sent-b", sent)], &later), [true, false]);
+        // Same words published a day before it was sent: someone else's.
+        assert_eq!(published_flags(&[own("sent-a", sent)], &[comment("4711", "2026-11-27T10:00:00Z")]), [false]);
+        // One the endpoint returned under its own id is matched by that id only.
+        assert_eq!(published_flags(&[own("4712", sent)], &later), [false]);
+        assert_eq!(published_flags(&[own("4711", sent)], &later), [true]);
     }
 }

@@ -49,7 +49,9 @@ pub async fn submit(endpoint: Option<&str>, request: &CommentRequest) -> Result<
                 CommentStatus::Published => OwnStatus::Published,
                 CommentStatus::Pending => OwnStatus::Pending,
             };
-            let published = answer.comment.unwrap_or_else(|| comment(format!("sent-{}", request.client_id)));
+            let mut published = answer.comment.unwrap_or_else(|| comment(format!("sent-{}", request.client_id)));
+            // Shown where the reader replied, whatever thread the endpoint files it under.
+            published.parent = request.parent.clone();
             OwnComment { comment: published, status }
         }
     };

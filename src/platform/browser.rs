@@ -185,13 +185,13 @@ fn document() -> web_sys::Document {
     window().document().expect("a document")
 }
 
-/// The path part of an absolute or relative URL, resolved against the page.
 /// `href` resolved against the document's base URL.
 fn absolute_url(href: &str) -> Option<String> {
     let base = document().base_uri().ok()??;
     web_sys::Url::new_with_base(href, &base).ok().map(|url| url.href())
 }
 
+/// The path part of an absolute or relative URL, resolved against the page.
 fn pathname_of(href: &str) -> String {
     web_sys::Url::new_with_base(href, &window().location().href().unwrap_or_default())
         .map(|u| u.pathname())

@@ -221,7 +221,7 @@ test('with an endpoint: a pending comment the newsroom then publishes shows once
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(page.locator('.bs-comment--own')).toContainText('Awaiting moderation');
   // The next build of the comments file has it, under the newsroom's own id.
-  published = { id: 'c-4711', author: 'Ann Reader', published: '2026-11-28T10:00:00Z', text: 'Moderated, then published.' };
+  published = { id: 'c-4711', author: 'Ann Reader', published: new Date(Date.now() + 60_000).toISOString(), text: 'Moderated, then published.' };
   await page.reload();
   await appReady(page);
   await showComments(page);
@@ -367,6 +367,11 @@ test('a posted reply returns focus to its Reply button and is announced', async 
   const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
   const replyButton = parent.getByRole('button', { name: 'Reply to Ade Okonkwo' });
   const comments = page.getByRole('region', { name: /comments$/ });
+  // Every text the status region takes, in order: the same words twice must be announced twice.
+  await comments.getByRole('status').last().evaluate((region) => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+  });
   for (const text of ['A first reply.', 'A second reply.']) {
     await replyButton.click();
     const replyForm = page.getByRole('form', { name: 'Reply', exact: true });
@@ -376,6 +381,8 @@ test('a posted reply returns focus to its Reply button and is announced', async 
     await expect(replyButton).toBeFocused();
     await expect(comments.getByRole('status').last()).toHaveText('Your comment is saved in this browser. Only you can see it.');
   }
+  const said = await page.evaluate(() => window.__said);
+  expect(said.filter((t) => t === 'Your comment is saved in this browser. Only you can see it.')).toHaveLength(2);
 });
 
 test("the error summary's links focus their field and leave the address alone", async ({ page }) => {

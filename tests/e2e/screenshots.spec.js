@@ -82,3 +82,21 @@ test('at 320 px, words and web addresses longer than the line wrap instead of wi
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(0);
 });
+
+test('at 1280 px, a lead story headline with a word longer than its column wraps inside the page', async ({ page }) => {
+  const word = 'Bundesverfassungsgerichtsentscheidungsbegründungsschreibensentwurfsvorlage';
+  await editEmbeddedData(page, '/', (data) => {
+    data.files['front.json'].lead[0].headline = `${word} ${word}`;
+    return data;
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/');
+  await appReady(page);
+  await expect(page.locator('.bs-card--lead').first()).toContainText(word);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+  const card = await page.locator('.bs-card--lead').first().boundingBox();
+  const main = await page.locator('main').boundingBox();
+  expect(card.x + card.width).toBeLessThanOrEqual(main.x + main.width + 1);
+});
+

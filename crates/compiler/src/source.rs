@@ -361,9 +361,9 @@ fn image(src: &str, size: &str, alt: &str, caption: String) -> Result<Image, Str
     if alt.is_empty() {
         return Err("alt text is required".into());
     }
-    let relative_ok = !src.starts_with('/') && !src.contains("..") && !src.contains(':');
-    if !(relative_ok || src.starts_with("https://")) {
-        return Err(format!("image path must be relative to the content folder or https, found {src:?}"));
+    // The app's own rule (broadsheet_model::urls::image_url): what it would drop is refused here.
+    if broadsheet_model::urls::image_url(src, "").is_none() {
+        return Err(format!("image path must be relative to the content folder (no `..`, `%` or spaces) or https, found {src:?}"));
     }
     Ok(Image { src: src.to_string(), alt: alt.to_string(), caption, width, height })
 }

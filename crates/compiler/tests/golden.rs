@@ -131,6 +131,8 @@ fn each_kind_of_bad_front_matter_is_named() {
 fn bad_images_and_comments_are_named() {
     let errors = errors_after("missing-image", |d| fs::remove_file(d.join("images/dot.svg")).unwrap());
     assert!(errors.iter().any(|e| e.contains("volcano-erupts.md") && e.contains("no image file images/dot.svg")), "{errors:?}");
+    let errors = errors_after("image-escape", |d| edit(d, "articles/volcano-erupts.md", "images/dot.svg 40x20 \"", "images/50%25-dot.svg 40x20 \""));
+    assert!(errors.iter().any(|e| e.starts_with("SRC/articles/volcano-erupts.md:17: `image`: image path must be relative")), "{errors:?}");
     let errors = errors_after("image-size", |d| edit(d, "articles/volcano-erupts.md", "dot.svg 40x20 \"", "dot.svg wide \""));
     assert!(errors.iter().any(|e| e.starts_with("SRC/articles/volcano-erupts.md:17: `image`: expected WIDTHxHEIGHT")), "{errors:?}");
     let errors = errors_after("comment-parent", |d| edit(d, "comments/volcano-erupts.json", "\"parent\": \"1\"", "\"parent\": \"9\""));
