@@ -285,28 +285,22 @@ fn load_page(
             page.set(Some((route, Some(Ok(hit)))));
             return;
         }
-        if quietly {
-            spawn_local(async move {
-                let found = fetch_page(&route, url, &path).await;
-                if generation.get_value() == current && found.is_ok() {
-                    page.set(Some((route, Some(found))));
-                }
-            });
-            return;
+        // Quietly: the not-found view stays while the file is asked for, and gives way only to the page itself.
+        if !quietly {
+            patience_over.set(false);
+            set_timeout(
+                move || {
+                    if generation.try_get_value() == Some(current) {
+                        let _ = patience_over.try_set(true);
+                    }
+                },
+                std::time::Duration::from_millis(PATIENCE_MS),
+            );
+            page.set(Some((route.clone(), None)));
         }
-        patience_over.set(false);
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(current) {
-                    let _ = patience_over.try_set(true);
-                }
-            },
-            std::time::Duration::from_millis(PATIENCE_MS),
-        );
-        page.set(Some((route.clone(), None)));
         spawn_local(async move {
             let result = fetch_page(&route, url, &path).await;
-            if generation.get_value() == current {
+            if generation.get_value() == current && (!quietly || result.is_ok()) {
                 page.set(Some((route, Some(result))));
             }
         });

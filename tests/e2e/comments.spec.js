@@ -30,6 +30,18 @@ async function fill(form, { text = 'A fair and useful article.', name = 'Ann Rea
 
 const mainForm = (page) => page.getByRole('form', { name: 'Leave a Reply' });
 
+/** Opens the reference article with its comments shown. */
+async function openComments(page) {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+}
+
+/** An endpoint answer: `status` with no body for the first POST, "pending" for every later one. */
+const failsOnceWith = (status) => (route, body, n) => (n === 1
+  ? route.fulfill({ status, body: '' })
+  : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
+
 /** Opens the reference article and scrolls to its comments, where a problem with their code shows: the area. */
 async function commentsArea(page) {
   await page.goto(REFERENCE);
@@ -39,9 +51,7 @@ async function commentsArea(page) {
 }
 
 test('the published comments show threaded under the article, oldest first', async ({ page }) => {
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const comments = page.getByRole('region', { name: /comments$/ });
   await expect(comments.getByRole('heading', { level: 2 })).toHaveText('5 comments');
   const first = comments.locator('.bs-comments__list--depth-1 > li').first();
@@ -59,9 +69,7 @@ test('the published comments show threaded under the article, oldest first', asy
 });
 
 test('an empty submit shows labelled errors and focuses the first bad field', async ({ page }) => {
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const form = mainForm(page);
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(form.getByLabel('Comment', { exact: true })).toBeFocused();
@@ -80,9 +88,7 @@ test('an empty submit shows labelled errors and focuses the first bad field', as
 });
 
 test('a live counter appears near a limit, counting bytes not characters', async ({ page }) => {
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const name = mainForm(page).getByLabel('Name', { exact: true });
   await name.fill('é'.repeat(100)); // 200 bytes of 245: no counter yet
   await expect(mainForm(page).getByText(/bytes left/)).toHaveCount(0);
@@ -115,9 +121,7 @@ test('without an endpoint a comment is kept in the browser, marked private, and 
 });
 
 test('the comment text is kept as a draft and survives a reload', async ({ page }) => {
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   await mainForm(page).getByLabel('Comment', { exact: true }).fill('Half-written thoughts…');
   await page.waitForTimeout(500);
   await page.reload();
@@ -153,9 +157,7 @@ test('with an endpoint: a 201 shows the comment; the email never reaches the pag
     status: 201, contentType: 'application/json',
     json: { status: 'published', comment: { id: 'srv-1', parent: null, author: body.name, published: '2026-11-28T10:00:00Z', text: body.text } },
   }));
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const form = mainForm(page);
   await fill(form, { email: 'secret.reader@example.com', text: 'Published straight away.' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -169,12 +171,8 @@ test('with an endpoint: a 201 shows the comment; the email never reaches the pag
 });
 
 test('with an endpoint: a 500 keeps the text and says so; Try again resends with the same client_id', async ({ page }) => {
-  const posts = await withEndpoint(page, (route, body, n) => (n === 1
-    ? route.fulfill({ status: 500, body: 'boom' })
-    : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  const posts = await withEndpoint(page, failsOnceWith(500));
+  await openComments(page);
   const form = mainForm(page);
   await fill(form, { text: 'Please keep this text.' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -187,12 +185,8 @@ test('with an endpoint: a 500 keeps the text and says so; Try again resends with
 });
 
 test('with an endpoint: a comment edited after a failed send goes as a new comment, with a new client_id', async ({ page }) => {
-  const posts = await withEndpoint(page, (route, body, n) => (n === 1
-    ? route.fulfill({ status: 503, body: '' })
-    : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  const posts = await withEndpoint(page, failsOnceWith(503));
+  await openComments(page);
   const form = mainForm(page);
   await fill(form, { text: 'A typo hree.' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -213,9 +207,7 @@ test('with an endpoint: a pending comment the newsroom then publishes shows once
     if (published) file.comments.push(published);
     await route.fulfill({ response, json: file });
   });
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const form = mainForm(page);
   await fill(form, { text: 'Moderated, then published.' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -236,9 +228,7 @@ test('while sending, the button is disabled and says so; double clicks submit on
   let release;
   const held = new Promise((r) => { release = r; });
   const posts = await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const form = mainForm(page);
   await fill(form);
   await page.waitForTimeout(3000);
@@ -252,9 +242,7 @@ test('while sending, the button is disabled and says so; double clicks submit on
 test('a submit 1 s after the form appeared is held and sent at 3 s', async ({ page }) => {
   const posts = await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   const loading = Date.now();
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const form = mainForm(page);
   await expect(form).toBeVisible();
   await fill(form);
@@ -271,9 +259,7 @@ test('a submit 1 s after the form appeared is held and sent at 3 s', async ({ pa
 
 test('a filled honeypot sends nothing and keeps nothing, but looks sent', async ({ page }) => {
   const posts = await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'published' } }));
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const form = mainForm(page);
   await fill(form);
   await page.locator('input[name="homepage"]').first().fill('http://spam.example', { force: true });
@@ -312,9 +298,7 @@ test('hostile name, website and text are shown as text and run nothing', async (
 });
 
 test('a reply nests under its parent, and Cancel reply closes the form', async ({ page }) => {
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
   await parent.getByRole('button', { name: 'Reply to Ade Okonkwo' }).click();
   const replyForm = page.getByRole('form', { name: 'Reply', exact: true });
@@ -336,9 +320,7 @@ test('a reply whose form is closed while it is sent is still posted, and the com
   const posts = await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
   const replyButton = parent.getByRole('button', { name: 'Reply to Ade Okonkwo' });
   await replyButton.click();
@@ -361,9 +343,7 @@ test('a reply whose form is closed while it is sent is still posted, and the com
 });
 
 test('a posted reply returns focus to its Reply button and is announced', async ({ page }) => {
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const parent = page.locator('.bs-comment', { hasText: 'Interesting that the coverage stresses' }).first();
   const replyButton = parent.getByRole('button', { name: 'Reply to Ade Okonkwo' });
   const comments = page.getByRole('region', { name: /comments$/ });
@@ -386,9 +366,7 @@ test('a posted reply returns focus to its Reply button and is announced', async 
 });
 
 test("the error summary's links focus their field and leave the address alone", async ({ page }) => {
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   const form = mainForm(page);
   await form.getByLabel('Comment', { exact: true }).fill('Only the text.');
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -411,9 +389,7 @@ test('the deepest comments offer no Reply; threads nest to depth 5', async ({ pa
 test('a broken comments file shows an error in the comments area only', async ({ page }) => {
   let broken = true;
   await page.route('**/comments.json', (route) => (broken ? route.fulfill({ status: 500, body: '' }) : route.continue()));
-  await page.goto(REFERENCE);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
   const area = page.getByRole('region', { name: /comments$/ });
   await expect(area.getByRole('alert')).toContainText('The comments could not be loaded');

@@ -125,6 +125,17 @@ for (const [path, asked] of Object.entries(UNKNOWN)) {
   });
 }
 
+/** Opens the Local News listing scrolled to its last card: the card, and where the page is scrolled. */
+async function lastLocalCardInView(page) {
+  await page.goto('/local/');
+  await appReady(page);
+  const card = page.locator('.bs-section .bs-card__link').last();
+  await card.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  expect(before).toBeGreaterThan(100);
+  return { card, before };
+}
+
 /** Story files get no answer until the returned function is called. */
 async function holdStoryFiles(page) {
   let release;
@@ -151,12 +162,7 @@ test('a slow answer for a page the reader has left never replaces the page they 
 test('while the next story loads, the page stays where the reader is; Back meanwhile leaves them there', async ({ page }) => {
   // The story file is held, so the click is answered by the page staying on screen (marked busy).
   const release = await holdStoryFiles(page);
-  await page.goto('/local/');
-  await appReady(page);
-  const card = page.locator('.bs-section .bs-card__link').last();
-  await card.scrollIntoViewIfNeeded();
-  const before = await page.evaluate(() => window.scrollY);
-  expect(before).toBeGreaterThan(100);
+  const { card, before } = await lastLocalCardInView(page);
   // The click and the reader's Back in one go, well within the moment the page is held.
   const during = await card.evaluate((a) => { a.click(); const y = window.scrollY; history.back(); return y; });
   expect(during).toBe(before);
@@ -170,12 +176,7 @@ test('while the next story loads, the page stays where the reader is; Back meanw
 test('Back to a page whose file must be fetched again, on a slow answer, returns the reader to where they were', async ({ page }) => {
   const start = Date.now();
   await page.clock.setFixedTime(start);
-  await page.goto('/local/');
-  await appReady(page);
-  const card = page.locator('.bs-section .bs-card__link').last();
-  await card.scrollIntoViewIfNeeded();
-  const before = await page.evaluate(() => window.scrollY);
-  expect(before).toBeGreaterThan(100);
+  const { card, before } = await lastLocalCardInView(page);
   await card.click();
   await expect(page.locator('article.bs-article h1')).toBeFocused();
   // Well down the story, so the loading view that replaces it on the way back is shorter than where they are.

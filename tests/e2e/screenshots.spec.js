@@ -2,6 +2,9 @@
 import { test, expect } from '@playwright/test';
 import { REFERENCE, appReady, editEmbeddedData, openInApp, screenshot, showComments } from './helpers.js';
 
+/** How far the page scrolls sideways (0 or less: not at all). */
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 const pages = [
   ['front', '/', 'Top stories'],
   ['section', '/international/page/2/', 'International News'],
@@ -18,7 +21,7 @@ for (const width of [360, 1280]) {
         await appReady(page);
         await expect(page.locator('main h1')).toHaveText(heading);
         await page.evaluate(() => document.fonts.ready);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const overflow = await sideways(page);
         expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
         await screenshot(page, `${name}-${width}`);
       });
@@ -32,7 +35,7 @@ for (const width of [360, 1280]) {
       await page.emulateMedia({ colorScheme: 'light' });
       await page.goto('http://127.0.0.1:8094/index.html');
       await expect(page.locator('[data-broadsheet] #bs-main h1')).toHaveText('Top stories');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await sideways(page);
       expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
       await screenshot(page, `embedded-${width}`);
     });
@@ -45,7 +48,7 @@ for (const width of [360, 1280]) {
       await page.locator('.bs-comments').scrollIntoViewIfNeeded();
       await page.getByRole('heading', { name: '5 comments' }).evaluate((el) => el.scrollIntoView());
       await screenshot(page, `comments-${width}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await sideways(page);
       expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
     });
     test('error view', async ({ page }) => {
@@ -79,7 +82,7 @@ test('at 320 px, words and web addresses longer than the line wrap instead of wi
   await appReady(page);
   await expect(page.locator('main h1')).toContainText(word);
   await page.evaluate(() => document.fonts.ready);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sideways(page);
   expect(overflow, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(0);
 });
 
@@ -93,7 +96,7 @@ test('at 1280 px, a lead story headline with a word longer than its column wraps
   await page.goto('/');
   await appReady(page);
   await expect(page.locator('.bs-card--lead').first()).toContainText(word);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sideways(page);
   expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
   const card = await page.locator('.bs-card--lead').first().boundingBox();
   const main = await page.locator('main').boundingBox();

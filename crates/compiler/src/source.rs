@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use broadsheet_model::route::is_slug;
 use broadsheet_model::time::parse_timestamp;
 use broadsheet_model::urls::link_url;
-use broadsheet_model::comments::Comment;
+use broadsheet_model::comments::{is_http_url, Comment};
 use broadsheet_model::{Image, Site, FORMAT_VERSION};
 
 use crate::error::SourceError;
@@ -123,11 +123,6 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn is_absolute_http(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    link_url(url).is_some() && (lower.starts_with("https://") || lower.starts_with("http://"))
-}
-
 fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, SourceError> {
     let entries = fs::read_dir(dir).map_err(|e| SourceError::new(dir, None, None, format!("cannot read folder: {e}")))?;
     let mut files: Vec<PathBuf> = entries
@@ -165,7 +160,7 @@ pub fn parse_site(file: &Path, text: &str) -> Result<Site, SourceError> {
     // Checked here because the app would quietly ignore them: comments kept only in readers' browsers, and
     // canonical links and previews relative to wherever a crawler found the page.
     let field = |name: &'static str, m: &str| Err(SourceError::new(file, None, Some(name), m.to_string()));
-    if site.url.as_deref().is_some_and(|url| !is_absolute_http(url)) {
+    if site.url.as_deref().is_some_and(|url| !is_http_url(url)) {
         return field("url", "expected the site's address starting with https:// or http://, e.g. https://news.example/");
     }
     if site.comment_endpoint.as_deref().is_some_and(|url| link_url(url).is_none()) {
