@@ -34,7 +34,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(config.clone());
     let nav = Navigator::start(&config);
     let reload = RwSignal::new(0u32);
-    let site = load_site(&config, reload);
+    let (site, site_checked) = load_site(&config, nav.route, reload);
     let (page, patience_over) = load_page(&config, nav.route, site, reload);
 
     let loaded = Memo::new(move |_| {
@@ -43,6 +43,7 @@ pub fn App(config: Config) -> impl IntoView {
             None => View::Loading,
             Some(Err(e)) => View::Failed(e),
             Some(Ok(_)) if page.with(|p| p.as_ref().is_none_or(|(r, _)| *r != route)) => View::Loading,
+            Some(Ok(_)) if !site_checked.get() => View::Loading,
             Some(Ok(site)) if !route_exists(&site, &route) => View::NotFound(route),
             Some(Ok(site)) => match page.get().and_then(|(_, result)| result) {
                 None => View::Loading,
@@ -220,25 +221,42 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
     platform::hold_scroll_memory(false);
 }
 
-/// The site file, loaded once and again on retry after a failure.
-fn load_site(config: &Config, reload: RwSignal<u32>) -> RwSignal<Loaded<Arc<Site>>> {
+/// The site file, loaded once and again on retry after a failure. The second signal is false while a copy that has
+/// gone out of date is checked again because it has no such route: a tab left open across a deploy that added a
+/// section would otherwise call its pages not found until a reload. The nav keeps the old copy meanwhile.
+fn load_site(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> (RwSignal<Loaded<Arc<Site>>>, RwSignal<bool>) {
     let url = config.content_url(SITE_PATH);
     // From the page's embedded data or the cache, the first render needs no fetch.
     let site = RwSignal::new(data::cached::<Site>(&url).map(Ok));
+    let checked = RwSignal::new(true);
     Effect::new(move |_| {
         reload.track();
-        if matches!(site.get_untracked(), Some(Ok(_))) {
+        let route = route.get();
+        let held = site.get_untracked();
+        let outdated = matches!(&held, Some(Ok(s)) if !route_exists(s, &route)) && !site_is_fresh(&url);
+        if matches!(held, Some(Ok(_))) && !outdated || !checked.get_untracked() {
             return;
         }
-        site.set(None);
+        match outdated {
+            true => checked.set(false),
+            false => site.set(None),
+        }
         let url = url.clone();
         spawn_local(async move {
-            // No site file at all is a broken deploy or host page, not a missing page: say the news cannot be loaded.
-            let loaded = data::load::<Site>(url, SITE_PATH).await.map_err(|e| if e == FetchError::NotFound { FetchError::Http(404) } else { e });
-            site.set(Some(loaded));
+            match data::load::<Site>(url, SITE_PATH).await {
+                // A failed check keeps the copy on hand: the route is then not found, as it was.
+                Err(_) if outdated => {}
+                // No site file at all is a broken deploy or host page, not a missing page: say the news cannot be loaded.
+                loaded => site.set(Some(loaded.map_err(|e| if e == FetchError::NotFound { FetchError::Http(404) } else { e }))),
+            }
+            checked.set(true);
         });
     });
-    site
+    (site, checked)
+}
+
+fn site_is_fresh(url: &str) -> bool {
+    data::cached::<Site>(url).is_some()
 }
 
 /// How long a fetched page may take before its loading skeleton is shown.
@@ -267,6 +285,7 @@ fn load_page(
     let page = RwSignal::new(initial.map(|result| (first, Some(result))));
     let generation = StoredValue::new(0u64);
     let patience_over = RwSignal::new(true);
+    let site_url = config.content_url(SITE_PATH);
     let config = config.clone();
     Effect::new(move |_| {
         reload.track();
@@ -275,7 +294,8 @@ fn load_page(
         generation.update_value(|g| *g += 1);
         let current = generation.get_value();
         patience_over.set(true);
-        let ruled_out = site.with_untracked(|site| matches!(site, Some(Ok(site)) if !route_exists(site, &route)));
+        // Only a fresh site file rules a route out; an out-of-date one is checked again meanwhile (`load_site`).
+        let ruled_out = site.with_untracked(|site| matches!(site, Some(Ok(site)) if !route_exists(site, &route))) && site_is_fresh(&site_url);
         let Some(path) = route.content_path().filter(|_| !ruled_out) else {
             page.set(Some((route, Some(Err(FetchError::NotFound)))));
             return;

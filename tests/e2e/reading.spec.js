@@ -192,6 +192,43 @@ test('Back to a page whose file must be fetched again, on a slow answer, returns
   expect(await page.evaluate(() => history.state?.broadsheetScroll)).toBe(before);
 });
 
+test('a tab left open across a deploy that adds a section opens its stories, and the nav shows the section', async ({ page, request }) => {
+  const start = Date.now();
+  await page.clock.setFixedTime(start);
+  await page.goto('/');
+  await appReady(page);
+  // Eleven minutes later the newsroom has added a Weather section, and the Local listing leads with its first story.
+  await page.clock.setFixedTime(start + 11 * 60_000);
+  const site = await (await request.get('/content/site.json')).json();
+  site.sections.push({ slug: 'weather', title: 'Weather', description: 'Forecasts and warnings.' });
+  const listing = await (await request.get('/content/local/page-1.json')).json();
+  const story = listing.items[0];
+  const article = await (await request.get(`/content/local/${story.slug}/article.json`)).json();
+  story.section = 'weather';
+  article.section = 'weather';
+  const siteRequests = [];
+  await page.route('**/content/site.json', (route) => { siteRequests.push(route.request().url()); return route.fulfill({ json: site }); });
+  await page.route('**/content/local/page-1.json', (route) => route.fulfill({ json: listing }));
+  await page.route(`**/content/weather/${story.slug}/article.json`, (route) => route.fulfill({ json: article }));
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(h1(page)).toHaveText('Local News');
+  await page.locator('.bs-section .bs-card__link').first().click();
+  await expect(page).toHaveURL(new RegExp(`/weather/${story.slug}/$`));
+  await expect(page.locator('article.bs-article h1')).toHaveText(story.headline);
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Weather' })).toBeVisible();
+  expect(siteRequests).toHaveLength(1);
+  // A section the fresh copy does not list either is still not found, without asking again.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '/sport/', textContent: 'Sport' });
+    document.querySelector('#bs-main').append(link);
+    link.click();
+  });
+  await expect(page).toHaveURL(/\/sport\/$/);
+  await expect(h1(page)).toHaveText('Page not found');
+  expect(siteRequests).toHaveLength(1);
+});
+
 test('loading keeps the layout still: CLS over a visit with 300 ms responses stays ≤ 0.01', async ({ page }) => {
   await startCls(page);
   await page.route('**/content/**', async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
