@@ -166,7 +166,7 @@ fn block(item: BodyItem, targets: &HashMap<String, (String, String)>) -> Block {
         BodyItem::Paragraph(text) => Block::Paragraph { text },
         BodyItem::Subheading(text) => Block::Subheading { text },
         BodyItem::PullQuote(text) => Block::PullQuote { text, attribution: String::new() },
-        BodyItem::Image(image) => Block::Image(image),
+        BodyItem::Image { image, .. } => Block::Image(image),
         BodyItem::ReadMore { slug, .. } => {
             let (section, headline) = targets[&slug].clone();
             Block::ReadMore { slug, section, headline }

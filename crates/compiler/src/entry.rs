@@ -190,10 +190,7 @@ fn page(
     let host = html.find(HOST_OPEN).expect("checked in Shell::parse") + HOST_OPEN.len();
     let host_end = html[host..].find("</div>").map(|i| host + i).unwrap_or(host);
     html.replace_range(host..host_end, &app);
-    let data = format!(
-        "<script type=\"application/json\" id=\"{ELEMENT_ID}\">{}</script>\n",
-        embedded.to_script_text()
-    );
+    let data = format!("{}{}</script>\n", data_block_start(), embedded.to_script_text());
     let body_end = html.rfind("</body>").expect("checked in Shell::parse");
     html.insert_str(body_end, &data);
     let path = match &route {
@@ -201,6 +198,12 @@ fn page(
         r => format!("{}index.html", r.href("/").trim_start_matches('/')),
     };
     (path, html)
+}
+
+/// How the block of embedded content files starts; every pre-rendered page has one, and only they do (the shell
+/// Trunk built is refused if it has one), so it also marks the pages the compiler wrote.
+pub fn data_block_start() -> String {
+    format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">")
 }
 
 /// Document title and description, as the app sets them.

@@ -4,9 +4,12 @@
 //! `dist/content`). With `--site`, also writes a pre-rendered entry page (`index.html`) for every URL, and
 //! `404.html`, into SITE_DIR, using the app shell Trunk built there (`SITE_DIR/index.html`, kept as
 //! `SITE_DIR/shell.html`), and `embed.js` for host pages from the build's loader (`SITE_DIR/loader-HASH.js`, the one the shell names). `--base /news/` writes them for a site served under that path instead: only HTML
-//! changes, the WASM, JS, CSS and JSON stay as they are. With `--check` it only validates and writes nothing.
+//! changes, the WASM, JS, CSS and JSON stay as they are. Pages an earlier run wrote into SITE_DIR that this run no
+//! longer produces (a deleted story, a removed section) are removed. With `--check` it only validates and writes
+//! nothing. DIR and SITE_DIR must be outside SOURCE_DIR and not contain it, and DIR must not contain SITE_DIR.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use std::io::{IsTerminal, Write};
@@ -42,6 +45,9 @@ fn main() -> ExitCode {
             flag if flag.starts_with('-') => return usage(&format!("unknown option {flag}")),
             dir => source = dir.into(),
         }
+    }
+    if let (false, Err(problem)) = (check, check_folders(&source, &out, site_dir.as_deref())) {
+        return usage(&problem);
     }
     let mut bar = ProgressBar::new("reading articles");
     let newsroom = compile_dir_with_progress(&source, &mut |done, total| bar.show(done, total));
@@ -81,7 +87,7 @@ fn main() -> ExitCode {
         },
         (_, shell) => shell,
     };
-    let result = (|| -> std::io::Result<usize> {
+    let result = (|| -> std::io::Result<(usize, usize)> {
         let mut files = 0;
         if check {
             files = output::each_file(&newsroom, &mut |_, _| Ok(()))?;
@@ -91,14 +97,16 @@ fn main() -> ExitCode {
                 Ok(files)
             })?;
         }
-        let mut pages = 0;
+        let (mut pages, mut removed) = (0, 0);
         if let Some(shell) = &shell {
+            let mut written = HashSet::new();
             let mut bar = ProgressBar::new("writing pages");
             let total = newsroom.articles.len() + newsroom.listings.len() + 2;
             let mut done = 0;
             pages = entry::each_page(&newsroom, shell, &mut |path, html| {
                 done += 1;
                 bar.show(done, total);
+                written.insert(path.clone());
                 match &site_dir {
                     Some(dir) if !check => output::write_page(dir, &path, &html),
                     _ => Ok(()),
@@ -114,23 +122,52 @@ fn main() -> ExitCode {
                 })?;
                 let embed = broadsheet_compiler::embed::embed_script(shell.html(), &loader).map_err(std::io::Error::other)?;
                 output::write_page(dir, broadsheet_compiler::embed::EMBED_FILE, &embed)?;
+                removed = output::remove_stale_pages(dir, &written)?;
             }
         }
-        Ok(files + pages)
+        Ok((files + pages, removed))
     })();
     match result {
-        Ok(n) if check => {
+        Ok((n, _)) if check => {
             println!("broadsheet-compile: {} articles OK ({n} files would be written)", newsroom.articles.len());
             ExitCode::SUCCESS
         }
-        Ok(n) => {
-            println!("broadsheet-compile: {} articles, {n} files written (content in {})", newsroom.articles.len(), out.display());
+        Ok((n, removed)) => {
+            let removed = if removed > 0 { format!("; removed {removed} page(s) an earlier run wrote that this one no longer produces") } else { String::new() };
+            println!("broadsheet-compile: {} articles, {n} files written (content in {}){removed}", newsroom.articles.len(), out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("broadsheet-compile: cannot write {}: {e}", out.display());
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Refuses output folders where writing would delete or mix with the newsroom's sources, or where the content tree
+/// would replace the built site.
+fn check_folders(source: &Path, out: &Path, site_dir: Option<&Path>) -> Result<(), String> {
+    let apart = |flag: &str, folder: &Path, does: &str, example: &str| match output::overlap(folder, source) {
+        Some(how) => Err(format!(
+            "{flag} {} {how} the source folder {}; the compiler {does}, which could delete the newsroom's sources: \
+             give a folder outside it, e.g. {flag} {example}",
+            folder.display(),
+            source.display()
+        )),
+        None => Ok(()),
+    };
+    apart("--out", out, "replaces that folder whole", "dist/content")?;
+    let Some(site) = site_dir else { return Ok(()) };
+    apart("--site", site, "writes and removes pages there", "dist")?;
+    match output::overlap(out, site) {
+        Some(how @ ("is" | "contains")) => Err(format!(
+            "--out {} {how} the --site folder {}; the content tree replaces its folder whole, which would delete the \
+             built site: give a folder inside it, e.g. --out {}",
+            out.display(),
+            site.display(),
+            site.join("content").display()
+        )),
+        _ => Ok(()),
     }
 }
 

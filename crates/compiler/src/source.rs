@@ -4,13 +4,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use broadsheet_model::route::is_slug;
+use broadsheet_model::route::{is_slug, MAX_SLUG_LEN};
 use broadsheet_model::time::parse_timestamp;
 use broadsheet_model::urls::link_url;
 use broadsheet_model::comments::{is_http_url, Comment};
-use broadsheet_model::{Image, Site, FORMAT_VERSION};
+use broadsheet_model::{Image, Section, Site, FORMAT_VERSION};
 
 use crate::error::SourceError;
+use crate::keys::{unknown_keys, Step};
 
 /// Everything read from a source folder, before cross-article checks.
 #[derive(Debug, Clone)]
@@ -35,6 +36,8 @@ pub struct ArticleSource {
     pub published: String,
     pub updated: Option<String>,
     pub image: Option<Image>,
+    /// The front-matter line of `image`.
+    pub image_line: Option<usize>,
     /// Among the front page's lead stories.
     pub lead: bool,
     /// First in its section's rail on the front page.
@@ -48,8 +51,19 @@ pub enum BodyItem {
     Paragraph(String),
     Subheading(String),
     PullQuote(String),
-    Image(Image),
+    Image { image: Image, line: usize },
     ReadMore { slug: String, line: usize },
+}
+
+impl ArticleSource {
+    /// Every image the article shows, with the line that names it.
+    pub fn images(&self) -> impl Iterator<Item = (&Image, usize)> {
+        let lead = self.image.iter().map(|image| (image, self.image_line.unwrap_or(1)));
+        lead.chain(self.body.iter().filter_map(|b| match b {
+            BodyItem::Image { image, line } => Some((image, *line)),
+            _ => None,
+        }))
+    }
 }
 
 pub fn read_dir(dir: &Path) -> Result<Sources, Vec<SourceError>> {
@@ -59,33 +73,30 @@ pub fn read_dir(dir: &Path) -> Result<Sources, Vec<SourceError>> {
 /// As [`read_dir`], calling `progress(done, total)` as article files are read.
 pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Sources, Vec<SourceError>> {
     let site_file = dir.join("site.json");
-    let site = fs::read_to_string(&site_file)
-        .map_err(|e| SourceError::new(&site_file, None, None, format!("cannot read: {e}")))
-        .and_then(|text| parse_site(&site_file, &text))
-        .map_err(|e| vec![e])?;
+    let site = read_source(&site_file).map_err(|e| vec![e]).and_then(|text| parse_site(&site_file, &text))?;
     let mut errors = vec![];
     let mut articles = vec![];
     let files = sorted_files(&dir.join("articles"), "md").map_err(|e| vec![e])?;
     let total = files.len();
     for (done, file) in files.into_iter().enumerate() {
         progress(done + 1, total);
-        match fs::read_to_string(&file) {
+        match read_source(&file) {
             Ok(text) => match parse_article(&file, &text, &site) {
                 Ok(article) => articles.push(article),
                 Err(mut e) => errors.append(&mut e),
             },
-            Err(e) => errors.push(SourceError::new(&file, None, None, format!("cannot read: {e}"))),
+            Err(e) => errors.push(e),
         }
     }
     let mut images = vec![];
     files_under(&dir.join("images"), &mut images);
     let images: Vec<PathBuf> = images.into_iter().filter_map(|f| f.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
     for article in &articles {
-        let mut referenced: Vec<&Image> = article.image.iter().collect();
-        referenced.extend(article.body.iter().filter_map(|b| if let BodyItem::Image(i) = b { Some(i) } else { None }));
-        for image in referenced {
+        for (image, line) in article.images() {
             if !image.src.starts_with("https://") && !images.iter().any(|p| p.to_string_lossy() == image.src) {
-                errors.push(SourceError::new(&article.file, None, Some("image"), format!("no image file {}", image.src)));
+                let looked = dir.join(&image.src);
+                let message = format!("no image file {} (looked for {})", image.src, looked.display());
+                errors.push(SourceError::new(&article.file, Some(line), Some("image"), message));
             }
         }
     }
@@ -94,11 +105,9 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
     if comments_dir.is_dir() {
         for file in sorted_files(&comments_dir, "json").map_err(|e| vec![e])? {
             let slug = file.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-            match fs::read_to_string(&file).map_err(|e| e.to_string()).and_then(|t| {
-                serde_json::from_str::<Vec<Comment>>(&t).map_err(|e| format!("line {}: {e}", e.line()))
-            }) {
+            match read_source(&file).map_err(|e| vec![e]).and_then(|text| parse_comments(&file, &text)) {
                 Ok(list) => comments.push((file, slug, list)),
-                Err(e) => errors.push(SourceError::new(&file, None, None, format!("expected a JSON array of comments: {e}"))),
+                Err(mut e) => errors.append(&mut e),
             }
         }
     }
@@ -107,6 +116,27 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
     } else {
         Err(errors)
     }
+}
+
+/// A source file's text, without the byte-order mark some editors write first.
+fn read_source(file: &Path) -> Result<String, SourceError> {
+    let text = fs::read_to_string(file).map_err(|e| SourceError::new(file, None, None, format!("cannot read: {e}")))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// A comments file: a JSON array of comments, each with only the fields a comment has.
+pub fn parse_comments(file: &Path, text: &str) -> Result<Vec<Comment>, Vec<SourceError>> {
+    let known = |object: &[Step]| matches!(object, [Step::Index(_)]).then_some((&Comment::FIELDS[..], "a comment"));
+    let mut errors = unknown_keys(file, text, &known);
+    match serde_json::from_str::<Vec<Comment>>(text) {
+        Ok(list) if errors.is_empty() => return Ok(list),
+        Ok(_) => {}
+        Err(e) => errors.push(SourceError::new(file, Some(e.line()), None, format!("expected a JSON array of comments: {e}"))),
+    }
+    Err(errors)
 }
 
 /// Every file under `dir`, in subfolders too, sorted; none when it cannot be read.
@@ -133,9 +163,25 @@ fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, SourceError> {
     Ok(files)
 }
 
-pub fn parse_site(file: &Path, text: &str) -> Result<Site, SourceError> {
-    let site: Site = serde_json::from_str(text)
-        .map_err(|e| SourceError::new(file, Some(e.line()), None, format!("not a valid site file: {e}")))?;
+pub fn parse_site(file: &Path, text: &str) -> Result<Site, Vec<SourceError>> {
+    let known = |object: &[Step]| match object {
+        [] => Some((&Site::FIELDS[..], "site.json")),
+        [Step::Key(key), Step::Index(_)] if key == "sections" => Some((&Section::FIELDS[..], "a section")),
+        _ => None,
+    };
+    let mut errors = unknown_keys(file, text, &known);
+    match serde_json::from_str::<Site>(text) {
+        Ok(site) if errors.is_empty() => check_site(file, site).map_err(|e| vec![e]),
+        Ok(_) => Err(errors),
+        Err(e) => {
+            errors.push(SourceError::new(file, Some(e.line()), None, format!("not a valid site file: {e}")));
+            Err(errors)
+        }
+    }
+}
+
+/// What decoding cannot check: values the app would refuse, or quietly ignore.
+fn check_site(file: &Path, site: Site) -> Result<Site, SourceError> {
     let problem = |m: String| Err(SourceError::new(file, None, Some("sections"), m));
     if site.format_version != FORMAT_VERSION {
         return Err(SourceError::new(file, None, Some("format_version"), format!("expected {FORMAT_VERSION}")));
@@ -144,8 +190,8 @@ pub fn parse_site(file: &Path, text: &str) -> Result<Site, SourceError> {
         return Err(SourceError::new(file, None, Some("page_size"), "expected a number above 0"));
     }
     for (i, section) in site.sections.iter().enumerate() {
-        if !is_slug(&section.slug) {
-            return problem(format!("section slug {:?} must be lowercase letters, digits and hyphens", section.slug));
+        if let Some(why) = slug_problem(&section.slug) {
+            return problem(format!("section slug {:?}: {why}", section.slug));
         }
         if section.slug == "content" {
             return problem("section slug \"content\" is reserved for the content files' folder".into());
@@ -163,10 +209,48 @@ pub fn parse_site(file: &Path, text: &str) -> Result<Site, SourceError> {
     if site.url.as_deref().is_some_and(|url| !is_http_url(url)) {
         return field("url", "expected the site's address starting with https:// or http://, e.g. https://news.example/");
     }
-    if site.comment_endpoint.as_deref().is_some_and(|url| link_url(url).is_none()) {
-        return field("comment_endpoint", "expected a URL starting with https:// or http://, or a path starting with /");
+    if let Some(why) = site.comment_endpoint.as_deref().and_then(|url| endpoint_problem(url, site.url.as_deref())) {
+        return field("comment_endpoint", &why);
     }
     Ok(site)
+}
+
+/// Why `slug` is not one, in words.
+fn slug_problem(slug: &str) -> Option<String> {
+    let length = slug.chars().count();
+    if is_slug(slug) {
+        None
+    } else if length > MAX_SLUG_LEN {
+        Some(format!("expected at most {MAX_SLUG_LEN} characters (found {length}); shorten it"))
+    } else {
+        Some("expected lowercase letters, digits and inner hyphens".into())
+    }
+}
+
+/// Hosts browsers take for this machine, and so let an https page send plain-http requests to.
+const LOOPBACK: [&str; 3] = ["localhost", "127.0.0.1", "[::1]"];
+
+/// Why the app could not POST comments to `endpoint` from pages at `site_url`, if it could not.
+fn endpoint_problem(endpoint: &str, site_url: Option<&str>) -> Option<String> {
+    let Some(endpoint) = link_url(endpoint) else {
+        return Some("expected a URL starting with https:// or http://, or a path starting with /".into());
+    };
+    let https_site = site_url.is_some_and(|url| url.trim().get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://")));
+    let rest = endpoint.get(..7).filter(|s| s.eq_ignore_ascii_case("http://")).map(|_| &endpoint[7..])?;
+    (https_site && !LOOPBACK.contains(&url_host(rest).as_str())).then(|| {
+        format!("browsers block an http:// endpoint on an https:// site (mixed content); write https://{rest} or a path on the site starting with /")
+    })
+}
+
+/// The host of a URL without its scheme (`user@host:8080/path`), lowercase, IPv6 brackets kept.
+fn url_host(rest: &str) -> String {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.find(']') {
+        Some(end) if host_port.starts_with('[') => &host_port[..=end],
+        _ => host_port.split(':').next().unwrap_or(""),
+    };
+    host.to_ascii_lowercase()
 }
 
 pub fn parse_article(file: &Path, text: &str, site: &Site) -> Result<ArticleSource, Vec<SourceError>> {
@@ -217,8 +301,8 @@ pub fn parse_article(file: &Path, text: &str, site: &Site) -> Result<ArticleSour
             errors.push(err(*n, Some(key), format!("unknown field; expected one of {}", KNOWN.join(", "))));
         }
     }
-    if let Some((_, n)) = get("slug").filter(|_| !slug.is_empty() && !is_slug(&slug)) {
-        errors.push(err(n, Some("slug"), "expected lowercase letters, digits and inner hyphens".into()));
+    if let Some(((_, n), why)) = get("slug").filter(|_| !slug.is_empty()).zip(slug_problem(&slug)) {
+        errors.push(err(n, Some("slug"), why));
     }
     if slug == broadsheet_model::route::PAGE_SEGMENT {
         errors.push(err(1, Some("slug"), "`page` is reserved for listing pages".into()));
@@ -230,15 +314,21 @@ pub fn parse_article(file: &Path, text: &str, site: &Site) -> Result<ArticleSour
             None => errors.push(err(n, Some("section"), format!("no section {value} in site.json"))),
         }
     }
-    let mut timestamp = |key: &str| -> Option<String> {
-        let (value, n) = get(key)?;
+    // A blank line of an optional timestamp (`updated:`) counts as absent; a blank `published` is reported above.
+    let mut timestamp = |key: &str| -> Option<(String, usize)> {
+        let (value, n) = get(key).filter(|(value, _)| !value.is_empty())?;
         if parse_timestamp(value).is_none() {
             errors.push(err(n, Some(key), format!("expected ISO 8601 with offset like 2026-11-21T08:30:00-08:00, found {value:?}")));
         }
-        Some(value.to_string())
+        Some((value.to_string(), n))
     };
     timestamp("published");
     let updated = timestamp("updated");
+    if let Some((why, n)) = updated.as_ref().and_then(|(value, n)| updated_problem(&published, value).zip(Some(*n))) {
+        errors.push(err(n, Some("updated"), why));
+    }
+    let updated = updated.map(|(value, _)| value);
+    let image_line = get("image").map(|(_, n)| n);
     let image = get("image").and_then(|(value, n)| match parse_front_image(value) {
         Ok(image) => Some(image),
         Err(msg) => {
@@ -272,6 +362,7 @@ pub fn parse_article(file: &Path, text: &str, site: &Site) -> Result<ArticleSour
             published,
             updated,
             image,
+            image_line,
             lead,
             featured,
             body,
@@ -279,6 +370,14 @@ pub fn parse_article(file: &Path, text: &str, site: &Site) -> Result<ArticleSour
     } else {
         Err(errors)
     }
+}
+
+/// Why `updated` cannot follow `published`: it is not later. Unreadable times are reported where they are read.
+fn updated_problem(published: &str, updated: &str) -> Option<String> {
+    let (published_at, updated_at) = (parse_timestamp(published)?, parse_timestamp(updated)?);
+    (updated_at <= published_at).then(|| {
+        format!("must be later than `published` ({published}); write the time of the update, or leave `updated` out")
+    })
 }
 
 fn parse_body(lines: &[&str], first_line: usize, file: &Path, errors: &mut Vec<SourceError>) -> Vec<BodyItem> {
@@ -295,29 +394,39 @@ fn parse_body(lines: &[&str], first_line: usize, file: &Path, errors: &mut Vec<S
         let line = raw.trim();
         if line.is_empty() {
             flush(&mut paragraph, &mut body);
-        } else if let Some(text) = line.strip_prefix("## ") {
+        } else if let Some((level, text)) = heading(line) {
             flush(&mut paragraph, &mut body);
-            body.push(BodyItem::Subheading(text.trim().to_string()));
+            match (level, text) {
+                (2, "") => errors.push(SourceError::new(file, Some(n), Some("body"), "empty subheading: write its text after `## `")),
+                (2, text) => body.push(BodyItem::Subheading(text.to_string())),
+                _ => errors.push(SourceError::new(file, Some(n), Some("body"), "only `## ` subheadings are allowed")),
+            }
         } else if let Some(text) = line.strip_prefix("> ") {
             flush(&mut paragraph, &mut body);
             body.push(BodyItem::PullQuote(text.trim().to_string()));
         } else if line.starts_with("![") {
             flush(&mut paragraph, &mut body);
             match parse_body_image(line) {
-                Ok(image) => body.push(BodyItem::Image(image)),
+                Ok(image) => body.push(BodyItem::Image { image, line: n }),
                 Err(msg) => errors.push(SourceError::new(file, Some(n), Some("image"), msg)),
             }
         } else if let Some(slug) = line.strip_prefix("Read more:") {
             flush(&mut paragraph, &mut body);
             body.push(BodyItem::ReadMore { slug: slug.trim().to_string(), line: n });
-        } else if line.starts_with('#') {
-            errors.push(SourceError::new(file, Some(n), Some("body"), "only `## ` subheadings are allowed"));
         } else {
             paragraph.push(line);
         }
     }
     flush(&mut paragraph, &mut body);
     body
+}
+
+/// The level and text of a heading line, as in Markdown: a run of `#` then a space (or tab) or the line's end.
+/// `#MeToo` and `#1` start paragraph text.
+fn heading(line: &str) -> Option<(usize, &str)> {
+    let level = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[level..];
+    (level > 0 && (rest.is_empty() || rest.starts_with([' ', '\t']))).then(|| (level, rest.trim()))
 }
 
 /// `src WIDTHxHEIGHT | alt | caption`
@@ -357,10 +466,20 @@ fn image(src: &str, size: &str, alt: &str, caption: String) -> Result<Image, Str
         return Err("alt text is required".into());
     }
     // The app's own rule (broadsheet_model::urls::image_url): what it would drop is refused here.
-    if broadsheet_model::urls::image_url(src, "").is_none() {
+    let normal = normal_image_path(src);
+    if broadsheet_model::urls::image_url(src, "").is_none() || broadsheet_model::urls::image_url(&normal, "").is_none() {
         return Err(format!("image path must be relative to the content folder (no `..`, `%` or spaces) or https, found {src:?}"));
     }
-    Ok(Image { src: src.to_string(), alt: alt.to_string(), caption, width, height })
+    Ok(Image { src: normal, alt: alt.to_string(), caption, width, height })
+}
+
+/// A local image path as the file is copied (`images/a.svg` for `./images/a.svg` or `images//a.svg`), so it matches
+/// that file and the app resolves it as written. https URLs are kept as they are.
+fn normal_image_path(src: &str) -> String {
+    if src.starts_with("https://") {
+        return src.to_string();
+    }
+    src.split('/').filter(|step| !step.is_empty() && *step != ".").collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -383,7 +502,10 @@ mod tests {
                 BodyItem::Paragraph("First line still first.".into()),
                 BodyItem::Subheading("Sub".into()),
                 BodyItem::PullQuote("Quote".into()),
-                BodyItem::Image(Image { src: "images/y.svg".into(), alt: "Alt two".into(), caption: "Cap two".into(), width: 800, height: 800 }),
+                BodyItem::Image {
+                    image: Image { src: "images/y.svg".into(), alt: "Alt two".into(), caption: "Cap two".into(), width: 800, height: 800 },
+                    line: 17,
+                },
                 BodyItem::ReadMore { slug: "b-story".into(), line: 19 },
             ]
         );
@@ -396,6 +518,29 @@ mod tests {
         let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert!(text.contains(&"articles/a-story.md:3: `section`: latest lists every article; pick a section".to_string()), "{text:?}");
         assert!(text.iter().any(|t| t.starts_with("articles/a-story.md:7: `published`: expected ISO 8601")), "{text:?}");
+    }
+
+    fn body_of(body: &str) -> Result<Vec<BodyItem>, Vec<String>> {
+        let text = format!("{}{body}", &GOOD[..GOOD.find("---\nFirst").unwrap() + 4]);
+        parse_article(Path::new("a.md"), &text, &site()).map(|a| a.body).map_err(|e| e.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn only_hash_runs_followed_by_a_space_are_headings() {
+        let body = body_of("#MeToo organisers said the march\n#1 in the state would go ahead.\n\n## Sub  \n\n#hashtag\n").unwrap();
+        assert_eq!(
+            body,
+            [
+                BodyItem::Paragraph("#MeToo organisers said the march #1 in the state would go ahead.".into()),
+                BodyItem::Subheading("Sub".into()),
+                BodyItem::Paragraph("#hashtag".into()),
+            ]
+        );
+        assert_eq!(body_of("Text.\n\n# Title\n\n### Deep\n").unwrap_err(), [
+            "a.md:12: `body`: only `## ` subheadings are allowed",
+            "a.md:14: `body`: only `## ` subheadings are allowed",
+        ]);
+        assert_eq!(body_of("Text.\n\n## \n").unwrap_err(), ["a.md:12: `body`: empty subheading: write its text after `## `"]);
     }
 
     #[test]

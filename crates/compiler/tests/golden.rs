@@ -64,15 +64,26 @@ fn the_same_sources_give_identical_files() {
 
 /// Copies the fixture, lets `change` break it, and returns the compiler's errors as text.
 fn errors_after(name: &str, change: impl FnOnce(&Path)) -> Vec<String> {
+    match compile_after(name, change) {
+        Ok(_) => panic!("{name}: expected the build to fail"),
+        Err(errors) => errors,
+    }
+}
+
+/// Copies the fixture, lets `change` edit it, and compiles it: the files written, or the errors as text.
+fn compile_after(name: &str, change: impl FnOnce(&Path)) -> Result<Vec<(PathBuf, Vec<u8>)>, Vec<String>> {
     let dir = scratch(name);
     copy_dir(&fixture(), &dir);
     change(&dir);
-    let result = compile_dir(&dir);
+    let result = compile_dir(&dir).map(|newsroom| output::files(&newsroom).unwrap());
     fs::remove_dir_all(&dir).unwrap();
-    match result {
-        Ok(_) => panic!("{name}: expected the build to fail"),
-        Err(errors) => errors.iter().map(SourceError::to_string).map(|e| e.replace(&dir.display().to_string(), "SRC")).collect(),
-    }
+    result.map_err(|errors| errors.iter().map(SourceError::to_string).map(|e| e.replace(&dir.display().to_string(), "SRC")).collect())
+}
+
+/// The text of the written file at `path`.
+fn written(files: &[(PathBuf, Vec<u8>)], path: &str) -> String {
+    let (_, bytes) = files.iter().find(|(p, _)| p == Path::new(path)).unwrap_or_else(|| panic!("no {path}"));
+    String::from_utf8(bytes.clone()).unwrap()
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -200,4 +211,120 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     assert!(check.status.success());
     assert!(!out.join("never").exists(), "--check writes nothing");
     fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn updated_must_be_later_than_published() {
+    // bakery-prices.md: published 2026-01-09T07:00:00-08:00 on line 7; `updated` goes on line 8.
+    for (name, updated) in [("updated-same", "2026-01-09T15:00:00Z"), ("updated-earlier", "2026-01-08T07:00:00-08:00")] {
+        let errors = errors_after(name, |d| {
+            edit(d, "articles/bakery-prices.md", "07:00:00-08:00\n", &format!("07:00:00-08:00\nupdated: {updated}\n"))
+        });
+        assert_eq!(
+            errors,
+            ["SRC/articles/bakery-prices.md:8: `updated`: must be later than `published` (2026-01-09T07:00:00-08:00); write the time of the update, or leave `updated` out"],
+            "{name}"
+        );
+    }
+    let later = compile_after("updated-later", |d| {
+        edit(d, "articles/bakery-prices.md", "07:00:00-08:00\n", "07:00:00-08:00\nupdated: 2026-01-09T15:00:01Z\n")
+    });
+    assert!(later.is_ok(), "{later:?}");
+}
+
+#[test]
+fn a_blank_updated_line_means_never_updated() {
+    let files = compile_after("updated-blank", |d| edit(d, "articles/bakery-prices.md", "07:00:00-08:00\n", "07:00:00-08:00\nupdated:\n"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let expected = fs::read_to_string(expected().join("town/bakery-prices/article.json")).unwrap();
+    assert_eq!(written(&files, "town/bakery-prices/article.json"), expected);
+}
+
+fn with_endpoint(url: &str, endpoint: &str) -> impl FnOnce(&Path) {
+    let (url, endpoint) = (url.to_string(), endpoint.to_string());
+    move |d: &Path| {
+        let fields = format!("\"page_size\": 2, \"url\": \"{url}\", \"comment_endpoint\": \"{endpoint}\",");
+        edit(d, "site.json", "\"page_size\": 2,", &fields)
+    }
+}
+
+#[test]
+fn an_http_comment_endpoint_on_an_https_site_is_refused_unless_it_is_this_machine() {
+    let errors = errors_after("mixed-content", with_endpoint("https://gazette.example/", "http://comments.gazette.example/api"));
+    assert_eq!(errors, ["SRC/site.json: `comment_endpoint`: browsers block an http:// endpoint on an https:// site (mixed content); write https://comments.gazette.example/api or a path on the site starting with /"]);
+    let errors = errors_after("mixed-content-case", with_endpoint("HTTPS://gazette.example/", "HTTP://user@Comments.example:80/api"));
+    assert!(errors.iter().any(|e| e.contains("mixed content")), "{errors:?}");
+    for (url, endpoint) in [
+        ("https://gazette.example/", "http://localhost:8080/api"),
+        ("https://gazette.example/", "http://127.0.0.1/api"),
+        ("https://gazette.example/", "http://[::1]:9000/api"),
+        ("https://gazette.example/", "https://comments.example/api"),
+        ("https://gazette.example/", "/api/comments"),
+        ("http://gazette.example/", "http://comments.example/api"),
+    ] {
+        let result = compile_after("endpoint-ok", with_endpoint(url, endpoint));
+        assert!(result.is_ok(), "{url} with {endpoint}: {result:?}");
+    }
+}
+
+#[test]
+fn unknown_keys_in_site_and_comments_files_are_named_with_the_known_ones() {
+    let errors = errors_after("site-key", |d| {
+        edit(d, "site.json", "\"page_size\": 2,", "\"page_size\": 2, \"comments_endpoint\": \"/api\",");
+        edit(d, "site.json", "{ \"slug\": \"world\", \"title\": \"World\" }", "{ \"slug\": \"world\", \"title\": \"World\", \"hidden\": true }");
+    });
+    assert_eq!(
+        errors,
+        [
+            "SRC/site.json:6: `comments_endpoint`: unknown field in site.json; expected one of format_version, name, language, description, page_size, sections, url, comment_endpoint",
+            "SRC/site.json:10: `hidden`: unknown field in a section; expected one of slug, title, description, aggregate",
+        ]
+    );
+    let errors = errors_after("comment-key", |d| edit(d, "comments/volcano-erupts.json", "\"website\":", "\"webiste\":"));
+    assert_eq!(errors, ["SRC/comments/volcano-erupts.json:3: `webiste`: unknown field in a comment; expected one of id, parent, author, website, published, text"]);
+}
+
+#[test]
+fn a_slug_over_100_characters_says_so() {
+    let long = |n: usize| "a".repeat(n);
+    let errors = errors_after("long-slug", |d| edit(d, "articles/bakery-prices.md", "slug: bakery-prices", &format!("slug: {}", long(101))));
+    assert_eq!(errors, ["SRC/articles/bakery-prices.md:2: `slug`: expected at most 100 characters (found 101); shorten it"]);
+    let errors = errors_after("long-section", |d| edit(d, "site.json", "\"slug\": \"latest\"", &format!("\"slug\": \"{}\"", long(120))));
+    assert_eq!(errors, [format!("SRC/site.json: `sections`: section slug \"{}\": expected at most 100 characters (found 120); shorten it", long(120))]);
+    let result = compile_after("slug-at-limit", |d| edit(d, "articles/bakery-prices.md", "slug: bakery-prices", &format!("slug: {}", long(100))));
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[test]
+fn a_byte_order_mark_before_any_source_is_ignored() {
+    let files = compile_after("bom", |d| {
+        for file in ["site.json", "articles/bakery-prices.md", "comments/volcano-erupts.json"] {
+            let text = fs::read_to_string(d.join(file)).unwrap();
+            fs::write(d.join(file), format!("\u{feff}{text}")).unwrap();
+        }
+    });
+    assert_eq!(files, Ok(output::files(&compile_dir(&fixture()).unwrap()).unwrap()));
+}
+
+#[test]
+fn an_image_path_starting_with_dot_slash_is_the_file_and_written_without_it() {
+    let files = compile_after("dot-slash", |d| {
+        edit(d, "articles/volcano-erupts.md", "image: images/dot.svg", "image: ./images/dot.svg");
+        edit(d, "articles/volcano-erupts.md", "(images/dot.svg", "(./images//dot.svg");
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let expected = fs::read_to_string(expected().join("world/volcano-erupts/article.json")).unwrap();
+    assert_eq!(written(&files, "world/volcano-erupts/article.json"), expected);
+}
+
+#[test]
+fn a_missing_image_is_named_with_the_article_line_that_shows_it() {
+    let errors = errors_after("missing-image-line", |d| fs::remove_file(d.join("images/dot.svg")).unwrap());
+    assert_eq!(
+        errors,
+        [
+            "SRC/articles/volcano-erupts.md:8: `image`: no image file images/dot.svg (looked for SRC/images/dot.svg)",
+            "SRC/articles/volcano-erupts.md:17: `image`: no image file images/dot.svg (looked for SRC/images/dot.svg)",
+        ]
+    );
 }

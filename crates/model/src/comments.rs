@@ -28,6 +28,11 @@ pub struct Comment {
     pub text: String,
 }
 
+impl Comment {
+    /// Every field name, for tools that refuse misspelt ones (the app ignores unknown fields).
+    pub const FIELDS: [&'static str; 6] = ["id", "parent", "author", "website", "published", "text"];
+}
+
 /// Deepest nesting shown: replies to a comment at this depth are shown at this depth too.
 pub const MAX_DEPTH: usize = 5;
 
@@ -340,6 +345,16 @@ mod tests {
         published.text.push('!');
         assert!(!sent.has_words_of(&published));
         assert!(!sent.has_words_of(&c("4712", None, 5)));
+    }
+
+    #[test]
+    fn the_field_list_names_every_field() {
+        let full = Comment { website: Some("https://w.example".into()), ..c("1", Some("0"), 1) };
+        let mut keys: Vec<String> = serde_json::to_value(&full).unwrap().as_object().unwrap().keys().cloned().collect();
+        let mut fields = Comment::FIELDS.map(String::from).to_vec();
+        keys.sort();
+        fields.sort();
+        assert_eq!(keys, fields);
     }
 
     fn c(id: &str, parent: Option<&str>, minute: u32) -> Comment {

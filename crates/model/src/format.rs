@@ -38,6 +38,10 @@ pub struct Site {
 }
 
 impl Site {
+    /// Every field name, for tools that refuse misspelt ones (the app ignores unknown fields).
+    pub const FIELDS: [&'static str; 8] =
+        ["format_version", "name", "language", "description", "page_size", "sections", "url", "comment_endpoint"];
+
     pub fn section(&self, slug: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.slug == slug)
     }
@@ -54,6 +58,11 @@ pub struct Section {
     pub aggregate: bool,
 }
 
+impl Section {
+    /// Every field name, as [`Site::FIELDS`].
+    pub const FIELDS: [&'static str; 4] = ["slug", "title", "description", "aggregate"];
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -64,7 +73,7 @@ pub struct FrontPage {
     pub format_version: u32,
     /// The lead stories, most important first.
     pub lead: Vec<Teaser>,
-    /// One rail of the newest teasers per section, in navigation order.
+    /// One rail per section, in navigation order: its featured teasers first, then the newest.
     pub rails: Vec<Rail>,
 }
 
@@ -201,6 +210,35 @@ mod tests {
     #[test]
     fn known_block_with_wrong_fields_is_an_error() {
         assert!(serde_json::from_str::<Block>(r#"{"type":"paragraph","text":5}"#).is_err());
+    }
+
+    fn keys(value: &impl Serialize) -> Vec<String> {
+        let mut keys: Vec<String> = serde_json::to_value(value).unwrap().as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    }
+
+    fn sorted(fields: &[&str]) -> Vec<String> {
+        let mut fields: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        fields.sort();
+        fields
+    }
+
+    #[test]
+    fn field_lists_name_every_field() {
+        let section = Section { slug: "s".into(), title: "t".into(), description: "d".into(), aggregate: true };
+        let site = Site {
+            format_version: 1,
+            name: "n".into(),
+            language: "en".into(),
+            description: "d".into(),
+            page_size: 1,
+            sections: vec![section.clone()],
+            url: Some("https://n.example/".into()),
+            comment_endpoint: Some("/c".into()),
+        };
+        assert_eq!(keys(&site), sorted(&Site::FIELDS));
+        assert_eq!(keys(&section), sorted(&Section::FIELDS));
     }
 
     #[test]

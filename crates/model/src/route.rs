@@ -93,10 +93,13 @@ pub fn comments_path(section: &str, slug: &str) -> String {
     format!("{section}/{slug}/comments.json")
 }
 
-/// Lowercase ASCII letters, digits and inner hyphens.
+/// The longest slug, in characters.
+pub const MAX_SLUG_LEN: usize = 100;
+
+/// Lowercase ASCII letters, digits and inner hyphens, at most [`MAX_SLUG_LEN`] of them.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 100
+        && s.len() <= MAX_SLUG_LEN
         && !s.starts_with('-')
         && !s.ends_with('-')
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

@@ -1,0 +1,154 @@
+//! The folders the compiler writes to: it refuses ones that overlap the sources, and a re-run with `--site` removes
+//! the pages of stories and sections that are gone. Every run works on a scratch copy of the fixture.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom")
+}
+
+/// A fresh scratch folder holding a copy of the fixture as `news/`.
+fn scratch(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("broadsheet-folders-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    copy_dir(&fixture(), &root.join("news"));
+    root
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` (relative path and bytes), sorted.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.push((path.strip_prefix(root).unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = vec![];
+    if dir.is_dir() {
+        walk(dir, dir, &mut out);
+    }
+    out.sort();
+    out
+}
+
+fn compile(args: &[&Path]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_broadsheet-compile"));
+    for arg in args {
+        command.arg(arg);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn output_folders_that_overlap_the_sources_are_refused_before_anything_is_written() {
+    let root = scratch("overlap");
+    let news = root.join("news");
+    let before = tree(&news);
+    fs::create_dir_all(root.join("site")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&news, root.join("link")).unwrap();
+    let out = |p: &str| root.join(p);
+    let mut cases: Vec<(Vec<PathBuf>, String)> = vec![
+        (vec!["--out".into(), news.clone()], "--out SRC/news is the source folder SRC/news".into()),
+        (vec!["--out".into(), out("news/dist/content")], "--out SRC/news/dist/content is inside the source folder".into()),
+        (vec!["--out".into(), root.clone()], "--out SRC contains the source folder".into()),
+        (vec!["--out".into(), out("nowhere/../news")], "--out SRC/nowhere/../news is the source folder".into()),
+        (vec!["--out".into(), out("x/content"), "--site".into(), news.clone()], "--site SRC/news is the source folder".into()),
+        (vec!["--out".into(), out("site"), "--site".into(), out("site")], "--out SRC/site is the --site folder SRC/site".into()),
+    ];
+    #[cfg(unix)]
+    cases.push((vec!["--out".into(), out("link/content")], "--out SRC/link/content is inside the source folder".into()));
+    for (args, want) in cases {
+        let mut all: Vec<&Path> = args.iter().map(PathBuf::as_path).collect();
+        all.push(&news);
+        let run = compile(&all);
+        let stderr = String::from_utf8_lossy(&run.stderr).replace(&root.display().to_string(), "SRC");
+        assert!(!run.status.success(), "{args:?} must be refused");
+        assert!(stderr.contains(&want) && stderr.contains("give a folder"), "{args:?}: {stderr}");
+        assert_eq!(tree(&news), before, "{args:?} changed the sources");
+        assert!(!out("x").exists() && tree(&out("site")).is_empty(), "{args:?} wrote something");
+    }
+    let run = compile(&[Path::new("--out"), &out("site/content"), &news]);
+    assert!(run.status.success(), "a folder beside the sources is fine: {}", String::from_utf8_lossy(&run.stderr));
+    fs::remove_dir_all(&root).unwrap();
+}
+
+const SHELL: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<title>Broadsheet</title>
+<link rel="stylesheet" href="/main-1.css" integrity="sha384-c"/>
+<link rel="modulepreload" href="/app-2.js" crossorigin="anonymous" integrity="sha384-j">
+<link rel="preload" href="/app-2_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch" type="application/wasm">
+<script type="module" id="broadsheet-loader" src="/loader-0123456789abcdef.js"></script>
+</head>
+<body><div id="broadsheet" class="bs-host"></div></body>
+</html>
+"#;
+
+/// Compiles `news` into `site` (a stand-in for Trunk's build) and returns the compiler's report.
+fn build_site(news: &Path, site: &Path) -> String {
+    let run = compile(&[Path::new("--out"), &site.join("content"), Path::new("--site"), site, news]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
+#[test]
+fn a_rebuild_removes_the_pages_of_stories_and_sections_that_are_gone_and_nothing_else() {
+    let root = scratch("stale");
+    let (news, site) = (root.join("news"), root.join("site"));
+    fs::create_dir_all(&site).unwrap();
+    fs::write(site.join("index.html"), SHELL).unwrap();
+    fs::write(site.join("loader-0123456789abcdef.js"), "export async function boot(e,r){}\n").unwrap();
+    build_site(&news, &site);
+    for page in ["world/volcano-erupts/index.html", "latest/page/2/index.html", "town/index.html", "town/bakery-prices/index.html"] {
+        assert!(site.join(page).is_file(), "{page} written");
+    }
+    // Files the compiler did not write, some where its pages go.
+    let hand_written = ["town/notes/index.html", "town/bakery-prices/photo.txt", "about/index.html"];
+    for file in hand_written {
+        fs::create_dir_all(site.join(file).parent().unwrap()).unwrap();
+        fs::write(site.join(file), "<p>not the compiler's</p>").unwrap();
+    }
+
+    // One story and a whole section (with its only story) go; the newest-first listing loses its second page.
+    fs::remove_file(news.join("articles/volcano-erupts.md")).unwrap();
+    fs::remove_file(news.join("comments/volcano-erupts.json")).unwrap();
+    fs::remove_file(news.join("articles/bakery-prices.md")).unwrap();
+    let site_json = fs::read_to_string(news.join("site.json")).unwrap();
+    let without_town = site_json.replace("    { \"slug\": \"town\", \"title\": \"Town\", \"description\": \"Town news.\" },\n", "");
+    assert_ne!(without_town, site_json);
+    fs::write(news.join("site.json"), without_town).unwrap();
+    let report = build_site(&news, &site);
+
+    for gone in ["world/volcano-erupts", "latest/page", "town/index.html", "town/bakery-prices/index.html"] {
+        assert!(!site.join(gone).exists(), "{gone} is left over");
+    }
+    for kept in ["index.html", "404.html", "world/index.html", "world/ash-cloud-flights/index.html", "latest/index.html"] {
+        assert!(site.join(kept).is_file(), "{kept} missing");
+    }
+    for file in hand_written {
+        assert_eq!(fs::read_to_string(site.join(file)).unwrap(), "<p>not the compiler's</p>", "{file}");
+    }
+    assert!(report.contains("removed 4 page(s) an earlier run wrote that this one no longer produces"), "{report}");
+    fs::remove_dir_all(&root).unwrap();
+}
