@@ -49,7 +49,9 @@ function hostElement() {
 export function contentFiles(host, { pathname, hash } = location) {
   // An attribute's value, as the app reads it: a blank one counts as absent.
   const data = (name) => { const value = host.getAttribute(`data-${name}`); return value?.trim() ? value : null; };
-  const inner = (data('base') ?? new URL(document.querySelector('base[href]')?.getAttribute('href') ?? '/', location.href).pathname)
+  // Percent-encoded, as the address bar's path is (`/actualit%C3%A9s/`).
+  const given = data('base')?.trim().replace(/^\/*/, '/');
+  const inner = new URL(given ?? document.querySelector('base[href]')?.getAttribute('href') ?? '/', location.href).pathname
     .replace(/^\/+|\/+$/g, '');
   const base = inner ? `/${inner}/` : '/';
   const content = data('content')?.trim();

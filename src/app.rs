@@ -19,6 +19,9 @@ use crate::Config;
 /// `None` while loading.
 type Loaded<T> = Option<Result<T, FetchError>>;
 
+/// The route whose content was last asked for, and its content once loaded.
+type PageSlot = RwSignal<Option<(Route, Loaded<PageData>)>>;
+
 /// What the page area shows.
 #[derive(Clone)]
 enum View {
@@ -78,12 +81,16 @@ pub fn App(config: Config) -> impl IntoView {
     });
     let site_name = move || site.get().and_then(Result::ok).map(|s| s.name.clone()).unwrap_or_default();
     let title = move || {
-        let name = site_name();
-        match view_state.get() {
-            View::Ready(_, data) => format!("{} | {name}", data.title()),
-            View::NotFound(_) => format!("Page not found | {name}"),
-            View::Failed(e) => format!("{} | {name}", e.title()),
-            View::Loading => format!("Loading… | {name}"),
+        let page = match view_state.get() {
+            View::Ready(_, data) => data.title(),
+            View::NotFound(_) => "Page not found".to_string(),
+            View::Failed(e) => e.title().to_string(),
+            View::Loading => "Loading…".to_string(),
+        };
+        // Without a site file there is no name to add.
+        match site_name() {
+            name if name.is_empty() => page,
+            name => format!("{page} | {name}"),
         }
     };
     let description = move || match view_state.get() {
@@ -93,8 +100,21 @@ pub fn App(config: Config) -> impl IntoView {
     // A host page's <meta> tags are the host's: only the site's own pages keep the description current.
     if config.owns_document {
         Effect::new(move |_| platform::set_description(&description()));
+        // The address a browser's own Share or copy-link takes (Chrome on Android shares the canonical link).
+        Effect::new(move |_| match loaded.get() {
+            View::Ready(site, _) => platform::set_canonical(site.public_url(&nav.route.get_untracked()).as_deref()),
+            View::Loading => {}
+            _ => platform::set_canonical(None),
+        });
     }
     let front_href = config.href(&Route::Front);
+    // In a pre-rendered page `<base href>` would resolve a bare `#bs-main` to the front page: read without
+    // JavaScript, or before the app has taken the page over, the skip link names its own page. The app's own is
+    // handled by its click handler.
+    let skip_href = match cfg!(target_arch = "wasm32") {
+        true => "#bs-main".to_string(),
+        false => format!("{}#bs-main", config.href(&nav.route.get_untracked())),
+    };
     if config.set_title {
         Effect::new(move |_| platform::set_title(&title()));
     }
@@ -103,7 +123,7 @@ pub fn App(config: Config) -> impl IntoView {
     view! {
         <Frame owns_document=config.owns_document label=Signal::derive(site_name) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev))>
             // Handled here rather than as a fragment jump: no history entry, no hash, and focus lands on the content.
-            <a class="bs-skip-link" href="#bs-main" on:click=move |ev| {
+            <a class="bs-skip-link" href=skip_href on:click=move |ev| {
                 ev.prevent_default();
                 platform::focus_id("bs-main");
             }>"Skip to main content"</a>
@@ -111,7 +131,14 @@ pub fn App(config: Config) -> impl IntoView {
                 <a class="bs-masthead" href=front_href>{site_name}</a>
                 <ThemeToggle theme=theme/>
             </header>
-            {move || view! { <SectionNav site=site.get().and_then(Result::ok) route=nav.route.get()/> }}
+            {move || {
+                // A page not found is in no section.
+                let current = match loaded.get() {
+                    View::NotFound(_) | View::Failed(_) => None,
+                    _ => Some(nav.route.get()),
+                };
+                view! { <SectionNav site=site.get().and_then(Result::ok) current=current/> }
+            }}
             <MainArea owns_document=config.owns_document busy=Signal::derive(move || matches!(loaded.get(), View::Loading))>
                 {move || {
                     let view = view_state.get();
@@ -125,7 +152,10 @@ pub fn App(config: Config) -> impl IntoView {
                 }}
             </MainArea>
             <footer class="bs-footer">
-                <p>{site_name} " is a sample newsroom: every story on this site is fictional demo text."</p>
+                <p>{move || match site_name() {
+                    name if name.is_empty() => name,
+                    name => format!("{name} is a sample newsroom: every story on this site is fictional demo text."),
+                }}</p>
             </footer>
             <div class="bs-visually-hidden bs-announcer" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
         </Frame>
@@ -166,7 +196,7 @@ fn Frame(
     if owns_document {
         view! { <div class="bs-app" data-theme=theme on:click=move |ev| on_click.run(ev)>{children()}</div> }.into_any()
     } else {
-        view! { <section class="bs-app" data-theme=theme aria-label=label on:click=move |ev| on_click.run(ev)>{children()}</section> }.into_any()
+        view! { <section class="bs-app" data-theme=theme aria-label=move || Some(label.get()).filter(|l| !l.is_empty()) on:click=move |ev| on_click.run(ev)>{children()}</section> }.into_any()
     }
 }
 
@@ -195,7 +225,7 @@ impl PartialEq for View {
 }
 
 /// Once a page (or its error) is shown: after a link, focus its heading and announce it (the page area has
-/// already brought the app's top into view); after back/forward, return to where the reader was.
+/// already brought the app's top into view); after back/forward, return to where the reader was and announce it.
 fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) {
     if matches!(view, View::Loading) {
         return;
@@ -207,8 +237,12 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
                 platform::scroll_to(y);
             }
         }
-        Arrival::Link | Arrival::Retry => {
-            platform::focus_page_heading();
+        arrival => {
+            match arrival {
+                Arrival::History => platform::scroll_to(platform::history_scroll().unwrap_or_else(platform::app_top)),
+                _ => platform::focus_page_heading(),
+            }
+            // Back and forward too: the page that was focused has gone, so a screen reader hears where it now is.
             announcement.set(match &view {
                 View::Ready(_, data) => data.title(),
                 View::NotFound(_) => "Page not found".to_string(),
@@ -216,7 +250,6 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
                 View::Loading => String::new(),
             });
         }
-        Arrival::History => platform::scroll_to(platform::history_scroll().unwrap_or_else(platform::app_top)),
     }
     platform::hold_scroll_memory(false);
 }
@@ -272,7 +305,7 @@ fn load_page(
     route: RwSignal<Route>,
     site: RwSignal<Loaded<Arc<Site>>>,
     reload: RwSignal<u32>,
-) -> (RwSignal<Option<(Route, Loaded<PageData>)>>, RwSignal<bool>) {
+) -> (PageSlot, RwSignal<bool>) {
     let first = route.get_untracked();
     // On the not-found page the host has already said there is no page here: that view stays, with no loading state
     // in between. The route's file is still asked for when the site lists its section, and shown if it is there

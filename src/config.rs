@@ -101,10 +101,12 @@ impl Config {
                 Some(relative) => Route::parse(&relative),
                 None => Route::NotFound { path: pathname.to_string() },
             }),
-            Routing::Hash => match hash.strip_prefix('#').unwrap_or(hash) {
-                "" | "/" => Some(Route::Front),
-                h if h.starts_with('/') => Some(Route::parse(h.split('?').next().unwrap_or(h))),
-                _ => None,
+            Routing::Hash => match hash.strip_prefix('#') {
+                // No fragment at all: the host page as first opened.
+                None | Some("/") => Some(Route::Front),
+                Some(h) if h.starts_with('/') => Some(Route::parse(h.split('?').next().unwrap_or(h))),
+                // `#` alone (a host's `href="#"`) or `#top`: the host's.
+                Some(_) => None,
             },
         }
     }
@@ -148,6 +150,8 @@ mod tests {
         assert_eq!(c.route_at("/host/page.html", "#/world/a-story/"), Some(route));
         assert_eq!(c.route_at("/host/page.html", ""), Some(Route::Front));
         assert_eq!(c.route_at("/host/page.html", "#top"), None);
+        assert_eq!(c.route_at("/host/page.html", "#"), None);
+        assert_eq!(c.route_at("/host/page.html", "#/"), Some(Route::Front));
     }
 
     #[test]

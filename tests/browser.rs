@@ -114,15 +114,26 @@ fn unknown_block_kinds_are_skipped_and_known_ones_rendered() {
 
 #[wasm_bindgen_test]
 fn the_nav_marks_the_current_section_only() {
-    let host = mount(|| view! { <SectionNav site=Some(site()) route=Route::article("local", "x")/> });
+    let host = mount(|| view! { <SectionNav site=Some(site()) current=Some(Route::article("local", "x"))/> });
     let links = all(&host, "a");
     assert_eq!(links.len(), 2);
     assert_eq!(links[0].get_attribute("aria-current"), None);
     assert_eq!(links[1].get_attribute("aria-current").unwrap(), "true");
     assert_eq!(links[1].get_attribute("href").unwrap(), "/news/local/");
 
-    let host = mount(|| view! { <SectionNav site=Some(site()) route=Route::section("latest")/> });
+    let host = mount(|| view! { <SectionNav site=Some(site()) current=Some(Route::section("latest"))/> });
     assert_eq!(all(&host, "a")[0].get_attribute("aria-current").unwrap(), "page");
+
+    // A page not found marks nothing.
+    let host = mount(|| view! { <SectionNav site=Some(site()) current=None/> });
+    assert!(all(&host, "a").iter().all(|a| a.get_attribute("aria-current").is_none()));
+}
+
+#[wasm_bindgen_test]
+fn a_data_base_is_read_as_the_address_bar_spells_it() {
+    assert_eq!(broadsheet::platform::attribute_base("/actualités/"), "/actualit%C3%A9s/");
+    assert_eq!(broadsheet::platform::attribute_base("my news"), "/my%20news");
+    assert_eq!(broadsheet::platform::attribute_base(" /news/ "), "/news/");
 }
 
 #[wasm_bindgen_test]

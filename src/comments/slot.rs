@@ -44,6 +44,7 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
     let outer = NodeRef::<Div>::new();
     let inner = NodeRef::<Div>::new();
     let held = SendWrapper::new(Rc::new(RefCell::new(Held::default())));
+    let retried = StoredValue::new(false);
     let props = Rc::new(Props { content_base: config.content_base.clone(), section, slug, endpoint });
 
     let start = {
@@ -61,6 +62,10 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
                 // Called by the island once it shows the published comments (or why it cannot): the placeholder goes then.
                 let on_ready = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
                     let _ = state.try_set(Slot::Shown);
+                    // After "Try again" focus was on the waiting heading, which has just gone: on to the comments'.
+                    if retried.try_get_value() == Some(true) {
+                        set_timeout(|| platform::focus_id("bs-comments-title"), std::time::Duration::ZERO);
+                    }
                 });
                 let mounted = module.and_then(|module| platform::mount_island(&module, &props.args(inner.into(), on_ready.as_ref())));
                 held.borrow_mut().on_ready = Some(on_ready);
@@ -96,6 +101,9 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
     });
     let retry = move |_| {
         state.set(Slot::Waiting);
+        // The button has gone: focus stays in the comments, on their heading.
+        retried.set_value(true);
+        set_timeout(|| platform::focus_id("bs-comments-waiting"), std::time::Duration::ZERO);
         start();
     };
     view! {
@@ -123,7 +131,7 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
 fn placeholder() -> impl IntoView {
     view! {
         <section class="bs-comments" aria-labelledby="bs-comments-waiting">
-            <h2 id="bs-comments-waiting" class="bs-comments__title">"Comments"</h2>
+            <h2 id="bs-comments-waiting" class="bs-comments__title" tabindex="-1">"Comments"</h2>
             <p class="bs-comments__loading">"Loading comments…"</p>
             // A pre-rendered page read without JavaScript says this instead (the stylesheet picks one).
             <p class="bs-comments__no-script">"The comments need JavaScript."</p>

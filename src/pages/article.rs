@@ -43,7 +43,7 @@ pub fn ArticlePage(site: Arc<Site>, article: Arc<Article>) -> impl IntoView {
                     {updated}
                     <span>{reading_time_label(&article)}</span>
                 </p>
-                <ShareButton title=article.headline.clone()/>
+                <ShareButton title=article.headline.clone() href=config.href(&Route::article(&article.section, &article.slug))/>
             </header>
             {image}
             <div class="bs-article__body">{body}</div>

@@ -21,7 +21,10 @@ pub fn SectionPage(site: Arc<Site>, listing: Arc<Listing>) -> impl IntoView {
         .map(|t| view! { <li><TeaserCard teaser=t.clone() section_title=section_title(&site, &t.section) heading=2/></li> })
         .collect_view();
     let empty = listing.items.is_empty().then(|| view! { <p class="bs-empty">"No stories in this section yet."</p> });
-    let position = format!("Page {} of {} · {} stories", listing.page, listing.pages, listing.total);
+    let stories = if listing.total == 1 { "story" } else { "stories" };
+    let position = format!("Page {} of {} · {} {stories}", listing.page, listing.pages, listing.total);
+    // A section of one page has no pages to go to: no empty "Pages" landmark.
+    let pager = (newer.is_some() || older.is_some()).then(|| view! { <nav class="bs-pager" aria-label="Pages">{newer}{older}</nav> });
     view! {
         <div class="bs-section">
             <header class="bs-section__header">
@@ -31,7 +34,7 @@ pub fn SectionPage(site: Arc<Site>, listing: Arc<Listing>) -> impl IntoView {
             </header>
             <ul class="bs-grid">{items}</ul>
             {empty}
-            <nav class="bs-pager" aria-label="Pages">{newer}{older}</nav>
+            {pager}
         </div>
     }
 }

@@ -34,7 +34,11 @@ pub fn start() {
         let value = host.get_attribute(&format!("data-{name}")).filter(|v| !v.trim().is_empty())?;
         // Resolved once, as the loader's preloads are: a relative content URL would otherwise move with every
         // in-app link that changes the address.
-        Some(if name == "content" { absolute_url(value.trim()).unwrap_or(value) } else { value })
+        Some(match name {
+            "content" => absolute_url(value.trim()).unwrap_or(value),
+            "base" => attribute_base(&value),
+            _ => value,
+        })
     };
     let fallback_base = document
         .query_selector("base[href]")
@@ -191,6 +195,12 @@ fn absolute_url(href: &str) -> Option<String> {
     web_sys::Url::new_with_base(href, &base).ok().map(|url| url.href())
 }
 
+/// A `data-base` value as a path from the site's root, percent-encoded as the address bar's path is
+/// (`/actualit%C3%A9s/`), so the two compare.
+pub fn attribute_base(value: &str) -> String {
+    pathname_of(&format!("/{}", value.trim().trim_start_matches('/')))
+}
+
 /// The path part of an absolute or relative URL, resolved against the page.
 fn pathname_of(href: &str) -> String {
     web_sys::Url::new_with_base(href, &window().location().href().unwrap_or_default())
@@ -219,7 +229,10 @@ pub fn local_time_label(iso: &str) -> Option<String> {
 
 pub fn current_location() -> (String, String) {
     let location = window().location();
-    (location.pathname().unwrap_or_else(|_| "/".to_string()), location.hash().unwrap_or_default())
+    let hash = location.hash().unwrap_or_default();
+    // `location.hash` is empty both without a fragment and with an empty one (a host's `href="#"`): tell them apart.
+    let hash = if hash.is_empty() && location.href().is_ok_and(|h| h.ends_with('#')) { "#".to_string() } else { hash };
+    (location.pathname().unwrap_or_else(|_| "/".to_string()), hash)
 }
 
 /// Adds a history entry for `href`, first remembering the current scroll position in the entry being left.
@@ -319,10 +332,20 @@ pub fn focus_page_heading() {
     }
 }
 
-/// Hands back-and-forward scroll restoration to the app, which knows when the page content is there.
+/// Hands back-and-forward scroll restoration within the visit to the app, which knows when the page content is
+/// there. A reload, or Back from another site, loads a pre-rendered page the browser can restore itself before its
+/// first paint (the app would only do it once it runs): leaving the page hands restoration back until it shows again.
 pub fn take_over_scroll_restoration() {
-    if let Ok(history) = window().history() {
-        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    let restoration = |mode| {
+        if let Ok(history) = window().history() {
+            let _ = history.set_scroll_restoration(mode);
+        }
+    };
+    restoration(web_sys::ScrollRestoration::Manual);
+    for (event, mode) in [("pagehide", web_sys::ScrollRestoration::Auto), ("pageshow", web_sys::ScrollRestoration::Manual)] {
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || restoration(mode));
+        let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        closure.forget();
     }
 }
 
@@ -426,15 +449,29 @@ pub fn set_description(text: &str) {
     }
 }
 
+/// Points the page's canonical link and `og:url` at `url` once an in-app link has shown another page (a
+/// pre-rendered page has them for the page it was first opened at); `None` (a page not found, a site file without
+/// `url`) points them at the address in the address bar.
+pub fn set_canonical(url: Option<&str>) {
+    let document = document();
+    let url = url.map(str::to_string).or_else(|| window().location().href().ok()).unwrap_or_default();
+    for (selector, attribute) in [("link[rel='canonical']", "href"), ("meta[property='og:url']", "content")] {
+        if let Some(tag) = document.query_selector(selector).ok().flatten() {
+            let _ = tag.set_attribute(attribute, &url);
+        }
+    }
+}
+
 /// Whether the reader's system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
 }
 
-/// Shares the current page's address with `title`: Web Share API where present, else the clipboard.
-pub async fn share_page(title: &str) -> Shared {
+/// Shares the address `href` (the story's own, not the address bar's: on a host page that may show the host's
+/// `#contact`) with `title`: Web Share API where present, else the clipboard.
+pub async fn share_page(title: &str, href: &str) -> Shared {
     use wasm_bindgen_futures::JsFuture;
-    let url = window().location().href().unwrap_or_default();
+    let url = absolute_url(href).unwrap_or_default();
     let navigator = window().navigator();
     let call = |target: &JsValue, method: &str, argument: &JsValue| -> Option<js_sys::Promise> {
         let f: js_sys::Function = js_sys::Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;

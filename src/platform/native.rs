@@ -84,6 +84,8 @@ pub fn now_iso() -> String {
 
 pub fn set_description(_text: &str) {}
 
+pub fn set_canonical(_url: Option<&str>) {}
+
 pub fn set_title(_text: &str) {}
 
 pub fn prefers_dark() -> bool {
@@ -91,7 +93,7 @@ pub fn prefers_dark() -> bool {
 }
 
 
-pub async fn share_page(_title: &str) -> Shared {
+pub async fn share_page(_title: &str, _href: &str) -> Shared {
     Shared::Failed(String::new())
 }
 

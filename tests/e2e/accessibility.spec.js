@@ -1,7 +1,7 @@
 // axe-core on every page type and state a reader can meet: no violations of any rule it checks.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { REFERENCE, appReady, openInApp, showComments } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp, showComments } from './helpers.js';
 
 async function expectNoViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -43,6 +43,14 @@ for (const scheme of ['light', 'dark']) test(`no axe violations: error view (${s
   await expectNoViolations(page);
 });
 
+test('no axe violations: a page whose site file cannot be loaded', async ({ page }) => {
+  await editEmbeddedData(page, '/local/', () => null);
+  await page.route('**/content/site.json', (route) => route.abort('connectionrefused'));
+  await page.goto('/local/');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expectNoViolations(page);
+});
+
 test('no axe violations: loading skeleton', async ({ page }) => {
   await page.route('**/content/*/*/article.json', () => {});
   await openInApp(page, REFERENCE);
@@ -59,6 +67,18 @@ test('the skip link is the first stop and moves focus to the main content', asyn
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.locator('#bs-main')).toBeFocused();
+});
+
+test('without JavaScript the skip link moves to the main content of the same page, not the front page', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(REFERENCE);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${REFERENCE}#bs-main$`));
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await context.close();
 });
 
 test('sections and stories can be reached and opened with the keyboard alone', async ({ page }) => {

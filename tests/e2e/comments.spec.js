@@ -421,6 +421,8 @@ test('when the comments code cannot be fetched, Try again fetches it again and s
   await area.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { name: '5 comments' })).toBeVisible();
   await expect(mainForm(page)).toBeVisible();
+  // The button went: focus stayed in the comments, and is on their heading once they are there.
+  await expect(page.getByRole('heading', { name: '5 comments' })).toBeFocused();
 });
 
 test('the comments code and its WASM download side by side, not one after the other', async ({ page }) => {

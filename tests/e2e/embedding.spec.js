@@ -200,6 +200,10 @@ test('the files the loader fetches ahead for a page are the ones the app asks fo
     news.setAttribute('data-base', '/news/');
     const hashHost = document.createElement('div');
     hashHost.setAttribute('data-routing', 'hash');
+    const accents = document.createElement('div');
+    accents.setAttribute('data-base', '/actualités/');
+    const bare = document.createElement('div');
+    bare.setAttribute('data-base', 'news');
     const last = (files) => files.at(-1).pathname;
     return [
       ...['/a/b/c/', '/Local/', '/local/page/0/', '/local/page/1234567/', '/local/page/x/', '/-local/', '/local/a/b/c/']
@@ -208,10 +212,14 @@ test('the files the loader fetches ahead for a page are the ones the app asks fo
       last(contentFiles(news, { pathname: '/newsroom/', hash: '' })),
       last(contentFiles(hashHost, { pathname: '/', hash: '#top' })),
       last(contentFiles(hashHost, { pathname: '/', hash: '#/local/page/2/?from=x' })),
+      // The address bar's path is percent-encoded: a base written as text is compared the same way.
+      last(contentFiles(accents, { pathname: '/actualit%C3%A9s/local/', hash: '' })),
+      last(contentFiles(bare, { pathname: '/news/local/', hash: '' })),
     ];
   });
   expect(odd).toEqual([...Array(7).fill('/content/site.json'), '/news/content/front.json', '/news/content/site.json',
-    '/content/front.json', '/content/local/page-2.json']);
+    '/content/front.json', '/content/local/page-2.json', '/actualit%C3%A9s/content/local/page-1.json',
+    '/news/content/local/page-1.json']);
 });
 
 test('hash routing: links stay on the host page, deep links reload to the same story, back and forward work', async ({ page }) => {
@@ -247,6 +255,14 @@ test('the host page\'s own links, anchors and buttons keep working', async ({ pa
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Contact' }).click();
   await expect(page).toHaveURL(`${PAGE}#contact`);
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // An empty fragment is the host's too (a "top" link or a script's `href="#"`).
+  await page.evaluate(() => {
+    const top = Object.assign(document.createElement('a'), { href: '#', textContent: 'Back to top' });
+    document.body.prepend(top);
+  });
+  await page.getByRole('link', { name: 'Back to top' }).click();
+  await expect(page).toHaveURL(`${PAGE}#`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
   let clicked = false;
   await page.exposeFunction('__hostClicked', () => { clicked = true; });
   await page.evaluate(() => document.querySelector('#host-button').addEventListener('click', () => window.__hostClicked()));
@@ -256,6 +272,26 @@ test('the host page\'s own links, anchors and buttons keep working', async ({ pa
   await page.getByRole('link', { name: 'About the trust' }).click();
   await expect(page).toHaveURL(`${HOST}/about.html`);
   await expect(page.getByRole('heading', { name: 'About the trust' })).toBeVisible();
+});
+
+test('Share on a host page shares the story\'s address, whatever fragment the host has put in the address bar', async ({ page }) => {
+  await page.addInitScript(() => { navigator.share = async (data) => { window.__shared = data; }; });
+  await openHost(page, `#${REFERENCE}`);
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Contact' }).click();
+  await expect(page).toHaveURL(`${PAGE}#contact`);
+  await app(page).getByRole('button', { name: 'Share' }).click();
+  await expect.poll(() => page.evaluate(() => window.__shared?.url)).toBe(`${PAGE}#${REFERENCE}`);
+});
+
+test('the skip link shows at the top of the app, not of the host page', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await openHost(page);
+  const skip = app(page).getByRole('link', { name: 'Skip to main content' });
+  await skip.focus();
+  const appTop = await app(page).evaluate((el) => el.getBoundingClientRect().top);
+  const skipTop = await skip.evaluate((el) => el.getBoundingClientRect().top);
+  expect(appTop).toBeGreaterThan(50);
+  expect(skipTop).toBeGreaterThanOrEqual(appTop);
 });
 
 test('path routing inside a host page: the app\'s links become paths under the base, back and forward work', async ({ page }) => {

@@ -5,6 +5,8 @@ import { REFERENCE, REFERENCE_HEADLINE, appReady, countContentRequests } from '.
 
 const h1 = (page) => page.locator('main h1');
 const paper = (page) => page.locator('.bs-app').evaluate((el) => getComputedStyle(el).backgroundColor);
+// The switch looks pressed (filled with the text colour) when the page is dark.
+const looksPressed = (page) => page.locator('.bs-theme-toggle').evaluate((el) => getComputedStyle(el).backgroundColor !== getComputedStyle(el.closest('.bs-app')).backgroundColor);
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(21, 23, 26)';
 
@@ -39,8 +41,19 @@ for (const [chosen, system, colour] of [['dark', 'light', DARK], ['light', 'dark
     await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
     await expect(page.locator('[data-broadsheet-ready]')).toHaveCount(0);
     expect(await paper(page)).toBe(colour);
+    expect(await looksPressed(page)).toBe(chosen === 'dark');
   });
 }
+
+test('under Auto the Dark mode switch follows the system when it changes', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await appReady(page);
+  expect(await looksPressed(page)).toBe(false);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await paper(page)).toBe(DARK);
+  expect(await looksPressed(page)).toBe(true);
+});
 
 test('an embedding page\'s data-theme applies until the reader chooses', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -118,7 +131,11 @@ test('Share shows the link to copy by hand when the clipboard refuses', async ({
   await page.goto(REFERENCE);
   await appReady(page);
   await page.getByRole('button', { name: 'Share' }).click();
-  await expect(page.getByRole('textbox', { name: 'Copy this link:' })).toHaveValue(page.url());
+  const field = page.getByRole('textbox', { name: 'Copy this link:' });
+  await expect(field).toHaveValue(page.url());
+  // Told, and taken to the link.
+  await expect(page.getByRole('status').filter({ hasText: 'could not share or copy the link' })).toBeVisible();
+  await expect(field).toBeFocused();
 });
 
 test('a story is fetched when its card is pointed at, and the click then fetches nothing and shows it at once', async ({ page }) => {

@@ -44,6 +44,10 @@ test('a reader goes front → section → page 2 → article → Read more → r
   await expect(h1(page)).toBeFocused();
   await expect(page.locator('.bs-announcer')).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // The address a browser's own Share takes is the story's, not the page first opened.
+  const story = 'https://broadsheet.example/local/higher-wages-california-healthcare-workers/';
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', story);
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', story);
 
   const related = page.getByRole('region', { name: 'Related stories' }).getByRole('link').first();
   const relatedHeadline = await related.textContent();
@@ -59,6 +63,8 @@ test('a reader goes front → section → page 2 → article → Read more → r
   expect(scrolled).toBeGreaterThan(100); // back returns to where the reader clicked the related card
   await page.goBack();
   await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  // Back is announced as a link is: the element that had focus went with the page.
+  await expect(page.locator('.bs-announcer')).toHaveText(REFERENCE_HEADLINE);
   await page.goForward();
   await expect(h1(page)).toHaveText('Higher Wages On The Horizon For California Healthcare Workers');
   // Revisits within the freshness time fetch nothing again. A comments file may be fetched first on a revisit: the
@@ -255,6 +261,19 @@ test('a reload returns the reader to where they were on the page', async ({ page
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(700);
 });
 
+test('a reload shows the reader\'s place from the first paint, before the app has started', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.evaluate(() => window.scrollTo(0, 700));
+  await expect.poll(() => page.evaluate(() => history.state?.broadsheetScroll)).toBe(700);
+  // The app is held back: what shows is the pre-rendered page, placed by the browser.
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.reload();
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(700);
+  await expect(page.locator('[data-broadsheet-ready]')).toHaveCount(0);
+});
+
 test('a link to the page already shown adds no history entry', async ({ page }) => {
   await page.goto('/local/');
   await appReady(page);
@@ -264,6 +283,33 @@ test('a link to the page already shown adds no history entry', async ({ page }) 
   expect(await page.evaluate(() => history.length)).toBe(before);
 });
 
+test('on a narrow screen the section nav stays scrolled where the reader left it when a section opens', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await appReady(page);
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await nav.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const scrolled = await nav.evaluate((el) => el.scrollLeft);
+  expect(scrolled).toBeGreaterThan(0);
+  await nav.getByRole('link', { name: 'Economy' }).click();
+  await expect(h1(page)).toHaveText('Economy');
+  await expect(nav.getByRole('link', { name: 'Economy' })).toHaveAttribute('aria-current', 'page');
+  expect(await nav.evaluate((el) => el.scrollLeft)).toBe(scrolled);
+  await expect(nav.getByRole('link', { name: 'Economy' })).toBeInViewport();
+});
+
+test('a section with one page and one story says "1 story" and has no empty pager', async ({ page, request }) => {
+  const listing = await (await request.get('/content/economy/page-1.json')).json();
+  Object.assign(listing, { items: listing.items.slice(0, 1), total: 1, pages: 1 });
+  await page.route('**/content/economy/page-1.json', (route) => route.fulfill({ json: listing }));
+  await page.goto('/');
+  await appReady(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
+  await expect(h1(page)).toHaveText('Economy');
+  await expect(page.getByText('Page 1 of 1 · 1 story', { exact: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toHaveCount(0);
+});
+
 test('a page without embedded data whose site file cannot be loaded shows the error view; Try again recovers', async ({ page }) => {
   let broken = true;
   await editEmbeddedData(page, '/local/', () => null);
@@ -271,6 +317,10 @@ test('a page without embedded data whose site file cannot be loaded shows the er
   await page.goto('/local/');
   await expect(h1(page)).toHaveText('This page could not be loaded');
   await expect(page.getByRole('alert')).toContainText('could not be reached');
+  // Without the site file there is no name: no nameless masthead link, title suffix or footer sentence.
+  await expect(page).toHaveTitle('This page could not be loaded');
+  await expect(page.locator('.bs-masthead')).toBeHidden();
+  await expect(page.locator('.bs-footer')).not.toContainText('is a sample newsroom');
   broken = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(h1(page)).toHaveText('Local News');
@@ -286,6 +336,9 @@ for (const [path, asked] of [['/international/no-such-article/', true], ['/sport
     await openInApp(page, path);
     await expect(h1(page)).toHaveText('Page not found');
     await expect(h1(page)).toBeFocused();
+    // The nav marks no section as where the reader is, and the canonical link no longer names the page left.
+    await expect(page.locator('.bs-nav [aria-current]')).toHaveCount(0);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', page.url());
     // Only a section the site lists is asked for its file.
     expect(requests.some((url) => new URL(url).pathname.startsWith(`/content${path}`))).toBe(asked);
   });

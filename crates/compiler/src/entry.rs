@@ -136,10 +136,10 @@ fn page(
         embedded.files.insert(path, value);
     }
     let (title, description) = titles(site, &route, file_json.as_ref(), article);
-    let canonical = site.url.as_deref().map(|root| format!("{}{}", root.trim_end_matches('/'), route.href("/")));
+    let canonical = site.public_url(&route);
     let mut head = format!("<title>{}</title>\n", text(&title));
     head += &meta_name("description", &description);
-    if let (Some(url), false) = (&canonical, matches!(route, Route::NotFound { .. })) {
+    if let Some(url) = &canonical {
         head += &format!("<link rel=\"canonical\" href=\"{}\">\n", attr(url));
         head += &meta_property("og:url", url);
     }

@@ -42,6 +42,13 @@ impl Site {
     pub const FIELDS: [&'static str; 8] =
         ["format_version", "name", "language", "description", "page_size", "sections", "url", "comment_endpoint"];
 
+    /// The public address of `route` on the site's `url` (canonical links, `og:url`); `None` without a `url` and
+    /// for a page not found.
+    pub fn public_url(&self, route: &crate::Route) -> Option<String> {
+        let root = self.url.as_deref()?;
+        (!matches!(route, crate::Route::NotFound { .. })).then(|| format!("{}{}", root.trim_end_matches('/'), route.href("/")))
+    }
+
     pub fn section(&self, slug: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.slug == slug)
     }
