@@ -46,7 +46,8 @@ pub fn App(config: Config) -> impl IntoView {
             None => View::Loading,
             Some(Err(e)) => View::Failed(e),
             Some(Ok(_)) if page.with(|p| p.as_ref().is_none_or(|(r, _)| *r != route)) => View::Loading,
-            Some(Ok(_)) if !site_checked.get() => View::Loading,
+            // While an out-of-date site file is checked again for this route.
+            Some(Ok(site)) if !route_exists(&site, &route) && !site_checked.get() => View::Loading,
             Some(Ok(site)) if !route_exists(&site, &route) => View::NotFound(route),
             Some(Ok(site)) => match page.get().and_then(|(_, result)| result) {
                 None => View::Loading,
@@ -262,13 +263,18 @@ fn load_site(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> 
     // From the page's embedded data or the cache, the first render needs no fetch.
     let site = RwSignal::new(data::cached::<Site>(&url).map(Ok));
     let checked = RwSignal::new(true);
-    Effect::new(move |_| {
-        reload.track();
+    Effect::new(move |last_reload: Option<u32>| {
+        let now = reload.get();
         let route = route.get();
         let held = site.get_untracked();
-        let outdated = matches!(&held, Some(Ok(s)) if !route_exists(s, &route)) && !site_is_fresh(&url);
-        if matches!(held, Some(Ok(_))) && !outdated || !checked.get_untracked() {
-            return;
+        // Loaded at the start, and again on "Try again" (not on every link while a failure is shown).
+        let load = last_reload != Some(now) && !matches!(held, Some(Ok(_)));
+        // A route no site file can list (an address that is no page) is never a reason to check.
+        let outdated = !matches!(route, Route::NotFound { .. })
+            && matches!(&held, Some(Ok(s)) if !route_exists(s, &route))
+            && !site_is_fresh(&url);
+        if !(load || outdated) || !checked.get_untracked() {
+            return now;
         }
         match outdated {
             true => checked.set(false),
@@ -284,6 +290,7 @@ fn load_site(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> 
             }
             checked.set(true);
         });
+        now
     });
     (site, checked)
 }

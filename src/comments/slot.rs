@@ -16,6 +16,9 @@ use crate::data::FetchError;
 use crate::platform::{self, Island, IslandProblem, NearScreen};
 use crate::Config;
 
+/// The slot's own "Comments" heading, shown until the island's: where focus waits after "Try again".
+const WAITING_HEADING: &str = "bs-comments-waiting";
+
 #[derive(Debug, Clone, PartialEq)]
 enum Slot {
     /// Not near the screen yet, or loading.
@@ -44,7 +47,6 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
     let outer = NodeRef::<Div>::new();
     let inner = NodeRef::<Div>::new();
     let held = SendWrapper::new(Rc::new(RefCell::new(Held::default())));
-    let retried = StoredValue::new(false);
     let props = Rc::new(Props { content_base: config.content_base.clone(), section, slug, endpoint });
 
     let start = {
@@ -61,10 +63,12 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
                 }
                 // Called by the island once it shows the published comments (or why it cannot): the placeholder goes then.
                 let on_ready = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    // Focus left on the waiting heading (after "Try again") moves on to the comments' own, where
+                    // the reader is or not: no scrolling.
+                    let refocus = platform::is_focused(WAITING_HEADING);
                     let _ = state.try_set(Slot::Shown);
-                    // After "Try again" focus was on the waiting heading, which has just gone: on to the comments'.
-                    if retried.try_get_value() == Some(true) {
-                        set_timeout(|| platform::focus_id("bs-comments-title"), std::time::Duration::ZERO);
+                    if refocus {
+                        set_timeout(|| platform::focus_id_in_place("bs-comments-title"), std::time::Duration::ZERO);
                     }
                 });
                 let mounted = module.and_then(|module| platform::mount_island(&module, &props.args(inner.into(), on_ready.as_ref())));
@@ -73,7 +77,12 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
                     Ok(mounted) => held.borrow_mut().mounted = Some(mounted),
                     Err(IslandProblem::Unreachable(problem)) => {
                         leptos::logging::warn!("Broadsheet: the comments could not be loaded: {problem}");
+                        let refocus = platform::is_focused(WAITING_HEADING);
                         state.set(Slot::Unreachable(if platform::online() { FetchError::Network } else { FetchError::Offline }));
+                        // A retry that failed again: focus stays on the comments' heading, now above the error.
+                        if refocus {
+                            set_timeout(|| platform::focus_id_in_place(WAITING_HEADING), std::time::Duration::ZERO);
+                        }
                     }
                     Err(IslandProblem::Broken(problem)) => {
                         leptos::logging::warn!("Broadsheet: {problem}");
@@ -101,10 +110,15 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
     });
     let retry = move |_| {
         state.set(Slot::Waiting);
-        // The button has gone: focus stays in the comments, on their heading.
-        retried.set_value(true);
-        set_timeout(|| platform::focus_id("bs-comments-waiting"), std::time::Duration::ZERO);
-        start();
+        // The button has gone: focus stays in the comments, on their heading, before the island can replace it.
+        let start = start.clone();
+        set_timeout(
+            move || {
+                platform::focus_id_in_place(WAITING_HEADING);
+                start();
+            },
+            std::time::Duration::ZERO,
+        );
     };
     view! {
         // While waiting it is a screen tall and never the element scrolling keeps in place (the stylesheet).
@@ -131,7 +145,7 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
 fn placeholder() -> impl IntoView {
     view! {
         <section class="bs-comments" aria-labelledby="bs-comments-waiting">
-            <h2 id="bs-comments-waiting" class="bs-comments__title" tabindex="-1">"Comments"</h2>
+            <h2 id=WAITING_HEADING class="bs-comments__title" tabindex="-1">"Comments"</h2>
             <p class="bs-comments__loading">"Loading comments…"</p>
             // A pre-rendered page read without JavaScript says this instead (the stylesheet picks one).
             <p class="bs-comments__no-script">"The comments need JavaScript."</p>
@@ -143,7 +157,7 @@ fn placeholder() -> impl IntoView {
 fn problem(message: String, action: impl IntoView) -> impl IntoView {
     view! {
         <section class="bs-comments" aria-labelledby="bs-comments-waiting">
-            <h2 id="bs-comments-waiting" class="bs-comments__title">"Comments"</h2>
+            <h2 id=WAITING_HEADING class="bs-comments__title" tabindex="-1">"Comments"</h2>
             <div class="bs-comments__error" role="alert">
                 <p>{message}</p>
                 {action}

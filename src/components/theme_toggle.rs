@@ -28,10 +28,18 @@ pub fn theme_attribute(theme: Theme) -> &'static str {
 /// A "Dark mode" switch (a pressed/unpressed button). Remembers the reader's choice in this browser.
 #[component]
 pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
+    // Under Auto the switch says what the system shows, also after the system changes.
+    let system_changed = RwSignal::new(());
+    platform::on_scheme_change(move || {
+        let _ = system_changed.try_set(());
+    });
     let dark = move || match theme.get() {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::Auto => platform::prefers_dark(),
+        Theme::Auto => {
+            system_changed.track();
+            platform::prefers_dark()
+        }
     };
     let toggle = move |_| {
         let next = if dark() { Theme::Light } else { Theme::Dark };

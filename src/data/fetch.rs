@@ -71,6 +71,11 @@ mod browser {
     }
 
     pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+        // Only the web's own schemes (or a path on this origin): a hostile `data-content` never becomes a request
+        // of another kind.
+        if broadsheet_model::urls::link_url(url).is_none() {
+            return Err(FetchError::Network);
+        }
         let controller = AbortController::new().ok();
         let timed_out = Rc::new(Cell::new(false));
         let _timer = deadline(&controller, &timed_out);

@@ -314,11 +314,11 @@ pub fn app_top() -> f64 {
 }
 
 /// After a link: brings the top of the app into view if the reader has scrolled past it; the host page above the
-/// app stays where it is.
+/// app stays where it is. Through `scrollIntoView`, so a host's `scroll-padding-top` (kept for its sticky header)
+/// is honoured.
 pub fn scroll_app_into_view() {
-    let top = app_top();
-    if scroll_y() > top {
-        scroll_to(top);
+    if let Some(root) = root().filter(|r| r.get_bounding_client_rect().top() < 0.0) {
+        root.scroll_into_view();
     }
 }
 
@@ -343,7 +343,16 @@ pub fn take_over_scroll_restoration() {
     };
     restoration(web_sys::ScrollRestoration::Manual);
     for (event, mode) in [("pagehide", web_sys::ScrollRestoration::Auto), ("pageshow", web_sys::ScrollRestoration::Manual)] {
-        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || restoration(mode));
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            restoration(mode);
+            // The place the browser restores and the one the app restores once it runs are then the same (the
+            // debounced write may not have happened yet).
+            if mode == web_sys::ScrollRestoration::Auto {
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
+                }
+            }
+        });
         let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
         closure.forget();
     }
@@ -426,6 +435,25 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Moves focus to the element with `id` without scrolling: the reader may have scrolled away meanwhile.
+pub fn focus_id_in_place(id: &str) {
+    if let Some(el) = element_by_id(id) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// Whether the app's element with `id` has focus.
+pub fn is_focused(id: &str) -> bool {
+    let tree = root().map(|r| r.get_root_node());
+    let active = match tree.as_ref().and_then(|t| t.dyn_ref::<web_sys::ShadowRoot>()) {
+        Some(shadow) => shadow.active_element(),
+        None => document().active_element(),
+    };
+    active.is_some_and(|a| a.id() == id)
+}
+
 /// Now, as ISO 8601 in UTC.
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
@@ -462,6 +490,15 @@ pub fn set_canonical(url: Option<&str>) {
     }
 }
 
+/// Calls `on_change` whenever the reader's system switches between light and dark (at sunset, say).
+pub fn on_scheme_change(on_change: impl Fn() + 'static) {
+    if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
+        let _ = query.add_event_listener_with_callback("change", closure.as_ref().unchecked_ref());
+        closure.forget();
+    }
+}
+
 /// Whether the reader's system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
     window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
@@ -471,7 +508,8 @@ pub fn prefers_dark() -> bool {
 /// `#contact`) with `title`: Web Share API where present, else the clipboard.
 pub async fn share_page(title: &str, href: &str) -> Shared {
     use wasm_bindgen_futures::JsFuture;
-    let url = absolute_url(href).unwrap_or_default();
+    let page = window().location().href().unwrap_or_default();
+    let url = web_sys::Url::new_with_base(href, &page).map(|u| u.href()).unwrap_or(page);
     let navigator = window().navigator();
     let call = |target: &JsValue, method: &str, argument: &JsValue| -> Option<js_sys::Promise> {
         let f: js_sys::Function = js_sys::Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;

@@ -78,6 +78,12 @@ pub async fn sleep_ms(_ms: u32) {}
 
 pub fn focus_id(_id: &str) {}
 
+pub fn focus_id_in_place(_id: &str) {}
+
+pub fn is_focused(_id: &str) -> bool {
+    false
+}
+
 pub fn now_iso() -> String {
     "1970-01-01T00:00:00Z".to_string()
 }
@@ -87,6 +93,8 @@ pub fn set_description(_text: &str) {}
 pub fn set_canonical(_url: Option<&str>) {}
 
 pub fn set_title(_text: &str) {}
+
+pub fn on_scheme_change(_on_change: impl Fn() + 'static) {}
 
 pub fn prefers_dark() -> bool {
     false

@@ -61,10 +61,14 @@ test('no axe violations: loading skeleton', async ({ page }) => {
 test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
-  await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
+  // Unseen, and not in the way of a click, until focused.
+  await expect(skip).toHaveCSS('opacity', '0');
+  await expect(skip).toHaveCSS('pointer-events', 'none');
+  await page.keyboard.press('Tab');
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
+  await expect(skip).toHaveCSS('opacity', '1');
   await page.keyboard.press('Enter');
   await expect(page.locator('#bs-main')).toBeFocused();
 });

@@ -36,13 +36,17 @@ test('the site works under a strict CSP with no violations', async ({ page }) =>
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(page.locator('.bs-comment--own')).toContainText('Under a strict policy.');
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(await page.locator('[style]').count(), 'no style attributes').toBe(0);
   expect(problems).toEqual([]);
   const missing = await page.goto(`${STRICT}/no/such/page/`);
   expect(missing.status()).toBe(404);
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
   await expect(page.locator('main h1')).toHaveText('Page not found');
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   expect(await page.locator('[style]').count(), 'no style attributes').toBe(0);
   expect(await page.locator('script:not([src]):not([type="application/json"])').count(), 'no inline scripts').toBe(0);
+  // The one console line is the page's own 404 status.
+  expect(problems).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
 });
 
 test('every hashed file is named by its bytes, so a cache that keeps it as immutable never holds other bytes', () => {

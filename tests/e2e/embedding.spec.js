@@ -120,19 +120,25 @@ test('a host page waits for one script: the stylesheet, JS and WASM download sid
   const errors = watchConsole(page);
   const asked = [];
   let cssAnswered = false;
-  // The stylesheet is held back: the app's JS and WASM must be asked for meanwhile, and the app must not render
-  // until the stylesheet is in.
+  let releaseCss;
+  const cssHeld = new Promise((resolve) => { releaseCss = resolve; });
+  // The stylesheet is held back until the app's JS and WASM have both arrived: they must be asked for meanwhile,
+  // and the app must not render until the stylesheet is in.
   await page.route((url) => /\/main-[0-9a-f]+\.css$/.test(url.pathname), async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await cssHeld;
     cssAnswered = true;
     await route.continue();
   });
   page.on('request', (r) => { if (r.url().startsWith(ASSETS)) asked.push([new URL(r.url()).pathname, cssAnswered]); });
+  const arrived = (pattern) => page.waitForResponse((r) => pattern.test(new URL(r.url()).pathname));
+  const code = Promise.all([arrived(/^\/broadsheet-[0-9a-f]+\.js$/), arrived(/^\/broadsheet-[0-9a-f]+_bg\.wasm$/)]);
   // Not until `load`, which waits for the stylesheet.
   await page.goto(PAGE, { waitUntil: 'domcontentloaded' });
-  await page.waitForTimeout(1000);
+  await code;
+  await page.waitForTimeout(500);
   expect(cssAnswered).toBe(false);
   expect(await page.evaluate(() => !!document.querySelector('[data-broadsheet]').shadowRoot?.querySelector('.bs-app'))).toBe(false);
+  releaseCss();
   await expect(appH1(page)).toHaveText('Top stories');
   const before = asked.filter(([, late]) => !late).map(([path]) => path);
   expect(before.some((path) => /^\/broadsheet-[0-9a-f]+\.js$/.test(path)), before.join(' ')).toBe(true);
@@ -291,7 +297,9 @@ test('the skip link shows at the top of the app, not of the host page', async ({
   const appTop = await app(page).evaluate((el) => el.getBoundingClientRect().top);
   const skipTop = await skip.evaluate((el) => el.getBoundingClientRect().top);
   expect(appTop).toBeGreaterThan(50);
-  expect(skipTop).toBeGreaterThanOrEqual(appTop);
+  expect(skipTop - appTop).toBeGreaterThanOrEqual(0);
+  expect(skipTop - appTop).toBeLessThan(20);
+  await expect(skip).toHaveCSS('opacity', '1');
 });
 
 test('path routing inside a host page: the app\'s links become paths under the base, back and forward work', async ({ page }) => {
@@ -323,6 +331,18 @@ test('navigating brings the app into view without scrolling the host page to its
   await card.click();
   await expect(appH1(page)).toBeFocused();
   expect(Math.abs(await page.evaluate(() => scrollY) - appTop)).toBeLessThanOrEqual(1);
+});
+
+test('a host page with a sticky header keeps the app\'s top clear of it (its scroll-padding-top)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await openHost(page, '#/local/');
+  await page.evaluate(() => { document.documentElement.style.scrollPaddingTop = '40px'; });
+  const appTop = await page.evaluate(() => document.querySelector('[data-broadsheet]').getBoundingClientRect().top + scrollY);
+  const card = app(page).locator('.bs-card__link').last();
+  await card.scrollIntoViewIfNeeded();
+  await card.click();
+  await expect(appH1(page)).toBeFocused();
+  expect(Math.abs(await page.evaluate(() => scrollY) - (appTop - 40))).toBeLessThanOrEqual(1);
 });
 
 test('isolation: the host\'s CSS does not change the app, and the app\'s CSS does not change the host', async ({ page, browser }) => {
@@ -366,9 +386,16 @@ test('a second marked element is reported in the console and left alone', async 
 test('hostile deployment settings run nothing and show the error view', async ({ page }) => {
   await beforeAppStarts(page, 'hostile');
   page.on('dialog', () => { throw new Error('a dialog opened'); });
+  // The host's CSP would block a payload the app let through: it must not have had anything to block.
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await openHost(page);
   await expect(appH1(page)).toHaveText('This page could not be loaded');
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(await app(page).locator('img, script, iframe, object').count()).toBe(0);
 });
 
 test('no axe violations inside the embedded app (front page and article with comments)', async ({ page }) => {

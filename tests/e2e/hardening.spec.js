@@ -1,5 +1,6 @@
 // Every bad input a reader can meet, one test each, asserting what the reader sees: hostile or broken content,
 // hostile networks, and script payloads in every field that reaches the page.
+import { createServer, request as forward } from 'node:http';
 import { test, expect } from '@playwright/test';
 import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, openInApp } from './helpers.js';
 
@@ -60,6 +61,37 @@ test('unknown block kinds are skipped and the rest of the article shows', async 
   await expect(page.getByText('Which?')).toHaveCount(0);
 });
 
+test('an article streamed with no Content-Length (chunked, as a compressing CDN sends it) is cut off at 2 MB: "too large"', async ({ page, baseURL }) => {
+  // A server in front of the site answers the story's file in chunks, endlessly; everything else passes through.
+  const target = new URL(baseURL);
+  let sent = 0;
+  const proxy = createServer((req, res) => {
+    if (req.url.endsWith(`${REFERENCE}article.json`)) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"format_version":1,"padding":"');
+      const chunk = 'x'.repeat(64 * 1024);
+      const more = () => { while (sent < 8 * 1024 * 1024 && res.write(chunk)) sent += chunk.length; if (sent < 8 * 1024 * 1024) res.once('drain', more); else res.end('"}'); };
+      res.on('error', () => {});
+      more();
+      return;
+    }
+    const upstream = forward({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.on('error', () => res.destroy()).pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  try {
+    await openInApp(page, REFERENCE, `http://127.0.0.1:${proxy.address().port}/`);
+    await expect(h1(page)).toHaveText('This page could not be loaded');
+    await expect(page.getByRole('alert')).toContainText('too large');
+  } finally {
+    await new Promise((resolve) => { proxy.close(resolve); proxy.closeAllConnections(); });
+  }
+});
+
 test('a same-origin redirect is followed', async ({ page }) => {
   const moved = `/content${REFERENCE}article.json?moved=1`;
   let redirected = false;
@@ -78,7 +110,10 @@ test('no answer within 10 s shows "Taking too long" with Try again', async ({ pa
   await page.route(ARTICLE_JSON, (route) => (hang ? undefined : route.continue()));
   await openInApp(page, REFERENCE);
   await expect(page.locator('main[aria-busy="true"]')).toBeVisible();
+  const waiting = Date.now();
   await expect(h1(page)).toHaveText('Taking too long', { timeout: 15_000 });
+  // Not sooner: a slow connection gets its 10 s.
+  expect(Date.now() - waiting).toBeGreaterThan(9_000);
   hang = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);

@@ -1,7 +1,7 @@
 // What a reader does besides reading: dark mode, printing, sharing; and stories opening at once because they
 // were fetched ahead.
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, countContentRequests } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, countContentRequests, showComments } from './helpers.js';
 
 const h1 = (page) => page.locator('main h1');
 const paper = (page) => page.locator('.bs-app').evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -53,6 +53,7 @@ test('under Auto the Dark mode switch follows the system when it changes', async
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await paper(page)).toBe(DARK);
   expect(await looksPressed(page)).toBe(true);
+  await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('an embedding page\'s data-theme applies until the reader chooses', async ({ page }) => {
@@ -70,9 +71,13 @@ test('an embedding page\'s data-theme applies until the reader chooses', async (
   expect(await paper(page)).toBe(WHITE);
 });
 
-test('printing an article leaves the story and drops navigation, buttons and the form', async ({ page }) => {
+for (const loaded of [false, true]) test(`printing an article leaves the story and drops navigation, buttons and the comments (${loaded ? 'comments loaded' : 'comments not reached'})`, async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
+  if (loaded) {
+    await showComments(page);
+    await expect(page.getByRole('form', { name: 'Leave a Reply' })).toBeVisible();
+  }
   await page.emulateMedia({ media: 'print' });
   await expect(h1(page)).toBeVisible();
   await expect(page.getByText('North Korean leader Kim Jong Un has returned').first()).toBeVisible();
@@ -81,8 +86,10 @@ test('printing an article leaves the story and drops navigation, buttons and the
   await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Dark mode' })).toBeHidden();
   expect(await paper(page)).toBe(WHITE);
-  // The comments that wait for the reader to come near them take no room on paper (no blank last page).
+  // The comments, loaded or waiting for the reader to come near them, take no room on paper (no blank last page).
   await expect(page.locator('.bs-comments-slot')).toBeHidden();
+  await expect(page.locator('.bs-comment')).toHaveCount(loaded ? 5 : 0);
+  for (const comment of await page.locator('.bs-comment').all()) await expect(comment).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(
     await page.evaluate(() => document.querySelector('.bs-article').getBoundingClientRect().bottom + window.scrollY + 400));
 });
@@ -140,21 +147,32 @@ test('Share shows the link to copy by hand when the clipboard refuses', async ({
 
 test('a story is fetched when its card is pointed at, and the click then fetches nothing and shows it at once', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 400 });
+  // Cards coming on screen are prefetched too: that path is switched off here, so only the pointer can fetch.
+  await page.addInitScript(() => { IntersectionObserver.prototype.observe = () => {}; });
   await page.goto('/local/');
   await appReady(page);
   await page.waitForLoadState('networkidle');
   const requests = countContentRequests(page);
-  // A card below the fold, not yet prefetched for being on screen.
   const card = page.locator('.bs-section .bs-card__link').last();
   const file = `/content${new URL(await card.getAttribute('href'), page.url()).pathname}article.json`;
-  expect(requests.filter((u) => u.endsWith(file))).toEqual([]);
   await card.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  expect(requests.filter((u) => u.endsWith(file)), 'not fetched before it is pointed at').toEqual([]);
   await card.hover();
   await expect.poll(() => requests.filter((u) => u.endsWith(file)).length).toBe(1);
   await page.waitForLoadState('networkidle');
+  // From the click on, the page area is never marked busy and no skeleton shows: the story replaces the listing.
+  await page.evaluate(() => {
+    window.__busy = false;
+    new MutationObserver(() => {
+      if (document.querySelector('main[aria-busy="true"], .bs-skeleton')) window.__busy = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const headline = await card.textContent();
   await card.click();
-  await expect(page.locator('main[aria-busy="true"]')).toHaveCount(0);
+  await expect(h1(page)).toHaveText(headline);
   await expect(h1(page)).toBeFocused();
+  expect(await page.evaluate(() => window.__busy)).toBe(false);
   expect(requests.filter((u) => u.endsWith(file)).length).toBe(1);
 });
 

@@ -127,6 +127,7 @@ for (const [path, asked] of Object.entries(UNKNOWN)) {
     await expect(page).toHaveTitle(/^Page not found/);
     await expect.poll(() => requests.map((url) => new URL(url).pathname)).toEqual(asked);
     await page.waitForTimeout(200);
+    expect(requests.map((url) => new URL(url).pathname)).toEqual(asked);
     expect(await page.evaluate(() => window.__shown)).toEqual(['Page not found']);
   });
 }
@@ -159,8 +160,12 @@ test('a slow answer for a page the reader has left never replaces the page they 
   await expect(page.locator('main[aria-busy="true"]')).toBeVisible();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
   await expect(h1(page)).toHaveText('Economy');
+  // Once the story's answer has arrived and two frames have passed, the reader is still on Economy.
+  const answered = page.waitForResponse((r) => r.url().endsWith('/article.json'));
   release();
-  await page.waitForTimeout(500);
+  await answered;
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(100);
   await expect(h1(page)).toHaveText('Economy');
   await expect(page).toHaveURL(/\/economy\/$/);
 });
