@@ -153,10 +153,8 @@ pub fn App(config: Config) -> impl IntoView {
                 }}
             </MainArea>
             <footer class="bs-footer">
-                <p>{move || match site_name() {
-                    name if name.is_empty() => name,
-                    name => format!("{name} is a sample newsroom: every story on this site is fictional demo text."),
-                }}</p>
+                // The newsroom's own words about itself (site.json's description), not ours.
+                <p>{move || site.get().and_then(Result::ok).map(|s| format!("{}: {}", s.name, s.description)).unwrap_or_default()}</p>
             </footer>
             <div class="bs-visually-hidden bs-announcer" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
         </Frame>

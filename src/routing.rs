@@ -43,8 +43,10 @@ impl Navigator {
         let watched = config.clone();
         platform::on_history_change(move || {
             let (pathname, hash) = platform::current_location();
-            // A fragment that is not the app's (a host's own `#top`) leaves the page as it is.
-            let Some(next) = watched.route_at(&pathname, &hash) else { return };
+            // A fragment that is not the app's (a host's own `#top`): the app's page when that entry was left, if
+            // the app left it, else the page as it is.
+            let remembered = || platform::history_route().and_then(|href| watched.route_at(&pathname, &href[href.find('#')?..]));
+            let Some(next) = watched.route_at(&pathname, &hash).or_else(remembered) else { return };
             if next != route.get_untracked() {
                 platform::hold_scroll_memory(true);
                 arrival.set(Arrival::History);
@@ -62,8 +64,8 @@ impl Navigator {
             platform::focus_page_heading();
             return;
         }
-        let href = self.config.with_value(|c| c.href(&route));
-        platform::push_url(&href, platform::scroll_y());
+        let (href, leaving) = self.config.with_value(|c| (c.href(&route), c.href(&self.route.get_untracked())));
+        platform::push_url(&href, platform::scroll_y(), &leaving);
         // No scrolling yet: the page on screen may be held while the next one loads (see `after_page_shown`).
         self.arrival.set(Arrival::Link);
         self.route.set(route);

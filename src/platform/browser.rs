@@ -235,11 +235,20 @@ pub fn current_location() -> (String, String) {
     (location.pathname().unwrap_or_else(|_| "/".to_string()), hash)
 }
 
-/// Adds a history entry for `href`, first remembering the current scroll position in the entry being left.
-pub fn push_url(href: &str, scroll_y: f64) {
+/// Adds a history entry for `href`, first remembering in the entry being left the current scroll position and
+/// the app's page there (`leaving`): in hash mode a host's own fragment in that entry (`#contact`) does not say it.
+pub fn push_url(href: &str, scroll_y: f64, leaving: &str) {
     let Ok(history) = window().history() else { return };
-    let _ = history.replace_state(&scroll_state(scroll_y, true), "");
+    let state = scroll_state(scroll_y, true);
+    let _ = js_sys::Reflect::set(&state, &"broadsheetRoute".into(), &leaving.into());
+    let _ = history.replace_state(&state, "");
     let _ = history.push_state_with_url(&scroll_state(0.0, false), "", Some(href));
+}
+
+/// The app's page remembered in the current history entry by [`push_url`], as its link.
+pub fn history_route() -> Option<String> {
+    let state = window().history().ok()?.state().ok()?;
+    js_sys::Reflect::get(&state, &"broadsheetRoute".into()).ok()?.as_string()
 }
 
 /// A history state holding scroll position `y`: added to the current entry's own state when `keep_current` (a host's

@@ -28,7 +28,11 @@ pub fn current_location() -> (String, String) {
     (CURRENT_PATH.with(|p| p.borrow().clone()), String::new())
 }
 
-pub fn push_url(_href: &str, _scroll_y: f64) {}
+pub fn push_url(_href: &str, _scroll_y: f64, _leaving: &str) {}
+
+pub fn history_route() -> Option<String> {
+    None
+}
 
 pub fn scroll_y() -> f64 {
     0.0

@@ -269,6 +269,12 @@ test('the host page\'s own links, anchors and buttons keep working', async ({ pa
   await page.getByRole('link', { name: 'Back to top' }).click();
   await expect(page).toHaveURL(`${PAGE}#`);
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // A link in the app from there, then Back: the story the app showed at that entry, not what it shows now.
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.goBack();
+  await expect(page).toHaveURL(`${PAGE}#`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
   let clicked = false;
   await page.exposeFunction('__hostClicked', () => { clicked = true; });
   await page.evaluate(() => document.querySelector('#host-button').addEventListener('click', () => window.__hostClicked()));

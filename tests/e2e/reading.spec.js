@@ -279,6 +279,13 @@ test('a reload shows the reader\'s place from the first paint, before the app ha
   await expect(page.locator('[data-broadsheet-ready]')).toHaveCount(0);
 });
 
+test('the footer carries the newsroom\'s own description of itself from its site file', async ({ page, request }) => {
+  const site = await (await request.get('/content/site.json')).json();
+  await page.goto('/local/');
+  await appReady(page);
+  await expect(page.locator('footer')).toHaveText(`${site.name}: ${site.description}`);
+});
+
 test('a link to the page already shown adds no history entry', async ({ page }) => {
   await page.goto('/local/');
   await appReady(page);
@@ -325,7 +332,7 @@ test('a page without embedded data whose site file cannot be loaded shows the er
   // Without the site file there is no name: no nameless masthead link, title suffix or footer sentence.
   await expect(page).toHaveTitle('This page could not be loaded');
   await expect(page.locator('.bs-masthead')).toBeHidden();
-  await expect(page.locator('.bs-footer')).not.toContainText('is a sample newsroom');
+  await expect(page.locator('.bs-footer')).toHaveText('');
   broken = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(h1(page)).toHaveText('Local News');
