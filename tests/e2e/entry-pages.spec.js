@@ -1,8 +1,7 @@
 // Pre-rendered entry pages: what a crawler, a link preview, a reader without JavaScript and a reader on a slow
 // connection get from a plain static host.
-import { createServer, request as forward } from 'node:http';
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, showComments } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, showComments, startProxy } from './helpers.js';
 
 test('the article entry page, fetched without a browser, has its title, tags and body text', async ({ request }) => {
   const response = await request.get(REFERENCE);
@@ -164,19 +163,9 @@ test('a deep link downloads each of the app\'s files once, with no console warni
   page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
   // Counted where a CDN would count them: Playwright's own request interception would change what the browser reuses.
   const asked = [];
-  const target = new URL(baseURL);
-  const proxy = createServer((req, res) => {
-    asked.push(req.url);
-    const upstream = forward({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.on('error', () => res.destroy()).pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  await new Promise((resolve) => proxy.listen(8104, '127.0.0.1', resolve));
+  const proxy = await startProxy(baseURL, (req) => { asked.push(req.url); return false; });
   try {
-    await page.goto(`http://127.0.0.1:8104${REFERENCE}`);
+    await page.goto(`http://127.0.0.1:${proxy.port}${REFERENCE}`);
     await appReady(page);
     await showComments(page);
     await expect(page.getByRole('form', { name: 'Leave a Reply' })).toBeVisible();
@@ -188,6 +177,6 @@ test('a deep link downloads each of the app\'s files once, with no console warni
     // Chromium warns on every page with an `integrity` on a preload of this kind (the digest is in the page's block).
     expect(warnings).toEqual([]);
   } finally {
-    await new Promise((resolve) => { proxy.close(resolve); proxy.closeAllConnections(); });
+    await proxy.close();
   }
 });

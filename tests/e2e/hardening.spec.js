@@ -1,8 +1,9 @@
 // Every bad input a reader can meet, one test each, asserting what the reader sees: hostile or broken content,
 // hostile networks, and script payloads in every field that reaches the page.
-import { createServer, request as forward } from 'node:http';
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, openInApp } from './helpers.js';
+import {
+  REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, openInApp, startProxy,
+} from './helpers.js';
 
 const h1 = (page) => page.locator('main h1');
 const ARTICLE_JSON = `**/content${REFERENCE}article.json`;
@@ -63,32 +64,23 @@ test('unknown block kinds are skipped and the rest of the article shows', async 
 
 test('an article streamed with no Content-Length (chunked, as a compressing CDN sends it) is cut off at 2 MB: "too large"', async ({ page, baseURL }) => {
   // A server in front of the site answers the story's file in chunks, endlessly; everything else passes through.
-  const target = new URL(baseURL);
-  let sent = 0;
-  const proxy = createServer((req, res) => {
-    if (req.url.endsWith(`${REFERENCE}article.json`)) {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.write('{"format_version":1,"padding":"');
-      const chunk = 'x'.repeat(64 * 1024);
-      const more = () => { while (sent < 8 * 1024 * 1024 && res.write(chunk)) sent += chunk.length; if (sent < 8 * 1024 * 1024) res.once('drain', more); else res.end('"}'); };
-      res.on('error', () => {});
-      more();
-      return;
-    }
-    const upstream = forward({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.on('error', () => res.destroy()).pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+  const proxy = await startProxy(baseURL, (req, res) => {
+    if (!req.url.endsWith(`${REFERENCE}article.json`)) return false;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"format_version":1,"padding":"');
+    const chunk = 'x'.repeat(64 * 1024);
+    let sent = 0;
+    const more = () => { while (sent < 8 * 1024 * 1024 && res.write(chunk)) sent += chunk.length; if (sent < 8 * 1024 * 1024) res.once('drain', more); else res.end('"}'); };
+    res.on('error', () => {});
+    more();
+    return true;
   });
-  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   try {
-    await openInApp(page, REFERENCE, `http://127.0.0.1:${proxy.address().port}/`);
+    await openInApp(page, REFERENCE, `http://127.0.0.1:${proxy.port}/`);
     await expect(h1(page)).toHaveText('This page could not be loaded');
     await expect(page.getByRole('alert')).toContainText('too large');
   } finally {
-    await new Promise((resolve) => { proxy.close(resolve); proxy.closeAllConnections(); });
+    await proxy.close();
   }
 });
 

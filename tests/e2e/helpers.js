@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createServer, request as forward } from 'node:http';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 
@@ -105,3 +106,24 @@ export async function expectNothingWaitsForTheApp(page, says = 'The comments cou
   await expect(page.getByRole('button', { name: 'Dark mode' })).toBeHidden();
 }
 
+/**
+ * A server in front of the site on a free port, as a CDN is: `intercept(req, res)` may answer a request itself
+ * (and return true); every other request is passed through to the site at `baseURL`. Returns its port and `close`.
+ */
+export async function startProxy(baseURL, intercept = () => false) {
+  const target = new URL(baseURL);
+  const proxy = createServer((req, res) => {
+    if (intercept(req, res)) return;
+    const upstream = forward({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.on('error', () => res.destroy()).pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    port: proxy.address().port,
+    close: () => new Promise((resolve) => { proxy.close(resolve); proxy.closeAllConnections(); }),
+  };
+}

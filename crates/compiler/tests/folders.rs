@@ -5,9 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom")
-}
+mod common;
+use common::{copy_dir, fixture, tree};
 
 /// A fresh scratch folder holding a copy of the fixture as `news/`.
 fn scratch(name: &str) -> PathBuf {
@@ -15,39 +14,6 @@ fn scratch(name: &str) -> PathBuf {
     let _ = fs::remove_dir_all(&root);
     copy_dir(&fixture(), &root.join("news"));
     root
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
-/// Every file under `dir` (relative path and bytes), sorted.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                out.push((path.strip_prefix(root).unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    let mut out = vec![];
-    if dir.is_dir() {
-        walk(dir, dir, &mut out);
-    }
-    out.sort();
-    out
 }
 
 fn compile(args: &[&Path]) -> Output {

@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 
 use broadsheet_compiler::{compile_dir, output, SourceError};
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom")
-}
+mod common;
+use common::{copy_dir, fixture, tree};
 
 fn expected() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newsroom.expected")
@@ -18,23 +17,6 @@ fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("broadsheet-golden-{}-{name}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     dir
-}
-
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                out.push((path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    let mut out = vec![];
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
 }
 
 #[test]
@@ -84,19 +66,6 @@ fn compile_after(name: &str, change: impl FnOnce(&Path)) -> Result<Vec<(PathBuf,
 fn written(files: &[(PathBuf, Vec<u8>)], path: &str) -> String {
     let (_, bytes) = files.iter().find(|(p, _)| p == Path::new(path)).unwrap_or_else(|| panic!("no {path}"));
     String::from_utf8(bytes.clone()).unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 fn edit(dir: &Path, file: &str, from: &str, to: &str) {
