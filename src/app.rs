@@ -154,7 +154,10 @@ pub fn App(config: Config) -> impl IntoView {
             </MainArea>
             <footer class="bs-footer">
                 // The newsroom's own words about itself (site.json's description), not ours.
-                <p>{move || site.get().and_then(Result::ok).map(|s| format!("{}: {}", s.name, s.description)).unwrap_or_default()}</p>
+                <p>{move || site.get().and_then(Result::ok).map(|s| match s.description.trim() {
+                    "" => s.name.clone(),
+                    about => format!("{}: {about}", s.name),
+                }).unwrap_or_default()}</p>
             </footer>
             <div class="bs-visually-hidden bs-announcer" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
         </Frame>
@@ -283,6 +286,8 @@ fn load_site(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> 
             match data::load::<Site>(url, SITE_PATH).await {
                 // A failed check keeps the copy on hand: the route is then not found, as it was.
                 Err(_) if outdated => {}
+                // The same site file again: the copy on hand stays, so the page on screen is not built anew.
+                Ok(fresh) if site.with_untracked(|held| matches!(held, Some(Ok(held)) if **held == *fresh)) => {}
                 // No site file at all is a broken deploy or host page, not a missing page: say the news cannot be loaded.
                 loaded => site.set(Some(loaded.map_err(|e| if e == FetchError::NotFound { FetchError::Http(404) } else { e }))),
             }

@@ -30,11 +30,18 @@ pub struct Navigator {
     config: StoredValue<Config>,
 }
 
+/// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`) gives
+/// the app's page when that entry was left, if the app left it (reloads and Back alike), else `None`: the page stays.
+fn route_here(config: &Config) -> Option<Route> {
+    let (pathname, hash) = platform::current_location();
+    let remembered = || platform::history_route().and_then(|href| config.route_at(&pathname, &href[href.find('#')?..]));
+    config.route_at(&pathname, &hash).or_else(remembered)
+}
+
 impl Navigator {
     /// Reads the current URL and follows back/forward from now on.
     pub fn start(config: &Config) -> Navigator {
-        let (pathname, hash) = platform::current_location();
-        let route = RwSignal::new(config.route_at(&pathname, &hash).unwrap_or(Route::Front));
+        let route = RwSignal::new(route_here(config).unwrap_or(Route::Front));
         let arrival = RwSignal::new(Arrival::Initial);
         if config.owns_document {
             platform::take_over_scroll_restoration();
@@ -42,11 +49,7 @@ impl Navigator {
         platform::remember_scroll();
         let watched = config.clone();
         platform::on_history_change(move || {
-            let (pathname, hash) = platform::current_location();
-            // A fragment that is not the app's (a host's own `#top`): the app's page when that entry was left, if
-            // the app left it, else the page as it is.
-            let remembered = || platform::history_route().and_then(|href| watched.route_at(&pathname, &href[href.find('#')?..]));
-            let Some(next) = watched.route_at(&pathname, &hash).or_else(remembered) else { return };
+            let Some(next) = route_here(&watched) else { return };
             if next != route.get_untracked() {
                 platform::hold_scroll_memory(true);
                 arrival.set(Arrival::History);

@@ -53,7 +53,8 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
         let held = held.clone();
         let props = props.clone();
         SendWrapper::new(Rc::new(move || {
-            let (Some(outer), Some(inner)) = (outer.get_untracked(), inner.get_untracked()) else { return };
+            // Called from a timer too (Try again), when the slot may have gone meanwhile.
+            let (Some(Some(outer)), Some(Some(inner))) = (outer.try_get_untracked(), inner.try_get_untracked()) else { return };
             let (held, props) = ((*held).clone(), props.clone());
             spawn_local(async move {
                 let module = platform::load_island(&outer, Island::Comments).await;

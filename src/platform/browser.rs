@@ -356,7 +356,7 @@ pub fn take_over_scroll_restoration() {
             restoration(mode);
             // The place the browser restores and the one the app restores once it runs are then the same (the
             // debounced write may not have happened yet).
-            if mode == web_sys::ScrollRestoration::Auto {
+            if mode == web_sys::ScrollRestoration::Auto && !SCROLL_MEMORY_HELD.with(|h| h.get()) {
                 if let Ok(history) = window().history() {
                     let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
                 }

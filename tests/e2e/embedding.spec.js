@@ -275,6 +275,9 @@ test('the host page\'s own links, anchors and buttons keep working', async ({ pa
   await page.goBack();
   await expect(page).toHaveURL(`${PAGE}#`);
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // And a reload there too.
+  await page.reload();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
   let clicked = false;
   await page.exposeFunction('__hostClicked', () => { clicked = true; });
   await page.evaluate(() => document.querySelector('#host-button').addEventListener('click', () => window.__hostClicked()));

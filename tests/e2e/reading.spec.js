@@ -286,6 +286,44 @@ test('the footer carries the newsroom\'s own description of itself from its site
   await expect(page.locator('footer')).toHaveText(`${site.name}: ${site.description}`);
 });
 
+test('a site file without a description gives a footer with the name alone', async ({ page }) => {
+  await editEmbeddedData(page, '/local/', (data) => {
+    data.files['site.json'].description = '';
+    return data;
+  });
+  await page.goto('/local/');
+  await appReady(page);
+  await expect(page.locator('footer')).toHaveText('Broadsheet Daily');
+});
+
+test('the answer to an out-of-date site file\'s check, the same file again, leaves the page the reader has moved on to as it is', async ({ page }) => {
+  const start = Date.now();
+  await page.clock.setFixedTime(start);
+  await page.goto('/');
+  await appReady(page);
+  await page.clock.setFixedTime(start + 11 * 60_000);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const answered = page.waitForResponse((r) => r.url().endsWith('/content/site.json'));
+  await page.route('**/content/site.json', async (route) => { await held; await route.continue(); });
+  // A section the site file does not list: the out-of-date copy is checked again, and the answer is held.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '/sport/', textContent: 'Sport' });
+    document.querySelector('#bs-main').append(link);
+    link.click();
+  });
+  await expect(page.locator('main[aria-busy="true"]')).toBeVisible();
+  // Meanwhile the reader goes on to a listed section and reads down it.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(h1(page)).toHaveText('Local News');
+  await page.evaluate(() => window.scrollTo(0, 600));
+  release();
+  await answered;
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await page.evaluate(() => window.scrollY)).toBe(600);
+  await expect(h1(page)).toHaveText('Local News');
+});
+
 test('a link to the page already shown adds no history entry', async ({ page }) => {
   await page.goto('/local/');
   await appReady(page);
