@@ -80,14 +80,10 @@ pub fn App(config: Config) -> impl IntoView {
         nav.arrival.set(Arrival::Retry);
         reload.update(|n| *n += 1);
     });
-    let site_name = move || site.get().and_then(Result::ok).map(|s| s.name.clone()).unwrap_or_default();
+    let known_site = move || site.get().and_then(Result::ok);
+    let site_name = move || known_site().map(|s| s.name.clone()).unwrap_or_default();
     let title = move || {
-        let page = match view_state.get() {
-            View::Ready(_, data) => data.title(),
-            View::NotFound(_) => "Page not found".to_string(),
-            View::Failed(e) => e.title().to_string(),
-            View::Loading => "Loading…".to_string(),
-        };
+        let page = view_state.get().title();
         // Without a site file there is no name to add.
         match site_name() {
             name if name.is_empty() => page,
@@ -138,7 +134,7 @@ pub fn App(config: Config) -> impl IntoView {
                     View::NotFound(_) | View::Failed(_) => None,
                     _ => Some(nav.route.get()),
                 };
-                view! { <SectionNav site=site.get().and_then(Result::ok) current=current/> }
+                view! { <SectionNav site=known_site() current=current/> }
             }}
             <MainArea owns_document=config.owns_document busy=Signal::derive(move || matches!(loaded.get(), View::Loading))>
                 {move || {
@@ -154,7 +150,7 @@ pub fn App(config: Config) -> impl IntoView {
             </MainArea>
             <footer class="bs-footer">
                 // The newsroom's own words about itself (site.json's description), not ours.
-                <p>{move || site.get().and_then(Result::ok).map(|s| match s.description.trim() {
+                <p>{move || known_site().map(|s| match s.description.trim() {
                     "" => s.name.clone(),
                     about => format!("{}: {about}", s.name),
                 }).unwrap_or_default()}</p>
@@ -214,6 +210,18 @@ fn MainArea(owns_document: bool, busy: Signal<bool>, children: Children) -> impl
     }
 }
 
+impl View {
+    /// What the page is called: in the document title, and announced when it is shown.
+    fn title(&self) -> String {
+        match self {
+            View::Ready(_, data) => data.title(),
+            View::NotFound(_) => "Page not found".to_string(),
+            View::Failed(e) => e.title().to_string(),
+            View::Loading => "Loading…".to_string(),
+        }
+    }
+}
+
 impl PartialEq for View {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
@@ -245,12 +253,7 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
                 _ => platform::focus_page_heading(),
             }
             // Back and forward too: the page that was focused has gone, so a screen reader hears where it now is.
-            announcement.set(match &view {
-                View::Ready(_, data) => data.title(),
-                View::NotFound(_) => "Page not found".to_string(),
-                View::Failed(e) => e.title().to_string(),
-                View::Loading => String::new(),
-            });
+            announcement.set(view.title());
         }
     }
     platform::hold_scroll_memory(false);
@@ -272,7 +275,7 @@ fn load_site(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> 
         let load = last_reload != Some(now) && !matches!(held, Some(Ok(_)));
         // A route no site file can list (an address that is no page) is never a reason to check.
         let outdated = !matches!(route, Route::NotFound { .. })
-            && matches!(&held, Some(Ok(s)) if !route_exists(s, &route))
+            && rules_out(&held, &route)
             && !site_is_fresh(&url);
         if !(load || outdated) || !checked.get_untracked() {
             return now;
@@ -296,6 +299,11 @@ fn load_site(config: &Config, route: RwSignal<Route>, reload: RwSignal<u32>) -> 
         now
     });
     (site, checked)
+}
+
+/// Whether the site file on hand says there is no page at `route` (a section it does not list).
+fn rules_out(site: &Loaded<Arc<Site>>, route: &Route) -> bool {
+    matches!(site, Some(Ok(site)) if !route_exists(site, route))
 }
 
 fn site_is_fresh(url: &str) -> bool {
@@ -338,7 +346,7 @@ fn load_page(
         let current = generation.get_value();
         patience_over.set(true);
         // Only a fresh site file rules a route out; an out-of-date one is checked again meanwhile (`load_site`).
-        let ruled_out = site.with_untracked(|site| matches!(site, Some(Ok(site)) if !route_exists(site, &route))) && site_is_fresh(&site_url);
+        let ruled_out = site.with_untracked(|site| rules_out(site, &route)) && site_is_fresh(&site_url);
         let Some(path) = route.content_path().filter(|_| !ruled_out) else {
             page.set(Some((route, Some(Err(FetchError::NotFound)))));
             return;

@@ -292,11 +292,7 @@ pub fn remember_scroll() {
         if SCROLL_MEMORY_HELD.with(|h| h.get()) {
             return;
         }
-        let save = gloo_timers::callback::Timeout::new(200, || {
-            if let Ok(history) = window().history() {
-                let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
-            }
-        });
+        let save = gloo_timers::callback::Timeout::new(200, save_scroll);
         PENDING_SCROLL_WRITE.with(|p| p.replace(Some(save)));
     });
     let options = web_sys::AddEventListenerOptions::new();
@@ -306,6 +302,20 @@ pub fn remember_scroll() {
         closure.as_ref().unchecked_ref(),
         &options,
     );
+    closure.forget();
+}
+
+/// Writes the scroll position into the current history entry now.
+fn save_scroll() {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
+    }
+}
+
+/// Calls `f` on every `event` at `target`, for the rest of the page's life.
+fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn() + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     closure.forget();
 }
 
@@ -335,10 +345,14 @@ pub fn scroll_app_into_view() {
 pub fn focus_page_heading() {
     let heading = root().and_then(|r| r.query_selector("#bs-main h1").ok().flatten());
     if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = h.focus_with_options(&options);
+        focus_in_place(&h);
     }
+}
+
+fn focus_in_place(element: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
 }
 
 /// Hands back-and-forward scroll restoration within the visit to the app, which knows when the page content is
@@ -351,28 +365,20 @@ pub fn take_over_scroll_restoration() {
         }
     };
     restoration(web_sys::ScrollRestoration::Manual);
-    for (event, mode) in [("pagehide", web_sys::ScrollRestoration::Auto), ("pageshow", web_sys::ScrollRestoration::Manual)] {
-        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            restoration(mode);
-            // The place the browser restores and the one the app restores once it runs are then the same (the
-            // debounced write may not have happened yet).
-            if mode == web_sys::ScrollRestoration::Auto && !SCROLL_MEMORY_HELD.with(|h| h.get()) {
-                if let Ok(history) = window().history() {
-                    let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
-                }
-            }
-        });
-        let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-        closure.forget();
-    }
+    listen(&window(), "pagehide", move || {
+        restoration(web_sys::ScrollRestoration::Auto);
+        // The place the browser restores and the one the app restores once it runs are then the same (the
+        // debounced write may not have happened yet).
+        if !SCROLL_MEMORY_HELD.with(|h| h.get()) {
+            save_scroll();
+        }
+    });
+    listen(&window(), "pageshow", move || restoration(web_sys::ScrollRestoration::Manual));
 }
 
-/// Calls `on_change` with the new path after back or forward.
 /// Calls `on_change` after back, forward or a change of the fragment.
 pub fn on_history_change(on_change: impl Fn() + 'static) {
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
-    let _ = window().add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
-    closure.forget();
+    listen(&window(), "popstate", on_change);
 }
 
 /// For a click inside the app: where the link goes when it is on this page's origin and the app might handle it,
@@ -447,9 +453,7 @@ pub fn focus_id(id: &str) {
 /// Moves focus to the element with `id` without scrolling: the reader may have scrolled away meanwhile.
 pub fn focus_id_in_place(id: &str) {
     if let Some(el) = element_by_id(id) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
+        focus_in_place(&el);
     }
 }
 
@@ -502,9 +506,7 @@ pub fn set_canonical(url: Option<&str>) {
 /// Calls `on_change` whenever the reader's system switches between light and dark (at sunset, say).
 pub fn on_scheme_change(on_change: impl Fn() + 'static) {
     if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
-        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
-        let _ = query.add_event_listener_with_callback("change", closure.as_ref().unchecked_ref());
-        closure.forget();
+        listen(&query, "change", on_change);
     }
 }
 

@@ -170,29 +170,37 @@ test('with an endpoint: a 201 shows the comment; the email never reaches the pag
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('secret.reader@example.com');
 });
 
-test('with an endpoint: a 500 keeps the text and says so; Try again resends with the same client_id', async ({ page }) => {
-  const posts = await withEndpoint(page, failsOnceWith(500));
+/** Opens the reference article's comments with an endpoint answering `answer`, and posts `text`. */
+async function postTo(page, answer, text) {
+  const posts = await withEndpoint(page, answer);
   await openComments(page);
   const form = mainForm(page);
-  await fill(form, { text: 'Please keep this text.' });
+  await fill(form, { text });
   await form.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(form.getByRole('status')).toContainText('error 500');
-  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Please keep this text.');
+  return { posts, form };
+}
+
+/** After a failed send: the text is still in the form, and Try again sends it once more, with the same key. */
+async function expectKeptThenResent(page, form, posts, text) {
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue(text);
   await form.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('.bs-comment--own')).toContainText('Awaiting moderation');
   expect(posts).toHaveLength(2);
   expect(posts[1].body.client_id).toBe(posts[0].body.client_id);
+}
+
+test('with an endpoint: a 500 keeps the text and says so; Try again resends with the same client_id', async ({ page }) => {
+  const { posts, form } = await postTo(page, failsOnceWith(500), 'Please keep this text.');
+  await expect(form.getByRole('status')).toContainText('error 500');
+  await expectKeptThenResent(page, form, posts, 'Please keep this text.');
 });
 
 for (const [status, body, says] of [
   [422, { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } }, 'The comment was not accepted: Links are not allowed in comments.'],
   [429, '', 'You are commenting too fast. Wait a minute, then try again.'],
 ]) test(`with an endpoint: a ${status} answer tells the reader why, and keeps the text`, async ({ page }) => {
-  await withEndpoint(page, (route) => route.fulfill({ status, contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) }));
-  await openComments(page);
-  const form = mainForm(page);
-  await fill(form, { text: 'See https://example.com for more.' });
-  await form.getByRole('button', { name: 'Post Comment' }).click();
+  const answer = (route) => route.fulfill({ status, contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const { form } = await postTo(page, answer, 'See https://example.com for more.');
   await expect(form.getByRole('status')).toContainText(says);
   await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('See https://example.com for more.');
   await expect(page.locator('.bs-comment--own')).toHaveCount(0);
@@ -200,29 +208,18 @@ for (const [status, body, says] of [
 
 test('with an endpoint that never answers: after 10 s the reader is told, and Try again sends the same comment', async ({ page }) => {
   test.setTimeout(45_000);
-  const posts = await withEndpoint(page, (route, body, n) => (n === 1
+  const silentOnce = (route, body, n) => (n === 1
     ? undefined
-    : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
-  await openComments(page);
-  const form = mainForm(page);
-  await fill(form, { text: 'Sent into the void.' });
-  await form.getByRole('button', { name: 'Post Comment' }).click();
+    : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
+  const { posts, form } = await postTo(page, silentOnce, 'Sent into the void.');
   const sent = Date.now();
   await expect(form.getByRole('status')).toContainText('took too long to answer', { timeout: 15_000 });
   expect(Date.now() - sent).toBeGreaterThan(9_000);
-  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Sent into the void.');
-  await form.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.locator('.bs-comment--own')).toContainText('Awaiting moderation');
-  expect(posts).toHaveLength(2);
-  expect(posts[1].body.client_id).toBe(posts[0].body.client_id);
+  await expectKeptThenResent(page, form, posts, 'Sent into the void.');
 });
 
 test('with an endpoint: a comment edited after a failed send goes as a new comment, with a new client_id', async ({ page }) => {
-  const posts = await withEndpoint(page, failsOnceWith(503));
-  await openComments(page);
-  const form = mainForm(page);
-  await fill(form, { text: 'A typo hree.' });
-  await form.getByRole('button', { name: 'Post Comment' }).click();
+  const { posts, form } = await postTo(page, failsOnceWith(503), 'A typo hree.');
   await expect(form.getByRole('status')).toContainText('error 503');
   await form.getByLabel('Comment', { exact: true }).fill('A typo here.');
   await form.getByRole('button', { name: 'Post Comment' }).click();

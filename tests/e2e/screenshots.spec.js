@@ -2,8 +2,12 @@
 import { test, expect } from '@playwright/test';
 import { REFERENCE, appReady, editEmbeddedData, openInApp, screenshot, showComments } from './helpers.js';
 
-/** How far the page scrolls sideways (0 or less: not at all). */
-const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+/** The page, its fonts loaded, does not scroll sideways. */
+async function expectNoSidewaysScroll(page, message = 'no sideways scrolling') {
+  await page.evaluate(() => document.fonts.ready);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, message).toBeLessThanOrEqual(0);
+}
 
 const pages = [
   ['front', '/', 'Top stories'],
@@ -20,9 +24,7 @@ for (const width of [360, 1280]) {
         await page.goto(path);
         await appReady(page);
         await expect(page.locator('main h1')).toHaveText(heading);
-        await page.evaluate(() => document.fonts.ready);
-        const overflow = await sideways(page);
-        expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+        await expectNoSidewaysScroll(page);
         await screenshot(page, `${name}-${width}`);
       });
     }
@@ -35,8 +37,7 @@ for (const width of [360, 1280]) {
       await page.emulateMedia({ colorScheme: 'light' });
       await page.goto('http://127.0.0.1:8094/index.html');
       await expect(page.locator('[data-broadsheet] #bs-main h1')).toHaveText('Top stories');
-      const overflow = await sideways(page);
-      expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, `embedded-${width}`);
     });
     test('comments and the reply form', async ({ page }) => {
@@ -48,8 +49,7 @@ for (const width of [360, 1280]) {
       await page.locator('.bs-comments').scrollIntoViewIfNeeded();
       await page.getByRole('heading', { name: '5 comments' }).evaluate((el) => el.scrollIntoView());
       await screenshot(page, `comments-${width}`);
-      const overflow = await sideways(page);
-      expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page);
     });
     test('error view', async ({ page }) => {
       await page.route('**/content/front.json', (route) => route.fulfill({ status: 503, body: '' }));
@@ -81,9 +81,7 @@ test('at 320 px, words and web addresses longer than the line wrap instead of wi
   await page.goto(REFERENCE);
   await appReady(page);
   await expect(page.locator('main h1')).toContainText(word);
-  await page.evaluate(() => document.fonts.ready);
-  const overflow = await sideways(page);
-  expect(overflow, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page, 'no sideways scrolling at 320 px');
 });
 
 test('at 1280 px, a lead story headline with a word longer than its column wraps inside the page', async ({ page }) => {
@@ -96,8 +94,7 @@ test('at 1280 px, a lead story headline with a word longer than its column wraps
   await page.goto('/');
   await appReady(page);
   await expect(page.locator('.bs-card--lead').first()).toContainText(word);
-  const overflow = await sideways(page);
-  expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
   const card = await page.locator('.bs-card--lead').first().boundingBox();
   const main = await page.locator('main').boundingBox();
   expect(card.x + card.width).toBeLessThanOrEqual(main.x + main.width + 1);
