@@ -1,0 +1,40 @@
+// Memory over a visit: what the app builds for a page is let go when the reader moves on.
+import { test, expect } from '@playwright/test';
+import { appReady, showComments } from './helpers.js';
+
+// A trace's snapshots hold on to nodes of their own, which would hide the app's.
+test.use({ trace: 'off' });
+test('reading story after story down to the comments holds on to no DOM nodes or listeners', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const cdp = await context.newCDPSession(page);
+  await page.goto('/');
+  await appReady(page);
+  // Front → section → a different story each time, down to its comments (the island mounts) → section → front.
+  const cycle = async (n) => {
+    await page.locator('.bs-nav a[href="/local/"]').click();
+    await expect(page.locator('main h1')).toHaveText('Local News');
+    const cards = page.locator('.bs-section .bs-card__link');
+    const card = cards.nth(n % (await cards.count()));
+    const headline = (await card.textContent()).trim();
+    await card.click();
+    await expect(page.locator('main h1')).toHaveText(headline);
+    await showComments(page);
+    await page.locator('.bs-nav a[href="/economy/"]').click();
+    await expect(page.locator('main h1')).toHaveText('Economy');
+    await page.locator('.bs-masthead').click();
+    await expect(page.locator('main h1')).toHaveText('Top stories');
+  };
+  const counters = async () => {
+    // One collection can leave nodes the page has dropped still counted; after two the count is exact.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+    return { nodes, listeners: jsEventListeners };
+  };
+  for (let n = 0; n < 2; n++) await cycle(n);
+  const early = await counters();
+  for (let n = 2; n < 12; n++) await cycle(n);
+  const late = await counters();
+  expect(late.listeners).toBe(early.listeners);
+  expect(late.nodes).toBeLessThanOrEqual(early.nodes);
+});
