@@ -332,11 +332,20 @@ pub fn app_top() -> f64 {
     root().map(|r| r.get_bounding_client_rect().top() + scroll_y()).unwrap_or(0.0).max(0.0)
 }
 
-/// After a link: brings the top of the app into view if the reader has scrolled past it; the host page above the
-/// app stays where it is. Through `scrollIntoView`, so a host's `scroll-padding-top` (kept for its sticky header)
-/// is honoured.
+/// After a link: brings the top of the app into view if the reader has scrolled past it, or it is under something
+/// of the host's (a sticky header); the host page above the app stays where it is. Through `scrollIntoView`, so a
+/// host's `scroll-padding-top` (kept for its sticky header) is honoured.
 pub fn scroll_app_into_view() {
-    if let Some(root) = root().filter(|r| r.get_bounding_client_rect().top() < 0.0) {
+    let Some(root) = root() else { return };
+    let rect = root.get_bounding_client_rect();
+    let (x, y) = (rect.left() as f32 + 1.0, rect.top() as f32 + 1.0);
+    let tree = root.get_root_node();
+    let shown = match tree.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.element_from_point(x, y),
+        None => document().element_from_point(x, y),
+    };
+    // Nothing there: the top is below the screen.
+    if rect.top() < 0.0 || shown.is_some_and(|e| !root.contains(Some(&e))) {
         root.scroll_into_view();
     }
 }

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMBEDDED_DATA, REFERENCE, REFERENCE_HEADLINE, filesUnder } from './helpers.js';
+import { EMBEDDED_DATA, REFERENCE, REFERENCE_HEADLINE, countContentRequests, filesUnder } from './helpers.js';
 
 const HOST = 'http://127.0.0.1:8094';
 const ASSETS = 'http://127.0.0.1:8095';
@@ -275,9 +275,13 @@ test('the host page\'s own links, anchors and buttons keep working', async ({ pa
   await page.goBack();
   await expect(page).toHaveURL(`${PAGE}#`);
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
-  // And a reload there too.
+  // And a reload there too, where the loader fetches that story's file ahead of the app, and nothing else.
+  const requests = countContentRequests(page);
   await page.reload();
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  const story = (url) => url.endsWith(`/content${REFERENCE}article.json`);
+  await expect.poll(() => requests.filter(story).length).toBe(1);
+  expect(requests.filter((url) => url.endsWith('/front.json'))).toEqual([]);
   let clicked = false;
   await page.exposeFunction('__hostClicked', () => { clicked = true; });
   await page.evaluate(() => document.querySelector('#host-button').addEventListener('click', () => window.__hostClicked()));
@@ -350,6 +354,19 @@ test('a host page with a sticky header keeps the app\'s top clear of it (its scr
   const card = app(page).locator('.bs-card__link').last();
   await card.scrollIntoViewIfNeeded();
   await card.click();
+  await expect(appH1(page)).toBeFocused();
+  expect(Math.abs(await page.evaluate(() => scrollY) - (appTop - 40))).toBeLessThanOrEqual(1);
+
+  // The app's top on screen but under the header: a link brings it out from under it too.
+  await page.evaluate(() => {
+    const header = Object.assign(document.createElement('div'), { textContent: 'Sticky' });
+    Object.assign(header.style, { position: 'fixed', top: '0', left: '0', right: '0', height: '40px', background: '#fff' });
+    document.body.append(header);
+  });
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.evaluate((y) => scrollTo(0, y), appTop - 20);
+  await app(page).locator('.bs-card__link').first().click();
   await expect(appH1(page)).toBeFocused();
   expect(Math.abs(await page.evaluate(() => scrollY) - (appTop - 40))).toBeLessThanOrEqual(1);
 });
