@@ -26,10 +26,9 @@ mod browser {
     use std::cell::Cell;
     use std::rc::Rc;
 
-    use gloo_net::http::Request;
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{AbortController, ReadableStreamDefaultReader};
+    use web_sys::{AbortController, Headers, ReadableStreamDefaultReader, RequestInit, Response};
 
     use super::{FetchError, MAX_BYTES, TIMEOUT_MS};
 
@@ -42,6 +41,12 @@ mod browser {
                 controller.abort();
             })
         })
+    }
+
+    /// The browser's own `fetch`, cancelled through `controller` when it has one.
+    async fn send(url: &str, init: RequestInit, controller: &Option<AbortController>) -> Result<Response, JsValue> {
+        init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+        JsFuture::from(web_sys::window().ok_or(JsValue::NULL)?.fetch_with_str_and_init(url, &init)).await?.dyn_into()
     }
 
     fn failure(timed_out: &Cell<bool>) -> FetchError {
@@ -59,14 +64,15 @@ mod browser {
         let controller = AbortController::new().ok();
         let timed_out = Rc::new(Cell::new(false));
         let _timer = deadline(&controller, &timed_out);
-        let signal = controller.as_ref().map(|c| c.signal());
-        let request = Request::post(url)
-            .header("Content-Type", "application/json")
-            .abort_signal(signal.as_ref())
-            .body(body)
-            .map_err(|_| FetchError::Network)?;
-        let response = request.send().await.map_err(|_| failure(&timed_out))?;
-        let text = response.text().await.map_err(|_| failure(&timed_out))?;
+        let init = RequestInit::new();
+        init.set_method("POST");
+        let headers = Headers::new().map_err(|_| FetchError::Network)?;
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(&body));
+        let response = send(url, init, &controller).await.map_err(|_| failure(&timed_out))?;
+        let text = async { JsFuture::from(response.text()?).await?.as_string().ok_or(JsValue::NULL) };
+        let text = text.await.map_err(|_| failure(&timed_out))?;
         Ok((response.status(), text))
     }
 
@@ -80,18 +86,13 @@ mod browser {
         let timed_out = Rc::new(Cell::new(false));
         let _timer = deadline(&controller, &timed_out);
         let failed = failure;
-        let signal = controller.as_ref().map(|c| c.signal());
-        let response = Request::get(url)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|_| failed(&timed_out))?;
+        let response = send(url, RequestInit::new(), &controller).await.map_err(|_| failed(&timed_out))?;
         match response.status() {
             200..=299 => {}
             404 | 410 => return Err(FetchError::NotFound),
             status => return Err(FetchError::Http(status)),
         }
-        let declared = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+        let declared = response.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse::<usize>().ok());
         if declared.is_some_and(|len| len > MAX_BYTES) {
             return Err(FetchError::TooLarge);
         }
