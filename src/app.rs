@@ -234,8 +234,8 @@ impl PartialEq for View {
     }
 }
 
-/// Once a page (or its error) is shown: after a link, focus its heading and announce it (the page area has
-/// already brought the app's top into view); after back/forward, return to where the reader was and announce it.
+/// Once a page (or its error) is shown: after a link, focus its heading (the page area has already brought the
+/// app's top into view); after back/forward, return to where the reader was and announce the page.
 fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) {
     if matches!(view, View::Loading) {
         return;
@@ -247,13 +247,16 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
                 platform::scroll_to(y);
             }
         }
-        arrival => {
-            match arrival {
-                Arrival::History => platform::scroll_to(platform::history_scroll().unwrap_or_else(platform::app_top)),
-                _ => platform::focus_page_heading(),
-            }
-            // Back and forward too: the page that was focused has gone, so a screen reader hears where it now is.
+        // Back and forward: the page that was focused has gone, so a screen reader hears where it now is.
+        Arrival::History => {
+            platform::scroll_to(platform::history_scroll().unwrap_or_else(platform::app_top));
             announcement.set(view.title());
+        }
+        // A link or "Try again": a screen reader reads the heading focus moves to; announcing it as well would say
+        // it twice. Emptied, so the next Back is announced even to the page announced last.
+        _ => {
+            platform::focus_page_heading();
+            announcement.set(String::new());
         }
     }
     platform::hold_scroll_memory(false);
