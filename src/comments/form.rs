@@ -29,34 +29,69 @@ pub fn sent_message(status: OwnStatus) -> &'static str {
     }
 }
 
-/// The comment form. `parent` makes it a reply form with a "Cancel reply" button.
+/// What one form holds: what the reader typed, and where its sending is. Kept by the comments section for a reply
+/// form, so that the thread being redrawn around it (the reader's own comment arriving) loses none of it.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    text: RwSignal<String>,
+    name: RwSignal<String>,
+    email: RwSignal<String>,
+    website: RwSignal<String>,
+    remember: RwSignal<bool>,
+    honeypot: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+    phase: RwSignal<Phase>,
+    /// The last request sent, for its idempotency key: a retry of the same comment keeps it, an edited one gets a
+    /// new one.
+    last_sent: StoredValue<Option<CommentRequest>>,
+    shown_at: f64,
+}
+
+impl FormState {
+    pub fn new(article: &str, parent: Option<&str>) -> FormState {
+        let saved = store::load_commenter().unwrap_or_default();
+        FormState {
+            text: RwSignal::new(store::load_draft(article, parent)),
+            remember: RwSignal::new(store::load_commenter().is_some()),
+            name: RwSignal::new(saved.name),
+            email: RwSignal::new(saved.email),
+            website: RwSignal::new(saved.website),
+            honeypot: RwSignal::new(String::new()),
+            errors: RwSignal::new(vec![]),
+            phase: RwSignal::new(Phase::Editing),
+            last_sent: StoredValue::new(None),
+            shown_at: platform::now_ms(),
+        }
+    }
+}
+
+/// The part of an element id that stands for a comment: its id's bytes in hex, so that ids differing only in
+/// punctuation or in letters outside ASCII (`a-1`, `a1`) do not share one.
+pub fn id_part(comment_id: &str) -> String {
+    comment_id.bytes().flat_map(|b| [b >> 4, b & 15]).filter_map(|n| char::from_digit(n.into(), 16)).collect()
+}
+
+/// The comment form. `parent` makes it a reply form with a "Cancel reply" button; `state`, kept by its owner,
+/// outlives the form (else the form has its own).
 #[component]
 pub fn CommentForm(
     article: String,
     endpoint: Option<String>,
     #[prop(optional)] parent: Option<String>,
+    #[prop(optional)] state: Option<FormState>,
     /// Called with the reader's comment once it is sent (or kept locally).
     on_posted: Callback<OwnComment>,
     #[prop(optional)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let id = match &parent {
-        Some(p) => format!("bs-reply-{}", p.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>()),
+        Some(p) => format!("bs-reply-{}", id_part(p)),
         None => "bs-comment".to_string(),
     };
     let form_id = StoredValue::new(id.clone());
     let field_id = move |f: Field| format!("{}-{}", form_id.get_value(), f.name());
-    let saved = store::load_commenter();
-    let text = RwSignal::new(store::load_draft(&article, parent.as_deref()));
-    let name = RwSignal::new(saved.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-    let email = RwSignal::new(saved.as_ref().map(|c| c.email.clone()).unwrap_or_default());
-    let website = RwSignal::new(saved.as_ref().map(|c| c.website.clone()).unwrap_or_default());
-    let remember = RwSignal::new(saved.is_some());
-    let honeypot = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let phase = RwSignal::new(Phase::Editing);
-    // The last request sent, for its idempotency key: a retry of the same comment keeps it, an edited one gets a new one.
-    let last_sent = StoredValue::new(None::<CommentRequest>);
-    let shown_at = platform::now_ms();
+    let submit_id = format!("{id}-submit");
+    let FormState { text, name, email, website, remember, honeypot, errors, phase, last_sent, shown_at } =
+        state.unwrap_or_else(|| FormState::new(&article, parent.as_deref()));
 
     let draft_article = article.clone();
     let draft_parent = parent.clone();
@@ -106,8 +141,14 @@ pub fn CommentForm(
             text: valid.text,
             client_id: String::new(),
         };
-        let retried = last_sent.with_value(|last| last.as_ref().filter(|last| request.is_retry_of(last)).map(|last| last.client_id.clone()));
+        // The same comment sent again keeps its key: by the request this form sent last, else by the text last sent
+        // from this browser (after a reload, a return to the story, in another tab), so the endpoint can tell.
+        let retried = match last_sent.get_value() {
+            Some(last) => request.is_retry_of(&last).then_some(last.client_id),
+            None => store::sent_key(&request.article, request.parent.as_deref(), &request.text),
+        };
         request.client_id = retried.unwrap_or_else(platform::random_id);
+        store::save_sent_key(&request.article, request.parent.as_deref(), &request.text, &request.client_id);
         last_sent.set_value(Some(request.clone()));
         phase.set(Phase::Sending);
         let endpoint = endpoint.clone();
@@ -145,6 +186,7 @@ pub fn CommentForm(
         });
     };
     let send_again = send.clone();
+    let submit_button = submit_id.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         send();
@@ -257,7 +299,9 @@ pub fn CommentForm(
                 <label for=format!("{id}-remember")>"Save my name, email, and website in this browser for the next time I comment."</label>
             </div>
             <div class="bs-comment-form__actions">
-                <button type="submit" class="bs-button" disabled=move || phase.get() == Phase::Sending>
+                // Not `disabled`: that would drop the reader's focus to the page while sending (`send` ignores a
+                // second press).
+                <button type="submit" class="bs-button" id=submit_id aria-disabled=move || (phase.get() == Phase::Sending).then_some("true")>
                     {move || if phase.get() == Phase::Sending { "Posting…" } else { "Post Comment" }}
                 </button>
                 {on_cancel.map(|cancel| view! {
@@ -268,10 +312,15 @@ pub fn CommentForm(
                 {move || match phase.get() {
                     Phase::Failed(message) => {
                         let again = send_again.clone();
+                        let submit_button = submit_button.clone();
                         view! {
                             <div class="bs-comment-form__error">
                                 <p>{message}</p>
-                                <button type="button" class="bs-button" on:click=move |_| again()>"Try again"</button>
+                                // It goes as the sending starts: focus moves to the form's own button first.
+                                <button type="button" class="bs-button" on:click=move |_| {
+                                    platform::focus_id(&submit_button);
+                                    again();
+                                }>"Try again"</button>
                             </div>
                         }.into_any()
                     }

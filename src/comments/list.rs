@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use broadsheet_model::comments::{is_http_url, thread, Comment, MAX_DEPTH};
 use leptos::prelude::*;
 
-use super::form::CommentForm;
+use super::form::{id_part, CommentForm, FormState};
 use super::store::{OwnComment, OwnStatus};
 use crate::components::Timestamp;
 
@@ -16,10 +16,13 @@ pub struct Shown {
     pub own: Option<OwnStatus>,
 }
 
-/// Which comment's reply form is open, shared by the whole list.
+/// Which comment's reply form is open, shared by the whole list, and what each reply form holds.
 #[derive(Clone, Copy)]
 pub struct ReplyState {
     pub open: RwSignal<Option<String>>,
+    /// The state of the reply form under a comment, by its id: kept by the section, so a redrawn thread keeps it.
+    pub form: Callback<String, FormState>,
+    pub forget_form: Callback<String>,
     pub article: StoredValue<String>,
     pub endpoint: StoredValue<Option<String>>,
     pub on_posted: Callback<OwnComment>,
@@ -51,7 +54,7 @@ fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: Reply
 
 /// The id of the Reply button under the comment `comment_id`.
 pub fn reply_button_id(comment_id: &str) -> String {
-    format!("bs-reply-to-{}", comment_id.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>())
+    format!("bs-reply-to-{}", id_part(comment_id))
 }
 
 /// One comment, then its replies (already rendered) as a nested list.
@@ -73,12 +76,14 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     let reply_to = comment.id.clone();
     let is_open = move || replies.open.get().as_deref() == Some(id.as_str());
     let button_id = reply_button_id(&comment.id);
-    let reply = (depth < MAX_DEPTH).then(|| {
+    // Not under a comment of the reader's the endpoint took without giving it an id (kept as `sent-…`): the
+    // newsroom would not know the comment replied to.
+    let reply = (depth < MAX_DEPTH && !comment.id.starts_with("sent-")).then(|| {
         let reply_to = reply_to.clone();
-        let is_open = is_open.clone();
+        let (is_open, open_now) = (is_open.clone(), is_open.clone());
         view! {
             <button type="button" class="bs-comment__reply" id=button_id.clone() aria-expanded=move || if is_open() { "true" } else { "false" }
-                on:click=move |_| replies.open.set(Some(reply_to.clone()))>
+                on:click=move |_| if !open_now() { replies.open.set(Some(reply_to.clone())) }>
                 "Reply"
                 <span class="bs-visually-hidden">" to " {comment.author.clone()}</span>
             </button>
@@ -87,13 +92,15 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     let form = move || {
         is_open().then(|| {
             let button_id = button_id.clone();
+            let forget = reply_to.clone();
             let cancel = Callback::new(move |_| {
                 replies.open.set(None);
+                replies.forget_form.run(forget.clone());
                 crate::platform::focus_id(&button_id);
             });
             view! {
                 <CommentForm article=replies.article.get_value() endpoint=replies.endpoint.get_value()
-                    parent=reply_to.clone() on_posted=replies.on_posted on_cancel=cancel/>
+                    parent=reply_to.clone() state=replies.form.run(reply_to.clone()) on_posted=replies.on_posted on_cancel=cancel/>
             }
         })
     };

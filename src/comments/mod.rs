@@ -18,7 +18,7 @@ pub use slot::CommentsSlot;
 
 use std::sync::Arc;
 
-use broadsheet_model::comments::CommentsFile;
+use broadsheet_model::comments::{thread, CommentsFile};
 use broadsheet_model::route::comments_path;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -77,10 +77,25 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         });
     });
     let open_reply = RwSignal::new(None::<String>);
+    // Reply forms' states, made under this section (not the form) so that they outlive a redrawn thread.
+    let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());
+    let owner = Owner::current().expect("a component has an owner");
+    let form_article = slug.clone();
+    let form = Callback::new(move |parent: String| {
+        if let Some(state) = forms.with_value(|all| all.iter().find(|(p, _)| *p == parent).map(|(_, s)| *s)) {
+            return state;
+        }
+        let state = owner.with(|| form::FormState::new(&form_article, Some(&parent)));
+        forms.update_value(|all| all.push((parent, state)));
+        state
+    });
+    let forget_form = Callback::new(move |parent: String| forms.update_value(|all| all.retain(|(p, _)| *p != parent)));
     // What a reply form said when it closed: its own status region goes with it.
     let notice = RwSignal::new(String::new());
     let replies = ReplyState {
         open: open_reply,
+        form,
+        forget_form,
         article: StoredValue::new(slug.clone()),
         endpoint: StoredValue::new(endpoint.clone()),
         // Once a reply is sent its form closes (unless the reader has opened another meanwhile), focus goes back to
@@ -92,6 +107,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             let closes = parent.is_some() && open_reply.get_untracked() == parent;
             if closes {
                 open_reply.set(None);
+                forget_form.run(parent.clone().unwrap_or_default());
             }
             // Emptied first and filled after the thread is redrawn, so the same words are announced again for a second
             // reply.
@@ -120,14 +136,16 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         }
         all
     };
+    // What the thread shows: not a repeated id, nor replies in a loop with no comment to start from.
     let count = move || {
-        let n = shown().len();
+        let n = thread(&shown().into_iter().map(|s| s.comment).collect::<Vec<_>>()).len();
         if n == 1 { "1 comment".to_string() } else { format!("{n} comments") }
     };
     let body = move || match published.get() {
         None => view! { <p class="bs-comments__loading">"Loading comments…"</p> }.into_any(),
         Some(Err(e)) => view! {
-            <div class="bs-comments__error" role="alert">
+            // A status, not an alert: the reader may still be reading the story when it shows.
+            <div class="bs-comments__error" role="status">
                 <p>"The comments could not be loaded. " {e.message()}</p>
                 <button type="button" class="bs-button" on:click=move |_| {
                     refocus.set_value(true);
@@ -136,7 +154,15 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             </div>
         }
         .into_any(),
-        Some(Ok(_)) => comment_list(&shown(), replies).into_any(),
+        Some(Ok(_)) => {
+            // Redrawn (the reader's own comment has arrived): focus goes back to the control that had it.
+            let focused = crate::platform::focused_id().filter(|id| !id.is_empty());
+            let list = comment_list(&shown(), replies);
+            if let Some(id) = focused {
+                set_timeout(move || crate::platform::focus_id_in_place(&id), std::time::Duration::ZERO);
+            }
+            list.into_any()
+        }
     };
     let slug_for_form = slug.clone();
     view! {

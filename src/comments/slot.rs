@@ -159,7 +159,8 @@ fn problem(message: String, action: impl IntoView) -> impl IntoView {
     view! {
         <section class="bs-comments" aria-labelledby="bs-comments-waiting">
             <h2 id=WAITING_HEADING class="bs-comments__title" tabindex="-1">"Comments"</h2>
-            <div class="bs-comments__error" role="alert">
+            // A status, not an alert: the reader may still be reading the story when it shows.
+            <div class="bs-comments__error" role="status">
                 <p>{message}</p>
                 {action}
             </div>

@@ -56,6 +56,22 @@ pub fn save_draft(article: &str, parent: Option<&str>, text: &str) {
     }
 }
 
+fn sent_key_key(article: &str, parent: Option<&str>) -> String {
+    format!("{PREFIX}sent:{article}:{}", parent.unwrap_or_default())
+}
+
+/// The idempotency key of the last comment sent from this browser under `article` (and `parent`), if its text was
+/// `text`: sending the same words again, after a reload or from another tab, is a retry the endpoint can tell.
+pub fn sent_key(article: &str, parent: Option<&str>, text: &str) -> Option<String> {
+    let kept = platform::storage_get(&sent_key_key(article, parent))?;
+    let (key, sent) = kept.split_once('\n')?;
+    (sent == text).then(|| key.to_string())
+}
+
+pub fn save_sent_key(article: &str, parent: Option<&str>, text: &str, key: &str) {
+    platform::storage_set(&sent_key_key(article, parent), &format!("{key}\n{text}"));
+}
+
 const COMMENTER_KEY: &str = "broadsheet:commenter";
 
 pub fn load_commenter() -> Option<Commenter> {

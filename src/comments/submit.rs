@@ -42,14 +42,15 @@ pub async fn submit(endpoint: Option<&str>, request: &CommentRequest) -> Result<
             if !(200..300).contains(&status) {
                 return Err(SubmitError(status_message(status, &text)));
             }
-            let answer: CommentResponse = json::from_str(&text).map_err(|_| {
-                SubmitError("The comment server sent an answer this page does not understand. Try again.".into())
-            })?;
-            let status = match answer.status {
-                CommentStatus::Published => OwnStatus::Published,
-                CommentStatus::Pending => OwnStatus::Pending,
+            // A 2xx took the comment, even with an answer this page cannot read (none at all, another shape): it is
+            // shown as awaiting moderation, as one the endpoint did not return. Asking to send it again would post
+            // it twice at an endpoint that keeps no idempotency keys.
+            let answer = json::from_str::<CommentResponse>(&text).ok();
+            let status = match answer.as_ref().map(|a| &a.status) {
+                Some(CommentStatus::Published) => OwnStatus::Published,
+                _ => OwnStatus::Pending,
             };
-            let mut published = answer.comment.unwrap_or_else(|| comment(format!("sent-{}", request.client_id)));
+            let mut published = answer.and_then(|a| a.comment).unwrap_or_else(|| comment(format!("sent-{}", request.client_id)));
             // Shown where the reader replied, whatever thread the endpoint files it under.
             published.parent = request.parent.clone();
             OwnComment { comment: published, status }

@@ -466,14 +466,19 @@ pub fn focus_id_in_place(id: &str) {
     }
 }
 
-/// Whether the app's element with `id` has focus.
-pub fn is_focused(id: &str) -> bool {
+/// The id of the app's element that has focus ("" for one without).
+pub fn focused_id() -> Option<String> {
     let tree = root().map(|r| r.get_root_node());
     let active = match tree.as_ref().and_then(|t| t.dyn_ref::<web_sys::ShadowRoot>()) {
         Some(shadow) => shadow.active_element(),
         None => document().active_element(),
     };
-    active.is_some_and(|a| a.id() == id)
+    active.map(|a| a.id())
+}
+
+/// Whether the app's element with `id` has focus.
+pub fn is_focused(id: &str) -> bool {
+    focused_id().as_deref() == Some(id)
 }
 
 /// Now, as ISO 8601 in UTC.

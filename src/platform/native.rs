@@ -84,6 +84,10 @@ pub fn focus_id(_id: &str) {}
 
 pub fn focus_id_in_place(_id: &str) {}
 
+pub fn focused_id() -> Option<String> {
+    None
+}
+
 pub fn is_focused(_id: &str) -> bool {
     false
 }

@@ -101,3 +101,42 @@ test('sections and stories can be reached and opened with the keyboard alone', a
   await page.keyboard.press('Enter');
   await expect(page.locator('article.bs-article h1')).toBeFocused();
 });
+
+test('the focus ring of a section link is drawn whole, inside the section bar', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' });
+  await link.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(link).toBeFocused();
+  const [ring, bar] = await link.evaluate((a) => {
+    const style = getComputedStyle(a);
+    const grow = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const r = a.getBoundingClientRect();
+    const n = a.closest('nav').getBoundingClientRect();
+    return [[r.top - grow, r.bottom + grow, style.outlineStyle], [n.top, n.bottom]];
+  });
+  expect(ring[2]).toBe('solid');
+  expect(ring[0]).toBeGreaterThanOrEqual(bar[0]);
+  expect(ring[1]).toBeLessThanOrEqual(bar[1]);
+});
+
+test('in forced colours (Windows High Contrast) only the current section is marked, and the pressed Dark mode switch looks pressed', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  const marks = await nav.getByRole('link').evaluateAll((links) => {
+    const paper = getComputedStyle(links[0].closest('.bs-app')).backgroundColor;
+    return links.map((a) => [a.hasAttribute('aria-current'), getComputedStyle(a).borderBottomColor !== paper]);
+  });
+  expect(marks.filter(([current]) => current)).toEqual([[true, true]]);
+  expect(marks.filter(([current]) => !current).every(([, marked]) => !marked)).toBe(true);
+  const toggle = page.getByRole('button', { name: 'Dark mode' });
+  const look = () => toggle.evaluate((b) => getComputedStyle(b).backgroundColor);
+  const unpressed = await look();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await look()).not.toBe(unpressed);
+});

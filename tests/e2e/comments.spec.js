@@ -183,7 +183,11 @@ async function postTo(page, answer, text) {
 /** After a failed send: the text is still in the form, and Try again sends it once more, with the same key. */
 async function expectKeptThenResent(page, form, posts, text) {
   await expect(form.getByLabel('Comment', { exact: true })).toHaveValue(text);
+  // Focus stayed on the form's button through the failure.
+  await expect(form.getByRole('button', { name: 'Post Comment' })).toBeFocused();
   await form.getByRole('button', { name: 'Try again' }).click();
+  // Try again goes as the sending starts: focus moves to the form's button, not to the page.
+  await expect(form.locator('button[type="submit"]')).toBeFocused();
   await expect(page.locator('.bs-comment--own')).toContainText('Awaiting moderation');
   expect(posts).toHaveLength(2);
   expect(posts[1].body.client_id).toBe(posts[0].body.client_id);
@@ -254,7 +258,7 @@ test('with an endpoint: a pending comment the newsroom then publishes shows once
   expect(kept ?? '[]').not.toContain('Moderated, then published.');
 });
 
-test('while sending, the button is disabled and says so; double clicks submit once', async ({ page }) => {
+test('while sending, the button is disabled and says so, and keeps the reader\'s focus; double clicks submit once', async ({ page }) => {
   let release;
   const held = new Promise((r) => { release = r; });
   const posts = await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
@@ -264,8 +268,10 @@ test('while sending, the button is disabled and says so; double clicks submit on
   await page.waitForTimeout(3000);
   await form.getByRole('button', { name: 'Post Comment' }).dblclick();
   await expect(form.getByRole('button', { name: 'Posting…' })).toBeDisabled();
+  await expect(form.getByRole('button', { name: 'Posting…' })).toBeFocused();
   release();
   await expect(page.locator('.bs-comment--own')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Post Comment' })).toBeFocused();
   expect(posts).toHaveLength(1);
 });
 
@@ -422,7 +428,7 @@ test('a broken comments file shows an error in the comments area only', async ({
   await openComments(page);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
   const area = page.getByRole('region', { name: /comments$/ });
-  await expect(area.getByRole('alert')).toContainText('The comments could not be loaded');
+  await expect(area.locator('.bs-comments__error[role="status"]')).toContainText('The comments could not be loaded');
   await expect(mainForm(page)).toBeVisible();
   broken = false;
   await area.getByRole('button', { name: 'Try again' }).click();
@@ -438,7 +444,7 @@ test('a page that offers no comments island says so in the comments area and off
     await route.fulfill({ response, body });
   });
   const area = await commentsArea(page);
-  await expect(area.getByRole('alert')).toContainText('The comments cannot be shown on this page just now.');
+  await expect(area.locator('.bs-comments__error[role="status"]')).toContainText('The comments cannot be shown on this page just now.');
   await expect(area.getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
 });
@@ -447,7 +453,7 @@ test('when the comments code cannot be fetched, Try again fetches it again and s
   let asked = 0;
   await page.route((url) => /\/broadsheet-comments-[0-9a-f]+\.js/.test(url.href), (route) => (asked++ === 0 ? route.abort() : route.continue()));
   const area = await commentsArea(page);
-  await expect(area.getByRole('alert')).toContainText('The comments could not be loaded.');
+  await expect(area.locator('.bs-comments__error[role="status"]')).toContainText('The comments could not be loaded.');
   await area.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { name: '5 comments' })).toBeVisible();
   await expect(mainForm(page)).toBeVisible();
@@ -463,7 +469,7 @@ test('when the comments code cannot be fetched twice, focus stays on the comment
     return blocked ? route.abort() : route.continue();
   });
   const area = await commentsArea(page);
-  await expect(area.getByRole('alert')).toContainText('The comments could not be loaded.');
+  await expect(area.locator('.bs-comments__error[role="status"]')).toContainText('The comments could not be loaded.');
   const before = asked;
   await area.getByRole('button', { name: 'Try again' }).click();
   await expect.poll(() => asked).toBeGreaterThan(before);
@@ -545,7 +551,81 @@ test('after an in-app link to a story, a jump to the end moves nothing', async (
 test('comments code gone from the server (a tab older than the deploy) offers a reload, not a retry', async ({ page }) => {
   await page.route((url) => /\/broadsheet-comments-[0-9a-f]+_bg\.wasm/.test(url.href), (route) => route.fulfill({ status: 404, body: '' }));
   const area = await commentsArea(page);
-  await expect(area.getByRole('alert')).toContainText('The comments cannot be shown on this page just now.');
+  await expect(area.locator('.bs-comments__error[role="status"]')).toContainText('The comments cannot be shown on this page just now.');
   await expect(area.getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(area.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+});
+
+test('a reply form keeps what the reader typed, and their focus, when their own comment arrives meanwhile', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
+  await openComments(page);
+  await fill(mainForm(page), { text: 'First, a comment of my own.' });
+  await page.waitForTimeout(3000);
+  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
+  await page.getByRole('button', { name: 'Reply to Maren Holt' }).first().click();
+  const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  await reply.getByLabel('Name', { exact: true }).fill('Bo Reader');
+  await reply.getByLabel('Comment', { exact: true }).fill('And a reply, typed while it was sent.');
+  release();
+  await expect(page.locator('.bs-comment--own')).toContainText('First, a comment of my own.');
+  await expect(reply.getByLabel('Name', { exact: true })).toHaveValue('Bo Reader');
+  await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('And a reply, typed while it was sent.');
+  await expect(reply.getByLabel('Comment', { exact: true })).toBeFocused();
+  // Reply again on the open form changes nothing either.
+  await page.getByRole('button', { name: 'Reply to Maren Holt' }).first().click();
+  await expect(reply.getByLabel('Name', { exact: true })).toHaveValue('Bo Reader');
+});
+
+test('the same words sent again after a reload mid-send carry the same client_id', async ({ page }) => {
+  const posts = await withEndpoint(page, (route, body, n) => (n === 1
+    ? undefined
+    : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
+  await openComments(page);
+  await fill(mainForm(page), { text: 'Sent, then the page was reloaded.' });
+  await page.waitForTimeout(3000);
+  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
+  await expect.poll(() => posts.length).toBe(1);
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  const form = mainForm(page);
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Sent, then the page was reloaded.');
+  await fill(form, { text: 'Sent, then the page was reloaded.' });
+  await page.waitForTimeout(3000);
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('Sent, then the page was reloaded.');
+  expect(posts).toHaveLength(2);
+  expect(posts[1].body.client_id).toBe(posts[0].body.client_id);
+});
+
+test('a 2xx answer the page cannot read counts as taken: the comment shows awaiting moderation, with no Reply', async ({ page }) => {
+  const { posts, form } = await postTo(page, (route) => route.fulfill({ status: 204, body: '' }), 'Taken without a word.');
+  await expect(form.getByRole('status')).toContainText('awaiting moderation');
+  const own = page.locator('.bs-comment--own');
+  await expect(own).toContainText('Taken without a word.');
+  await expect(own).toContainText('Awaiting moderation');
+  // The endpoint gave it no id: a reply to it could not name it.
+  await expect(own.getByRole('button', { name: /^Reply/ })).toHaveCount(0);
+  expect(posts).toHaveLength(1);
+});
+
+test('the count is of the comments shown; ids that differ only in punctuation keep their own Reply buttons', async ({ page }) => {
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', async (route) => {
+    const response = await route.fetch();
+    const file = await response.json();
+    const at = '2026-11-28T09:00:00Z';
+    file.comments.push({ id: 'a-1', author: 'Dash', published: at, text: 'With a dash.' });
+    file.comments.push({ id: 'a1', author: 'NoDash', published: at, text: 'Without.' });
+    // The same id twice in a bad file: shown once, counted once.
+    file.comments.push({ ...file.comments[0], text: 'A second comment under a used id.' });
+    await route.fulfill({ response, json: file });
+  });
+  await openComments(page);
+  await expect(page.getByRole('heading', { level: 2, name: '7 comments' })).toBeVisible();
+  await expect(page.locator('.bs-comment')).toHaveCount(7);
+  await page.getByRole('button', { name: 'Reply to NoDash' }).click();
+  await page.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(page.getByRole('button', { name: 'Reply to NoDash' })).toBeFocused();
 });

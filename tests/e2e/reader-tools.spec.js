@@ -86,6 +86,10 @@ for (const loaded of [false, true]) test(`printing an article leaves the story a
   await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Dark mode' })).toBeHidden();
   expect(await paper(page)).toBe(WHITE);
+  // A link within the site prints its title alone: its bare path ("/local/…") is no address to type.
+  const readMore = page.locator('.bs-readmore a').first();
+  await expect(readMore).toBeVisible();
+  expect(await readMore.evaluate((a) => getComputedStyle(a, '::after').content)).toBe('none');
   // The comments, loaded or waiting for the reader to come near them, take no room on paper (no blank last page).
   await expect(page.locator('.bs-comments-slot')).toBeHidden();
   await expect(page.locator('.bs-comment')).toHaveCount(loaded ? 5 : 0);

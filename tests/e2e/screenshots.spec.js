@@ -84,19 +84,60 @@ test('at 320 px, words and web addresses longer than the line wrap instead of wi
   await expectNoSidewaysScroll(page, 'no sideways scrolling at 320 px');
 });
 
-test('at 1280 px, a lead story headline with a word longer than its column wraps inside the page', async ({ page }) => {
+for (const width of [900, 1280]) test(`at ${width} px, a lead story headline with a word longer than its column wraps inside the page`, async ({ page }) => {
   const word = 'Bundesverfassungsgerichtsentscheidungsbegründungsschreibensentwurfsvorlage';
   await editEmbeddedData(page, '/', (data) => {
     data.files['front.json'].lead[0].headline = `${word} ${word}`;
     return data;
   });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width, height: 900 });
   await page.goto('/');
   await appReady(page);
   await expect(page.locator('.bs-card--lead').first()).toContainText(word);
+  // Its picture keeps its column.
+  expect((await page.locator('.bs-card--lead img').first().boundingBox()).width).toBeGreaterThan(width / 4);
   await expectNoSidewaysScroll(page);
   const card = await page.locator('.bs-card--lead').first().boundingBox();
   const main = await page.locator('main').boundingBox();
   expect(card.x + card.width).toBeLessThanOrEqual(main.x + main.width + 1);
 });
 
+
+test('with text at 200 % on a 320 px screen, no page scrolls sideways', async ({ page, context }) => {
+  // The browser's own text size setting, as a reader with low vision sets it.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+  await page.setViewportSize({ width: 320, height: 900 });
+  for (const [, path, title] of pages) {
+    await page.goto(path);
+    await appReady(page);
+    await expect(page.locator('main h1')).toHaveText(title);
+    if (path === REFERENCE) await showComments(page);
+    await expectNoSidewaysScroll(page, `no sideways scrolling on ${path}`);
+  }
+});
+
+test('a commenter\'s name longer than the line wraps instead of widening the page', async ({ page }) => {
+  const name = 'Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung';
+  await page.route('**/comments.json', async (route) => {
+    const file = await (await route.fetch()).json();
+    file.comments[0].author = name;
+    await route.fulfill({ json: file });
+  });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  await expect(page.locator('.bs-comment__author').first()).toHaveText(name);
+  await expectNoSidewaysScroll(page);
+});
+
+test('on a right-to-left page, an article and its comment form do not widen the page', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.evaluate(() => { document.documentElement.dir = 'rtl'; });
+  await showComments(page);
+  await expect(page.getByRole('form', { name: 'Leave a Reply' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});

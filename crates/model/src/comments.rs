@@ -54,26 +54,29 @@ pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
         comments.iter().map(|c| (crate::time::parse_timestamp(&c.published).unwrap_or(i64::MAX), c)).collect();
     by_time.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.id.cmp(&y.id)));
     let sorted: Vec<&Comment> = by_time.into_iter().map(|(_, c)| c).collect();
-    let mut out = Vec::with_capacity(comments.len());
-    let mut seen = std::collections::HashSet::new();
-    fn visit<'a>(
-        c: &'a Comment,
-        depth: usize,
-        sorted: &[&'a Comment],
-        seen: &mut std::collections::HashSet<&'a str>,
-        out: &mut Vec<Threaded<'a>>,
-    ) {
-        if !seen.insert(c.id.as_str()) {
-            return; // a cycle in bad data
-        }
-        out.push(Threaded { comment: c, depth });
-        for r in sorted.iter().filter(|r| r.parent.as_deref() == Some(c.id.as_str()) && r.id != c.id) {
-            visit(r, (depth + 1).min(MAX_DEPTH), sorted, seen, out);
+    let mut replies: std::collections::HashMap<&str, Vec<&Comment>> = std::collections::HashMap::new();
+    for c in &sorted {
+        if let Some(parent) = c.parent.as_deref().filter(|p| *p != c.id) {
+            replies.entry(parent).or_default().push(c);
         }
     }
     let is_root = |c: &Comment| c.parent.as_deref().is_none_or(|p| !ids.contains(p) || p == c.id);
+    let mut out = Vec::with_capacity(comments.len());
+    let mut seen = std::collections::HashSet::new();
+    // Depth first with a stack of its own, not recursion: a reply chain of any length in a bad file cannot
+    // overflow the call stack.
+    let mut stack: Vec<(&Comment, usize)> = vec![];
     for root in sorted.iter().filter(|c| is_root(c)) {
-        visit(root, 1, &sorted, &mut seen, &mut out);
+        stack.push((root, 1));
+        while let Some((c, depth)) = stack.pop() {
+            if !seen.insert(c.id.as_str()) {
+                continue; // a repeated id, or a cycle in bad data
+            }
+            out.push(Threaded { comment: c, depth });
+            for r in replies.get(c.id.as_str()).into_iter().flatten().rev() {
+                stack.push((r, (depth + 1).min(MAX_DEPTH)));
+            }
+        }
     }
     out
 }
@@ -392,6 +395,17 @@ mod tests {
         assert_eq!(t.iter().map(|t| t.depth).max(), Some(MAX_DEPTH));
         assert!(t.iter().any(|t| t.comment.id == "orphan" && t.depth == 1));
         assert_eq!(t.len(), 8, "a cycle with no root is dropped, everything else shown once");
+    }
+
+    #[test]
+    fn a_reply_chain_of_any_length_is_threaded_without_exhausting_the_stack_or_the_clock() {
+        // A bad or hostile file: each comment replies to the one before, 200,000 deep, listed newest first.
+        let n = 200_000;
+        let comments: Vec<Comment> = (0..n).rev().map(|i: usize| c(&i.to_string(), i.checked_sub(1).map(|p| p.to_string()).as_deref(), 0)).collect();
+        let t = thread(&comments);
+        assert_eq!(t.len(), n);
+        assert_eq!((t[0].comment.id.as_str(), t[0].depth), ("0", 1));
+        assert_eq!((t[n - 1].comment.id.as_str(), t[n - 1].depth), (&*(n - 1).to_string(), MAX_DEPTH));
     }
 
     #[test]
