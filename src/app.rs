@@ -82,6 +82,7 @@ pub fn App(config: Config) -> impl IntoView {
     });
     let known_site = move || site.get().and_then(Result::ok);
     let site_name = move || known_site().map(|s| s.name.clone()).unwrap_or_default();
+    let language = move || known_site().map(|s| s.language.clone()).unwrap_or_default();
     let title = move || {
         let page = view_state.get().title();
         // Without a site file there is no name to add.
@@ -118,7 +119,7 @@ pub fn App(config: Config) -> impl IntoView {
     let theme = RwSignal::new(initial_theme(config.theme));
 
     view! {
-        <Frame owns_document=config.owns_document label=Signal::derive(site_name) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev))>
+        <Frame owns_document=config.owns_document label=Signal::derive(site_name) lang=Signal::derive(language) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev))>
             // Handled here rather than as a fragment jump: no history entry, no hash, and focus lands on the content.
             <a class="bs-skip-link" href=skip_href on:click=move |ev| {
                 ev.prevent_default();
@@ -187,6 +188,8 @@ fn page_area(view: View, nav: Navigator, retry: Callback<()>) -> AnyView {
 fn Frame(
     owns_document: bool,
     label: Signal<String>,
+    /// The newsroom's language: a host page's own (`<html lang>`) may be another.
+    lang: Signal<String>,
     theme: Signal<&'static str>,
     on_click: Callback<web_sys::MouseEvent>,
     children: Children,
@@ -194,7 +197,8 @@ fn Frame(
     if owns_document {
         view! { <div class="bs-app" data-theme=theme on:click=move |ev| on_click.run(ev)>{children()}</div> }.into_any()
     } else {
-        view! { <section class="bs-app" data-theme=theme aria-label=move || Some(label.get()).filter(|l| !l.is_empty()) on:click=move |ev| on_click.run(ev)>{children()}</section> }.into_any()
+        let named = |s: Signal<String>| move || Some(s.get()).filter(|l| !l.is_empty());
+        view! { <section class="bs-app" data-theme=theme aria-label=named(label) lang=named(lang) on:click=move |ev| on_click.run(ev)>{children()}</section> }.into_any()
     }
 }
 

@@ -462,3 +462,9 @@ test('a relative data-content is resolved once: in-app links keep fetching from 
   await expect(page.locator('main h1')).toHaveText('Economy');
   expect(asked.filter((path) => !path.startsWith('/content/'))).toEqual([]);
 });
+
+test('on a host page in another language, the app says its own, so its text is read in the newsroom\'s', async ({ page }) => {
+  await openHost(page);
+  await page.evaluate(() => { document.documentElement.lang = 'fr'; });
+  await expect(app(page).locator('section.bs-app')).toHaveAttribute('lang', 'en');
+});
