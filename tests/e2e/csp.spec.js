@@ -148,7 +148,7 @@ for (const [file, port] of [['_bg.wasm', 8100], ['.js', 8101]]) {
       await page.goto(`${origin}${REFERENCE}`);
       await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
       await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
-      const alert = page.locator('.bs-comments-slot').getByRole('alert');
+      const alert = page.locator('.bs-comments-slot .bs-comments__error[role="status"]');
       // Not the file this page was built with: asking again would not help, reloading the page (a newer build) may.
       await expect(alert).toContainText('The comments cannot be shown on this page just now.');
       await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
