@@ -148,7 +148,9 @@ pub fn CommentForm(
             None => store::sent_key(&request.article, request.parent.as_deref(), &request.text),
         };
         request.client_id = retried.unwrap_or_else(platform::random_id);
-        store::save_sent_key(&request.article, request.parent.as_deref(), &request.text, &request.client_id);
+        if endpoint.is_some() {
+            store::save_sent_key(&request.article, request.parent.as_deref(), &request.text, &request.client_id);
+        }
         last_sent.set_value(Some(request.clone()));
         phase.set(Phase::Sending);
         let endpoint = endpoint.clone();

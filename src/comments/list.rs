@@ -78,7 +78,7 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     let button_id = reply_button_id(&comment.id);
     // Not under a comment of the reader's the endpoint took without giving it an id (kept as `sent-…`): the
     // newsroom would not know the comment replied to.
-    let reply = (depth < MAX_DEPTH && !comment.id.starts_with("sent-")).then(|| {
+    let reply = (depth < MAX_DEPTH && !(own.is_some() && comment.id.starts_with("sent-"))).then(|| {
         let reply_to = reply_to.clone();
         let (is_open, open_now) = (is_open.clone(), is_open.clone());
         view! {

@@ -99,12 +99,15 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         article: StoredValue::new(slug.clone()),
         endpoint: StoredValue::new(endpoint.clone()),
         // Once a reply is sent its form closes (unless the reader has opened another meanwhile), focus goes back to
-        // its Reply button, and the reply shows in the thread.
+        // its Reply button if it was in the form, and the reply shows in the thread.
         on_posted: Callback::new(move |posted: OwnComment| {
             let parent = posted.comment.parent.clone();
             let message = form::sent_message(posted.status);
             on_posted.run(posted);
             let closes = parent.is_some() && open_reply.get_untracked() == parent;
+            // Focus follows only from inside the form that closes: not when the reader has moved on meanwhile.
+            let form_prefix = format!("bs-reply-{}-", form::id_part(parent.as_deref().unwrap_or_default()));
+            let refocus = closes && crate::platform::focused_id().is_some_and(|id| id.starts_with(&form_prefix));
             if closes {
                 open_reply.set(None);
                 forget_form.run(parent.clone().unwrap_or_default());
@@ -115,7 +118,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             set_timeout(
                 move || {
                     notice.try_set(message.to_string());
-                    if closes {
+                    if refocus {
                         crate::platform::focus_id(&list::reply_button_id(parent.as_deref().unwrap_or_default()));
                     }
                 },
@@ -155,11 +158,13 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         }
         .into_any(),
         Some(Ok(_)) => {
-            // Redrawn (the reader's own comment has arrived): focus goes back to the control that had it.
-            let focused = crate::platform::focused_id().filter(|id| !id.is_empty());
+            // Redrawn (the reader's own comment has arrived): focus in a reply form that lost it goes back to the
+            // same control.
+            let focused = crate::platform::focused_id().filter(|id| id.starts_with("bs-reply-"));
             let list = comment_list(&shown(), replies);
             if let Some(id) = focused {
-                set_timeout(move || crate::platform::focus_id_in_place(&id), std::time::Duration::ZERO);
+                let lost = || crate::platform::focused_id().is_none_or(|id| id.is_empty());
+                set_timeout(move || if lost() { crate::platform::focus_id_in_place(&id) }, std::time::Duration::ZERO);
             }
             list.into_any()
         }

@@ -60,8 +60,9 @@ fn sent_key_key(article: &str, parent: Option<&str>) -> String {
     format!("{PREFIX}sent:{article}:{}", parent.unwrap_or_default())
 }
 
-/// The idempotency key of the last comment sent from this browser under `article` (and `parent`), if its text was
-/// `text`: sending the same words again, after a reload or from another tab, is a retry the endpoint can tell.
+/// The idempotency key of the last comment sent to the endpoint from this browser under `article` (and `parent`),
+/// if its text was `text`: sending the same words again, after a reload or from another tab, is a retry the
+/// endpoint can tell. Forgotten when the endpoint refuses the comment (a corrected one is a new comment).
 pub fn sent_key(article: &str, parent: Option<&str>, text: &str) -> Option<String> {
     let kept = platform::storage_get(&sent_key_key(article, parent))?;
     let (key, sent) = kept.split_once('\n')?;
@@ -70,6 +71,10 @@ pub fn sent_key(article: &str, parent: Option<&str>, text: &str) -> Option<Strin
 
 pub fn save_sent_key(article: &str, parent: Option<&str>, text: &str, key: &str) {
     platform::storage_set(&sent_key_key(article, parent), &format!("{key}\n{text}"));
+}
+
+pub fn forget_sent_key(article: &str, parent: Option<&str>) {
+    platform::storage_remove(&sent_key_key(article, parent));
 }
 
 const COMMENTER_KEY: &str = "broadsheet:commenter";

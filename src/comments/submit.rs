@@ -40,10 +40,17 @@ pub async fn submit(endpoint: Option<&str>, request: &CommentRequest) -> Result<
             let body = json::to_string(request).map_err(SubmitError)?;
             let (status, text) = post_json(url, body).await.map_err(|e| SubmitError(transport_message(&e)))?;
             if !(200..300).contains(&status) {
+                if status < 500 {
+                    store::forget_sent_key(&request.article, request.parent.as_deref());
+                }
                 return Err(SubmitError(status_message(status, &text)));
             }
-            // A 2xx took the comment, even with an answer this page cannot read (none at all, another shape): it is
-            // shown as awaiting moderation, as one the endpoint did not return. Asking to send it again would post
+            // Not the endpoint's answer at all (a sign-in page of a network's own, HTML): not known to be taken.
+            if !text.trim().is_empty() && json::Json::parse(&text).is_err() {
+                return Err(SubmitError("The comment server sent an answer this page does not understand. Try again.".into()));
+            }
+            // A 2xx took the comment, even with an answer this page cannot read (none at all, JSON of another
+            // shape): it is shown as awaiting moderation, as one the endpoint did not return. Asking to send it again would post
             // it twice at an endpoint that keeps no idempotency keys.
             let answer = json::from_str::<CommentResponse>(&text).ok();
             let status = match answer.as_ref().map(|a| &a.status) {

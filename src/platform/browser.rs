@@ -338,7 +338,7 @@ pub fn app_top() -> f64 {
 pub fn scroll_app_into_view() {
     let Some(root) = root() else { return };
     let rect = root.get_bounding_client_rect();
-    let (x, y) = (rect.left() as f32 + 1.0, rect.top() as f32 + 1.0);
+    let (x, y) = (rect.left().max(0.0) as f32 + 1.0, rect.top() as f32 + 1.0);
     let tree = root.get_root_node();
     let shown = match tree.dyn_ref::<web_sys::ShadowRoot>() {
         Some(shadow) => shadow.element_from_point(x, y),

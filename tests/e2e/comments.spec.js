@@ -629,3 +629,55 @@ test('the count is of the comments shown; ids that differ only in punctuation ke
   await page.getByRole('button', { name: 'Cancel reply' }).click();
   await expect(page.getByRole('button', { name: 'Reply to NoDash' })).toBeFocused();
 });
+
+test('a comment refused by the endpoint and sent again after a reload goes as a new comment, with a new client_id', async ({ page }) => {
+  const posts = await withEndpoint(page, (route, body, n) => (n === 1
+    ? route.fulfill({ status: 422, contentType: 'application/json', json: { error: { code: 'email', message: 'That email address bounces.', field: 'email' } } })
+    : route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } })));
+  await openComments(page);
+  await fill(mainForm(page), { text: 'Refused once, for the email.' });
+  await page.waitForTimeout(3000);
+  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
+  await expect(mainForm(page).getByRole('status')).toContainText('That email address bounces.');
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  await fill(mainForm(page), { text: 'Refused once, for the email.', email: 'ann@better.example' });
+  await page.waitForTimeout(3000);
+  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('Refused once, for the email.');
+  expect(posts).toHaveLength(2);
+  expect(posts[1].body.client_id).not.toBe(posts[0].body.client_id);
+});
+
+test('an answer that is not the endpoint\'s (a network\'s sign-in page) is not taken for a sent comment', async ({ page }) => {
+  const { form } = await postTo(page, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Sign in to the café Wi-Fi</body></html>' }), 'Posted from a café.');
+  await expect(form.getByRole('status')).toContainText('does not understand');
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Posted from a café.');
+  await expect(page.locator('.bs-comment--own')).toHaveCount(0);
+});
+
+test('a reply sent while the reader has moved on to the main form leaves their focus there', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
+  await openComments(page);
+  await page.getByRole('button', { name: 'Reply to Maren Holt' }).first().click();
+  const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  await fill(reply, { text: 'A reply, then on to the main form.' });
+  await page.waitForTimeout(3000);
+  await reply.getByRole('button', { name: 'Post Comment' }).click();
+  const main = mainForm(page).getByLabel('Comment', { exact: true });
+  await main.click();
+  await main.pressSequentially('Still typing');
+  const top = () => main.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  const before = await top();
+  release();
+  await expect(page.locator('.bs-comment--own')).toContainText('A reply, then on to the main form.');
+  await page.waitForTimeout(200);
+  await expect(main).toBeFocused();
+  // Nor was the page taken up to the Reply button meanwhile: what they type into stays where it was on screen.
+  expect(Math.abs(await top() - before)).toBeLessThanOrEqual(2);
+  await main.pressSequentially(' here.');
+  await expect(main).toHaveValue('Still typing here.');
+});
