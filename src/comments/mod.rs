@@ -79,13 +79,19 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     let open_reply = RwSignal::new(None::<String>);
     // Reply forms' states, made under this section (not the form) so that they outlive a redrawn thread.
     let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());
-    let owner = Owner::current().expect("a component has an owner");
+    // Weak: the callback lives in this section's owner, and a strong one would keep the section (and every reply
+    // form's state) alive after the island unmounts.
+    let owner = Owner::current().map(|o| o.downgrade());
     let form_article = slug.clone();
     let form = Callback::new(move |parent: String| {
         if let Some(state) = forms.with_value(|all| all.iter().find(|(p, _)| *p == parent).map(|(_, s)| *s)) {
             return state;
         }
-        let state = owner.with(|| form::FormState::new(&form_article, Some(&parent)));
+        let make = || form::FormState::new(&form_article, Some(&parent));
+        let state = match owner.as_ref().and_then(|o| o.upgrade()) {
+            Some(owner) => owner.with(make),
+            None => make(),
+        };
         forms.update_value(|all| all.push((parent, state)));
         state
     });
