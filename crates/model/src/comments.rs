@@ -158,6 +158,9 @@ pub fn validate(draft: &CommentDraft) -> Result<ValidComment, Vec<FieldError>> {
     // `well_formed` is asked only of a value that is present and within its limit.
     let mut check = |field: Field, value: &str, required: bool, well_formed: fn(&str) -> bool, advice: &str| -> String {
         let value = value.trim();
+        // Characters that show nothing (zero-width spaces and joiners, word joiner, BOM, soft hyphen) are no text.
+        let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}');
+        let value = if value.chars().all(|c| invisible(c) || c.is_whitespace()) { "" } else { value };
         let message = if value.is_empty() {
             required.then(|| format!("Please enter your {}.", field.name()))
         } else if value.len() > field.max_bytes() {
@@ -406,6 +409,15 @@ mod tests {
         assert_eq!(t.len(), n);
         assert_eq!((t[0].comment.id.as_str(), t[0].depth), ("0", 1));
         assert_eq!((t[n - 1].comment.id.as_str(), t[n - 1].depth), (&*(n - 1).to_string(), MAX_DEPTH));
+    }
+
+    #[test]
+    fn text_of_only_invisible_characters_is_no_text() {
+        let errors = validate(&draft("\u{200B}\u{200B} \u{FEFF}\u{2060}", "\u{200D}", "a@b.co", "\u{00AD}")).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Field::Text, Field::Name]);
+        // Among visible text they are kept as typed.
+        assert_eq!(validate(&draft("a\u{200B}b", "n", "a@b.co", "")).unwrap().text, "a\u{200B}b");
     }
 
     #[test]
