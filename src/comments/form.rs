@@ -49,10 +49,12 @@ pub struct FormState {
 
 impl FormState {
     pub fn new(article: &str, parent: Option<&str>) -> FormState {
-        let saved = store::load_commenter().unwrap_or_default();
+        let saved = store::load_commenter();
+        let remember = saved.is_some();
+        let saved = saved.unwrap_or_default();
         FormState {
             text: RwSignal::new(store::load_draft(article, parent)),
-            remember: RwSignal::new(store::load_commenter().is_some()),
+            remember: RwSignal::new(remember),
             name: RwSignal::new(saved.name),
             email: RwSignal::new(saved.email),
             website: RwSignal::new(saved.website),
@@ -71,6 +73,11 @@ pub fn id_part(comment_id: &str) -> String {
     comment_id.bytes().flat_map(|b| [b >> 4, b & 15]).filter_map(|n| char::from_digit(n.into(), 16)).collect()
 }
 
+/// The id of the reply form under the comment `parent`; its controls' ids start with it and a `-`.
+pub fn reply_form_id(parent: &str) -> String {
+    format!("bs-reply-{}", id_part(parent))
+}
+
 /// The comment form. `parent` makes it a reply form with a "Cancel reply" button; `state`, kept by its owner,
 /// outlives the form (else the form has its own).
 #[component]
@@ -84,7 +91,7 @@ pub fn CommentForm(
     #[prop(optional)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let id = match &parent {
-        Some(p) => format!("bs-reply-{}", id_part(p)),
+        Some(p) => reply_form_id(p),
         None => "bs-comment".to_string(),
     };
     let form_id = StoredValue::new(id.clone());

@@ -112,7 +112,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             on_posted.run(posted);
             let closes = parent.is_some() && open_reply.get_untracked() == parent;
             // Focus follows only from inside the form that closes: not when the reader has moved on meanwhile.
-            let form_prefix = format!("bs-reply-{}-", form::id_part(parent.as_deref().unwrap_or_default()));
+            let form_prefix = format!("{}-", form::reply_form_id(parent.as_deref().unwrap_or_default()));
             let refocus = closes && crate::platform::focused_id().is_some_and(|id| id.starts_with(&form_prefix));
             if closes {
                 open_reply.set(None);
