@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp, showComments, startCls } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingMoved, openInApp, showComments, startCls } from './helpers.js';
 
 const NO_COMMENTS = '/international/sudan-khartoum-landmarks-conflict/';
 const ENDPOINT = '/api/comments';
@@ -500,7 +500,7 @@ test('the comments code and its WASM download side by side, not one after the ot
 async function formShownAndNothingMoved(page) {
   await expect(mainForm(page)).toBeVisible();
   await page.waitForTimeout(300);
-  expect(await page.evaluate(() => window.__cls)).toBe(0);
+  await expectNothingMoved(page);
 }
 
 for (const [width, height] of [[412, 823], [1280, 800]]) {

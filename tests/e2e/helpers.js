@@ -32,14 +32,28 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: false });
 }
 
-/** Sum of layout shifts not caused by input, since the page loaded. */
+/** Sum of layout shifts not caused by input, since the page loaded; each shift's moved nodes kept for the failure message. */
 export async function startCls(page) {
   await page.addInitScript(() => {
     window.__cls = 0;
+    window.__shifts = [];
+    const describe = (node) => (node?.nodeType === 1 ? `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).trim().replace(/\s+/g, '.')}` : ''}` : node?.nodeName ?? '(gone)');
+    const rect = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+      for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        window.__cls += entry.value;
+        window.__shifts.push(`${entry.value.toFixed(5)} at ${Math.round(entry.startTime)} ms, scrollY ${Math.round(scrollY)}: `
+          + entry.sources.map((s) => `${describe(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join('; '));
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
+}
+
+/** No layout shift without recent input since the page loaded; a failure names what moved, and where. */
+export async function expectNothingMoved(page) {
+  const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+  expect(cls, `layout shifts:\n${shifts.join('\n')}`).toBe(0);
 }
 
 /** Waits until the app has taken over the (pre-rendered) page. */
