@@ -114,6 +114,10 @@ test('with text at 200 % on a 320 px screen, no page scrolls sideways', async ({
     await expect(page.locator('main h1')).toHaveText(title);
     if (path === REFERENCE) await showComments(page);
     await expectNoSidewaysScroll(page, `no sideways scrolling on ${path}`);
+    // The masthead's whole name, on as many lines as it takes (it was cut to "Bro…").
+    const masthead = page.locator('.bs-masthead');
+    expect(await masthead.evaluate((m) => m.scrollWidth - m.clientWidth), `the masthead cut on ${path}`).toBeLessThanOrEqual(0);
+    expect(await masthead.evaluate((m) => getComputedStyle(m).textOverflow)).not.toBe('ellipsis');
   }
 });
 
