@@ -149,6 +149,20 @@ test('Share shows the link to copy by hand when the clipboard refuses', async ({
   await expect(field).toBeFocused();
 });
 
+test('Share and Cancel reply change under the pointer, like the other buttons', async ({ page }) => {
+  const looks = (button) => button.evaluate((el) => { const s = getComputedStyle(el); return `${s.backgroundColor} ${s.textDecorationLine}`; });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  await page.getByRole('button', { name: /^Reply to / }).first().click();
+  for (const button of [page.getByRole('button', { name: 'Share' }), page.getByRole('button', { name: 'Cancel reply' })]) {
+    await page.mouse.move(0, 0);
+    const before = await looks(button);
+    await button.hover();
+    expect(await looks(button)).not.toBe(before);
+  }
+});
+
 test('a story is fetched when its card is pointed at, and the click then fetches nothing and shows it at once', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 400 });
   // Cards coming on screen are prefetched too: that path is switched off here, so only the pointer can fetch.
