@@ -6,7 +6,7 @@ use broadsheet_model::comments::{is_http_url, thread, Comment, MAX_DEPTH};
 use leptos::prelude::*;
 
 use super::form::{id_part, CommentForm, FormState};
-use super::store::{OwnComment, OwnStatus};
+use super::store::{self, OwnComment, OwnStatus};
 use crate::components::Timestamp;
 
 /// One comment to show, with how only its author sees it (if so).
@@ -80,12 +80,20 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     // newsroom would not know the comment replied to.
     let reply = (depth < MAX_DEPTH && !(own.is_some() && comment.id.starts_with("sent-"))).then(|| {
         let reply_to = reply_to.clone();
-        let (is_open, open_now) = (is_open.clone(), is_open.clone());
+        let (is_open, open_now, open_here) = (is_open.clone(), is_open.clone(), is_open.clone());
+        // A reply the reader typed and left (cancelled, or the page reloaded) is kept; the closed button says so,
+        // or it would come back only to a reader who happened to press this same Reply again.
+        let draft_of = reply_to.clone();
+        let draft = move || match !open_here() && replies.article.with_value(|article| !store::load_draft(article, Some(&draft_of)).is_empty()) {
+            true => " · draft saved",
+            false => "",
+        };
         view! {
             <button type="button" class="bs-comment__reply" id=button_id.clone() aria-expanded=move || if is_open() { "true" } else { "false" }
                 on:click=move |_| if !open_now() { replies.open.set(Some(reply_to.clone())) }>
                 "Reply"
                 <span class="bs-visually-hidden">" to " {comment.author.clone()}</span>
+                {draft}
             </button>
         }
     });

@@ -130,6 +130,32 @@ test('the comment text is kept as a draft and survives a reload', async ({ page 
   await expect(mainForm(page).getByLabel('Comment', { exact: true })).toHaveValue('Half-written thoughts…');
 });
 
+test('a reply typed and left is marked on its Reply button, after Cancel and after a reload, until it is sent', async ({ page }) => {
+  await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
+  await openComments(page);
+  const button = page.getByRole('button', { name: 'Reply to Maren Holt' }).first();
+  const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  await button.click();
+  await reply.getByLabel('Comment', { exact: true }).fill('A reply I mean to finish.');
+  await reply.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(button).toHaveText(/draft saved/);
+  // Only that comment's button.
+  await expect(page.getByRole('button', { name: /draft saved/ })).toHaveCount(1);
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  await expect(button).toHaveText(/draft saved/);
+  await button.click();
+  await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('A reply I mean to finish.');
+  await expect(button).not.toHaveText(/draft saved/);
+  await fill(reply, { text: 'A reply I mean to finish.' });
+  await page.waitForTimeout(3000);
+  await reply.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(reply).toHaveCount(0);
+  await expect(page.locator('.bs-comment--own')).toContainText('A reply I mean to finish.');
+  await expect(page.getByRole('button', { name: /draft saved/ })).toHaveCount(0);
+});
+
 test('saved details come back only while the box is ticked', async ({ page }) => {
   await page.goto(NO_COMMENTS);
   await appReady(page);
