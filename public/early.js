@@ -10,6 +10,13 @@ try {
 } catch {
   // Storage is blocked: the system's scheme stands.
 }
+// Its Dark mode switch says "pressed" when the page is dark, as the app's will (src/components/theme_toggle.rs):
+// the pre-rendered markup cannot know, and a screen reader would hear "not pressed" on a dark page until then.
+addEventListener('DOMContentLoaded', () => {
+  const chosen = document.documentElement.getAttribute('data-bs-theme');
+  const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  document.querySelector('#broadsheet .bs-theme-toggle')?.setAttribute('aria-pressed', String(dark));
+}, { once: true });
 
 // The page stops waiting for the app when its loader cannot be had at all (no network, a deploy whose HTML names a
 // loader not uploaded yet, a copy that fails its digest): then no script of ours runs to say so. What follows does

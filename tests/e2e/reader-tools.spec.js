@@ -29,19 +29,22 @@ test('dark mode follows the system until the reader chooses, and the choice is r
   expect(await paper(page)).toBe(DARK);
 });
 
-for (const [chosen, system, colour] of [['dark', 'light', DARK], ['light', 'dark', WHITE]]) {
-  test(`a remembered ${chosen} choice shows on a pre-rendered page before the app starts (system ${system})`, async ({ page }) => {
+for (const [chosen, system, colour] of [['dark', 'light', DARK], ['light', 'dark', WHITE], [null, 'dark', DARK]]) {
+  test(`${chosen ? `a remembered ${chosen} choice` : 'with no choice, the system\'s scheme'} shows on a pre-rendered page before the app starts, and the switch says so (system ${system})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: system });
     await page.goto('/');
-    await page.evaluate((theme) => localStorage.setItem('broadsheet:theme', theme), chosen);
-    // The app never starts (its WASM is refused): what shows is the pre-rendered page with the stylesheet and
+    await page.evaluate((theme) => (theme ? localStorage.setItem('broadsheet:theme', theme) : localStorage.clear()), chosen);
+    // The app does not start (its JS never arrives): what shows is the pre-rendered page with the stylesheet and
     // public/early.js, as a reader sees it before the takeover.
-    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.route((url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname), () => {});
     await page.goto(REFERENCE);
     await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
-    await expect(page.locator('[data-broadsheet-ready]')).toHaveCount(0);
     expect(await paper(page)).toBe(colour);
-    expect(await looksPressed(page)).toBe(chosen === 'dark');
+    const dark = colour === DARK;
+    expect(await looksPressed(page)).toBe(dark);
+    // Pressed when the page is dark, as the app's switch will say: a screen reader hears it before the takeover too.
+    await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', String(dark));
+    await expect(page.locator('[data-broadsheet-ready]')).toHaveCount(0);
   });
 }
 
