@@ -20,6 +20,8 @@ pub struct Shown {
 #[derive(Clone, Copy)]
 pub struct ReplyState {
     pub open: RwSignal<Option<String>>,
+    /// Notified when another tab changes what this browser keeps (a reply draft written or cleared there).
+    pub drafts_changed: RwSignal<u32>,
     /// The state of the reply form under a comment, by its id: kept by the section, so a redrawn thread keeps it.
     pub form: Callback<String, FormState>,
     pub forget_form: Callback<String>,
@@ -72,28 +74,30 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
         };
         view! { <p class="bs-comment__private">{words}</p> }
     });
-    let id = comment.id.clone();
     let reply_to = comment.id.clone();
-    let is_open = move || replies.open.get().as_deref() == Some(id.as_str());
+    let key = Some(comment.id.clone());
+    let is_open = move || replies.open.with(|open| *open == key);
     let button_id = reply_button_id(&comment.id);
     // Not under a comment of the reader's the endpoint took without giving it an id (kept as `sent-…`): the
     // newsroom would not know the comment replied to.
     let reply = (depth < MAX_DEPTH && !(own.is_some() && comment.id.starts_with("sent-"))).then(|| {
         let reply_to = reply_to.clone();
-        let (is_open, open_now, open_here) = (is_open.clone(), is_open.clone(), is_open.clone());
-        // A reply the reader typed and left (cancelled, or the page reloaded) is kept; the closed button says so,
-        // or it would come back only to a reader who happened to press this same Reply again.
+        let (is_open, open_now) = (is_open.clone(), is_open.clone());
+        // A reply the reader typed and left (cancelled, or the page reloaded) is kept. Its button's description says
+        // so (and the stylesheet shows it beside the closed button), or it would come back only to a reader who
+        // happened to press this same Reply again. Read again when a reply form is cancelled or another tab
+        // changes the drafts, not each time a form opens or closes.
         let draft_of = reply_to.clone();
-        let draft = move || match !open_here() && replies.article.with_value(|article| !store::load_draft(article, Some(&draft_of)).is_empty()) {
-            true => " · draft saved",
-            false => "",
+        let draft = move || {
+            replies.drafts_changed.track();
+            let kept = replies.article.with_value(|article| !store::load_draft(article, Some(&draft_of)).trim().is_empty());
+            kept.then_some("Draft saved")
         };
         view! {
             <button type="button" class="bs-comment__reply" id=button_id.clone() aria-expanded=move || if is_open() { "true" } else { "false" }
-                on:click=move |_| if !open_now() { replies.open.set(Some(reply_to.clone())) }>
+                aria-description=draft on:click=move |_| if !open_now() { replies.open.set(Some(reply_to.clone())) }>
                 "Reply"
                 <span class="bs-visually-hidden">" to " {comment.author.clone()}</span>
-                {draft}
             </button>
         }
     });
@@ -104,7 +108,10 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
             let cancel = Callback::new(move |_| {
                 replies.open.set(None);
                 replies.forget_form.run(forget.clone());
-                crate::platform::focus_id(&button_id);
+                replies.drafts_changed.update(|n| *n += 1);
+                // Once the button says it is closed (and whether a draft is kept), not before.
+                let button_id = button_id.clone();
+                set_timeout(move || crate::platform::focus_id(&button_id), std::time::Duration::ZERO);
             });
             view! {
                 <CommentForm article=replies.article.get_value() endpoint=replies.endpoint.get_value()

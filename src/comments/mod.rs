@@ -77,6 +77,9 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         });
     });
     let open_reply = RwSignal::new(None::<String>);
+    let drafts_changed = RwSignal::new(0u32);
+    let storage = window_event_listener(leptos::ev::storage, move |_| drafts_changed.update(|n| *n += 1));
+    on_cleanup(move || storage.remove());
     // Reply forms' states, made under this section (not the form) so that they outlive a redrawn thread.
     let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());
     // Weak: the callback lives in this section's owner, and a strong one would keep the section (and every reply
@@ -100,6 +103,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     let notice = RwSignal::new(String::new());
     let replies = ReplyState {
         open: open_reply,
+        drafts_changed,
         form,
         forget_form,
         article: StoredValue::new(slug.clone()),

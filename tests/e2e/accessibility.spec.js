@@ -16,6 +16,14 @@ const cases = [
     await showComments(page);
     await page.getByRole('button', { name: /^Reply to Ade Okonkwo/ }).click();
   }],
+  ['article with a reply draft kept under a comment', REFERENCE, async (page) => {
+    await showComments(page);
+    await page.getByRole('button', { name: /^Reply to Ade Okonkwo/ }).click();
+    const reply = page.getByRole('form', { name: 'Reply', exact: true });
+    await reply.getByLabel('Comment', { exact: true }).fill('Kept for later.');
+    await reply.getByRole('button', { name: 'Cancel reply' }).click();
+    await expect(page.getByRole('button', { name: /^Reply to Ade Okonkwo/ })).toHaveAccessibleDescription('Draft saved');
+  }],
   ['comment form showing its errors', REFERENCE, async (page) => {
     await showComments(page);
     await page.getByRole('form', { name: 'Leave a Reply' }).getByRole('button', { name: 'Post Comment' }).click();

@@ -133,27 +133,59 @@ test('the comment text is kept as a draft and survives a reload', async ({ page 
 test('a reply typed and left is marked on its Reply button, after Cancel and after a reload, until it is sent', async ({ page }) => {
   await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   await openComments(page);
-  const button = page.getByRole('button', { name: 'Reply to Maren Holt' }).first();
+  const button = page.getByRole('button', { name: 'Reply to Maren Holt', exact: true }).first();
   const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  // What a sighted reader sees beside the button.
+  const shownBeside = () => button.evaluate((el) => getComputedStyle(el, '::after').content);
   await button.click();
   await reply.getByLabel('Comment', { exact: true }).fill('A reply I mean to finish.');
   await reply.getByRole('button', { name: 'Cancel reply' }).click();
-  await expect(button).toHaveText(/draft saved/);
-  // Only that comment's button.
-  await expect(page.getByRole('button', { name: /draft saved/ })).toHaveCount(1);
+  // Focus is back on the button once it says it is closed and that the draft is kept.
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(button).toHaveAccessibleDescription('Draft saved');
+  expect(await shownBeside()).toContain('Draft saved');
+  // Only that comment's button; its name is still "Reply to …" (the words shown are not part of it).
+  await expect(page.locator('.bs-comment__reply[aria-description]')).toHaveCount(1);
   await page.reload();
   await appReady(page);
   await showComments(page);
-  await expect(button).toHaveText(/draft saved/);
+  await expect(button).toHaveAccessibleDescription('Draft saved');
   await button.click();
   await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('A reply I mean to finish.');
-  await expect(button).not.toHaveText(/draft saved/);
+  expect(await shownBeside()).toBe('none');
   await fill(reply, { text: 'A reply I mean to finish.' });
   await page.waitForTimeout(3000);
   await reply.getByRole('button', { name: 'Post Comment' }).click();
   await expect(reply).toHaveCount(0);
   await expect(page.locator('.bs-comment--own')).toContainText('A reply I mean to finish.');
-  await expect(page.getByRole('button', { name: /draft saved/ })).toHaveCount(0);
+  await expect(page.locator('.bs-comment__reply[aria-description]')).toHaveCount(0);
+});
+
+test('a reply of only spaces is not marked as a draft; one left in another tab is, and goes when that tab sends it', async ({ page, context }) => {
+  await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
+  await openComments(page);
+  const button = page.getByRole('button', { name: 'Reply to Maren Holt', exact: true }).first();
+  const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  await button.click();
+  await reply.getByLabel('Comment', { exact: true }).fill('   \n ');
+  await reply.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(button).toBeFocused();
+  await expect(page.locator('.bs-comment__reply[aria-description]')).toHaveCount(0);
+  // Another tab of the same story: a reply left there shows here at once, and goes once it is cleared there.
+  const other = await context.newPage();
+  await other.goto(REFERENCE);
+  await appReady(other);
+  await showComments(other);
+  const otherButton = other.getByRole('button', { name: 'Reply to Maren Holt', exact: true }).first();
+  await otherButton.click();
+  const otherReply = other.getByRole('form', { name: 'Reply', exact: true });
+  await otherReply.getByLabel('Comment', { exact: true }).fill('Typed in the other tab.');
+  await otherReply.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(button).toHaveAccessibleDescription('Draft saved');
+  await otherButton.click();
+  await otherReply.getByLabel('Comment', { exact: true }).fill('');
+  await expect(page.locator('.bs-comment__reply[aria-description]')).toHaveCount(0);
 });
 
 test('saved details come back only while the box is ticked', async ({ page }) => {
