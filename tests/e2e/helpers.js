@@ -37,13 +37,13 @@ export async function startCls(page) {
   await page.addInitScript(() => {
     window.__cls = 0;
     window.__shifts = [];
-    const describe = (node) => (node?.nodeType === 1 ? `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).trim().replace(/\s+/g, '.')}` : ''}` : node?.nodeName ?? '(gone)');
+    const describe = (node) => (node?.nodeType === 1 ? `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.getAttribute('class') ? `.${node.getAttribute('class').trim().replace(/\s+/g, '.')}` : ''}` : node?.nodeName ?? '(gone)');
     const rect = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         if (entry.hadRecentInput) continue;
         window.__cls += entry.value;
-        window.__shifts.push(`${entry.value.toFixed(5)} at ${Math.round(entry.startTime)} ms, scrollY ${Math.round(scrollY)}: `
+        window.__shifts.push(`${entry.value.toPrecision(3)} at ${Math.round(entry.startTime)} ms, scrollY ${Math.round(scrollY)}: `
           + entry.sources.map((s) => `${describe(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join('; '));
       }
     }).observe({ type: 'layout-shift', buffered: true });

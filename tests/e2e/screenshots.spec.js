@@ -1,6 +1,6 @@
 // Screenshots of every page type at a phone and a desktop width, kept in tests/e2e/artifacts/ to look at.
 import { test, expect } from '@playwright/test';
-import { REFERENCE, appReady, editEmbeddedData, openInApp, screenshot, showComments } from './helpers.js';
+import { REFERENCE, appReady, editEmbeddedData, expectNothingMoved, openInApp, screenshot, showComments, startCls } from './helpers.js';
 
 /** The page, its fonts loaded, does not scroll sideways. */
 async function expectNoSidewaysScroll(page, message = 'no sideways scrolling') {
@@ -114,12 +114,28 @@ test('with text at 200 % on a 320 px screen, no page scrolls sideways', async ({
     await expect(page.locator('main h1')).toHaveText(title);
     if (path === REFERENCE) await showComments(page);
     await expectNoSidewaysScroll(page, `no sideways scrolling on ${path}`);
-    // The masthead's whole name, on as many lines as it takes (it was cut to "Bro…").
+    // The masthead's whole name (it was cut to "Bro…"), on one line (not split into "Broad / sheet / Daily").
     const masthead = page.locator('.bs-masthead');
     expect(await masthead.evaluate((m) => m.scrollWidth - m.clientWidth), `the masthead cut on ${path}`).toBeLessThanOrEqual(0);
     expect(await masthead.evaluate((m) => getComputedStyle(m).textOverflow)).not.toBe('ellipsis');
+    expect(await masthead.evaluate((m) => m.getBoundingClientRect().height / parseFloat(getComputedStyle(m).fontSize)), `the masthead on one line on ${path}`).toBeLessThan(1.5);
   }
 });
+
+for (const [width, text] of [[320, 32], [412, 32], [320, 24]]) {
+  test(`with text at ${text / 16 * 100} % on a ${width} px screen, the site name arriving late moves nothing`, async ({ page, context }) => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: text } });
+    await page.setViewportSize({ width, height: 800 });
+    await startCls(page);
+    // The empty shell (the single-page fallback) shows the masthead once the site file has come.
+    await page.route('**/content/site.json', async (route) => { await new Promise((r) => setTimeout(r, 500)); await route.continue(); });
+    await page.goto('/shell.html');
+    await expect(page.locator('.bs-masthead')).toHaveText('Broadsheet Daily');
+    await page.waitForTimeout(300);
+    await expectNothingMoved(page);
+  });
+}
 
 test('a commenter\'s name longer than the line wraps instead of widening the page', async ({ page }) => {
   const name = 'Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung';
