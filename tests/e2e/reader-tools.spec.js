@@ -179,9 +179,13 @@ test('a story is fetched when its card is pointed at, and the click then fetches
   await card.scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
   expect(requests.filter((u) => u.endsWith(file)), 'not fetched before it is pointed at').toEqual([]);
+  const answered = page.waitForResponse((r) => r.url().endsWith(file));
   await card.hover();
   await expect.poll(() => requests.filter((u) => u.endsWith(file)).length).toBe(1);
-  await page.waitForLoadState('networkidle');
+  // The story has arrived before the click (a second wait for 'networkidle' returns at once: the page was idle
+  // before the hover), and the app has had a frame to keep it.
+  await (await answered).finished();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   // From the click on, the page area is never marked busy and no skeleton shows: the story replaces the listing.
   await page.evaluate(() => {
     window.__busy = false;
