@@ -78,7 +78,12 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     });
     let open_reply = RwSignal::new(None::<String>);
     let drafts_changed = RwSignal::new(0u32);
-    let storage = window_event_listener(leptos::ev::storage, move |_| drafts_changed.update(|n| *n += 1));
+    // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read again.
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|key| key.starts_with(store::DRAFT_PREFIX)) {
+            drafts_changed.update(|n| *n += 1);
+        }
+    });
     on_cleanup(move || storage.remove());
     // Reply forms' states, made under this section (not the form) so that they outlive a redrawn thread.
     let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());

@@ -35,10 +35,13 @@ pub enum OwnStatus {
     Published,
 }
 
+/// The start of every draft's key.
+pub const DRAFT_PREFIX: &str = "broadsheet:draft:";
+
 fn draft_key(article: &str, parent: Option<&str>) -> String {
     match parent {
-        Some(parent) => format!("{PREFIX}draft:{article}:{parent}"),
-        None => format!("{PREFIX}draft:{article}"),
+        Some(parent) => format!("{DRAFT_PREFIX}{article}:{parent}"),
+        None => format!("{DRAFT_PREFIX}{article}"),
     }
 }
 
@@ -170,5 +173,12 @@ mod tests {
         // One the endpoint returned under its own id is matched by that id only.
         assert_eq!(published_flags(&[own("4712", sent)], &later), [false]);
         assert_eq!(published_flags(&[own("4711", sent)], &later), [true]);
+    }
+
+    #[test]
+    fn every_draft_key_starts_with_the_prefix_other_tabs_are_watched_for() {
+        assert!(DRAFT_PREFIX.starts_with(PREFIX));
+        assert!(draft_key("a-story", None).starts_with(DRAFT_PREFIX));
+        assert!(draft_key("a-story", Some("c1")).starts_with(DRAFT_PREFIX));
     }
 }
