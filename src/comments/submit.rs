@@ -46,13 +46,16 @@ pub async fn submit(endpoint: Option<&str>, request: &CommentRequest) -> Result<
                 return Err(SubmitError(status_message(status, &text)));
             }
             // Not the endpoint's answer at all (a sign-in page of a network's own, HTML): not known to be taken.
-            if !text.trim().is_empty() && json::Json::parse(&text).is_err() {
-                return Err(SubmitError("The comment server sent an answer this page does not understand. Try again.".into()));
-            }
+            let parsed = match text.trim().is_empty() {
+                true => None,
+                false => Some(json::Json::parse(&text).map_err(|_| {
+                    SubmitError("The comment server sent an answer this page does not understand. Try again.".into())
+                })?),
+            };
             // A 2xx took the comment, even with an answer this page cannot read (none at all, JSON of another
             // shape): it is shown as awaiting moderation, as one the endpoint did not return. Asking to send it again would post
             // it twice at an endpoint that keeps no idempotency keys.
-            let answer = json::from_str::<CommentResponse>(&text).ok();
+            let answer = parsed.and_then(|json| json.decode::<CommentResponse>().ok());
             let status = match answer.as_ref().map(|a| &a.status) {
                 Some(CommentStatus::Published) => OwnStatus::Published,
                 _ => OwnStatus::Pending,
