@@ -20,7 +20,7 @@ const RUNS = Number(option('--runs', '7'));
 // medians of 7 loads moved between 1.23× and 1.73× of the static page within ten minutes, so they get more loads.
 const LOAD_RUNS = Math.max(RUNS, Number(option('--load-runs', '21')));
 const ARCHIVE = Number(option('--archive', '100000'));
-// `--only nav,cls` measures just those parts (load, embed, comments, nav, cls, archive, memory, size, lighthouse) and
+// `--only nav,cls` measures just those parts (load, embed, comments, thread, nav, cls, archive, memory, size, lighthouse) and
 // writes nothing.
 const ONLY = option('--only', null)?.split(',');
 const part = (name) => !ONLY || ONLY.includes(name);
@@ -265,6 +265,46 @@ async function navigations(browser, prefetched, { plain = false } = {}) {
   return samples;
 }
 
+/** A comments file of `n` comments, a third of them starting a thread of three. */
+function thread(n) {
+  const comments = [];
+  for (let i = 0; i < n; i++) {
+    const published = new Date(Date.UTC(2026, 10, 24, 9, 0, i)).toISOString().replace('.000Z', '+00:00');
+    comments.push({ id: `c${i}`, author: `Reader ${i}`, published, text: `Comment number ${i}, with a few words in it.`, ...(i % 3 ? { parent: `c${i - 1}` } : {}) });
+  }
+  return JSON.stringify({ format_version: 1, article: ARTICLE.split('/')[2], comments });
+}
+
+/** The article with `n` comments, settled and unthrottled: how long a Reply click takes to paint its form, and
+ * Cancel to take it away (click → the second animation frame), for comments spread over the thread. */
+async function replyToggles(browser, n) {
+  const samples = { open: [], close: [] };
+  const file = thread(n);
+  for (let run = 0; run < Math.ceil(RUNS / 2); run++) {
+    const { context, page } = await freshPage(browser, null);
+    await page.route('**/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: file }));
+    await page.goto(`${ORIGIN}${ARTICLE}`);
+    await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
+    await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+    await page.locator('.bs-comment__reply').nth(n - 1).waitFor({ state: 'attached', timeout: 120_000 });
+    const timed = (selector, index) => page.evaluate(async ([selector, index]) => {
+      const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      document.querySelectorAll(selector)[index].scrollIntoView({ block: 'center' });
+      await frames();
+      const start = performance.now();
+      document.querySelectorAll(selector)[index].click();
+      await frames();
+      return performance.now() - start;
+    }, [selector, index]);
+    for (let k = 0; k < 6; k++) {
+      samples.open.push(await timed('.bs-comment__reply', Math.floor(((k + 0.5) * n) / 6)));
+      samples.close.push(await timed('.bs-comment .bs-button--quiet', 0));
+    }
+    await context.close();
+  }
+  return samples;
+}
+
 async function visitCls(browser) {
   const values = [];
   for (let run = 0; run < RUNS; run++) {
@@ -412,6 +452,14 @@ async function main() {
       const shown = [];
       for (let i = 0; i < RUNS; i++) shown.push(await commentsShown(browser, MOBILE));
       row('Comments, Lighthouse mobile profile: the reader jumps to them → the comment form painted (the island is fetched and started)', ms(median(shown)), '—', `${RUNS} fresh contexts`);
+    }
+
+    if (part('thread')) {
+      say('a Reply opened and cancelled in a thread of 3,000 comments and of 30');
+      const [large, small] = [await replyToggles(browser, 3000), await replyToggles(browser, 30)];
+      const p50 = (xs) => ms(percentile(xs, 50));
+      row('Reply form in a thread of 3,000 comments vs 30: click → form painted, and Cancel → gone (p50)', `${p50(large.open)}, ${p50(large.close)}`,
+        `${p50(small.open)}, ${p50(small.close)}`, `${ratio(percentile(large.open, 50), percentile(small.open, 50))}, ${ratio(percentile(large.close, 50), percentile(small.close, 50))}; ${large.open.length} clicks each`);
     }
 
     if (part('nav')) {

@@ -76,7 +76,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             all.push(posted);
         });
     });
-    let open_reply = RwSignal::new(None::<String>);
+    let open_reply = list::OpenReply::new();
     let drafts_changed = RwSignal::new(0u32);
     // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read again.
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
@@ -119,12 +119,12 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             let parent = posted.comment.parent.clone();
             let message = form::sent_message(posted.status);
             on_posted.run(posted);
-            let closes = parent.is_some() && open_reply.get_untracked() == parent;
+            let closes = parent.as_deref().is_some_and(|parent| open_reply.is_under(parent));
             // Focus follows only from inside the form that closes: not when the reader has moved on meanwhile.
             let form_prefix = format!("{}-", form::reply_form_id(parent.as_deref().unwrap_or_default()));
             let refocus = closes && crate::platform::focused_id().is_some_and(|id| id.starts_with(&form_prefix));
             if closes {
-                open_reply.set(None);
+                open_reply.close();
                 forget_form.run(parent.clone().unwrap_or_default());
             }
             // Emptied first and filled after the thread is redrawn, so the same words are announced again for a second
