@@ -748,3 +748,70 @@ test('a reply sent while the reader has moved on to the main form leaves their f
   await main.pressSequentially(' here.');
   await expect(main).toHaveValue('Still typing here.');
 });
+
+/** A comments file of `n` comments: every fourth starts a thread, the rest reply down a chain; some are long. */
+function longThread(n) {
+  const comments = [];
+  for (let i = 0; i < n; i++) {
+    const published = new Date(Date.UTC(2026, 10, 24, 9, 0, i)).toISOString().replace('.000Z', '+00:00');
+    const text = i % 7 ? `Comment ${i}.` : `Comment ${i}, a long one. ${'Every word of it is kept on the page. '.repeat(12)}`;
+    comments.push({ id: `t${i}`, author: `Reader ${i}`, published, text, ...(i % 4 ? { parent: `t${i - 1}` } : {}) });
+  }
+  return JSON.stringify({ format_version: 1, article: 'kim-jong-un-returns-from-russia', comments });
+}
+
+for (const [width, height] of [[412, 823], [1280, 800]]) {
+  test(`a long thread (600 comments): a reader who jumps to its end and scrolls back up through it sees nothing move (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await startCls(page);
+    await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+    await openComments(page);
+    await expect(page.getByRole('heading', { name: '600 comments' })).toBeVisible();
+    // A jump past threads never laid out, to the form at the end.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(mainForm(page)).toBeInViewport();
+    await page.waitForTimeout(300);
+    await expectNothingMoved(page);
+    // Back up through them a wheel turn at a time (a wheel is not input that excuses a shift).
+    // Which comment is in the middle of the screen (its number): threads above are laid out as they come near, and
+    // the browser keeps what is on screen where it is, so the scroll position alone does not say how far up it went.
+    const inView = () => page.evaluate(([x, y]) => {
+      const comment = document.elementFromPoint(x, y)?.closest('.bs-comment');
+      return Number(comment?.querySelector('.bs-comment__author')?.textContent.replace('Reader ', '') ?? NaN);
+    }, [width / 2, height / 2]);
+    await page.mouse.move(width / 2, height / 2);
+    const wheel = async (turns) => {
+      for (let i = 0; i < turns; i++) {
+        await page.mouse.wheel(0, -height / 2);
+        await page.waitForTimeout(60);
+      }
+    };
+    await wheel(4);
+    const from = await inView();
+    expect(from, 'a comment near the end').toBeGreaterThan(550);
+    await wheel(36);
+    await page.waitForTimeout(300);
+    expect(await inView(), 'scrolled up through the thread').toBeLessThan(from - 40);
+    await expectNothingMoved(page);
+    // Every comment is there for the browser's find and for a screen reader, laid out or not.
+    await expect(page.locator('.bs-comment')).toHaveCount(600);
+    await expect(page.getByText('Comment 599.', { exact: true })).toBeAttached();
+  });
+}
+
+test('in a long thread the Reply opens its form and Cancel brings focus back, far down the thread', async ({ page }) => {
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  await openComments(page);
+  const reply = page.getByRole('button', { name: 'Reply to Reader 480', exact: true });
+  await reply.focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Reply', exact: true });
+  await expect(form).toBeVisible();
+  await expect(reply).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('button', { name: 'Reply to Reader 12', exact: true }).click();
+  await expect(reply).toHaveAttribute('aria-expanded', 'false');
+  await expect(form).toHaveCount(1);
+  await form.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(page.getByRole('button', { name: 'Reply to Reader 12', exact: true })).toBeFocused();
+  await expect(page.getByRole('form', { name: 'Reply', exact: true })).toHaveCount(0);
+});
