@@ -180,3 +180,22 @@ test('a deep link downloads each of the app\'s files once, with no console warni
     await proxy.close();
   }
 });
+
+test('a page asked for by its file name (index.html), as a static host serves it, stays that page when the app takes over', async ({ page }) => {
+  for (const [path, heading] of [[`${REFERENCE}index.html`, REFERENCE_HEADLINE], ['/index.html', 'Top stories'], ['/economy/index.html', 'Economy']]) {
+    const response = await page.goto(path);
+    expect(response.status(), path).toBe(200);
+    await appReady(page);
+    await expect(page.locator('main h1'), path).toHaveText(heading);
+    await expect(page.locator('link[rel="canonical"]'), path).toHaveAttribute('href', `https://broadsheet.example${path.replace('index.html', '')}`);
+  }
+});
+
+test('page 1 of a section has one address: /local/page/1/ is not found, as the host says, before and after the app takes over', async ({ page }) => {
+  const response = await page.goto('/local/page/1/');
+  expect(response.status()).toBe(404);
+  await expect(page.locator('main h1')).toHaveText('Page not found');
+  await appReady(page);
+  await page.waitForTimeout(300);
+  await expect(page.locator('main h1')).toHaveText('Page not found');
+});

@@ -30,14 +30,20 @@ impl Route {
     /// slugs are only checked for shape here: whether the section exists is known from the site file.
     pub fn parse(path: &str) -> Route {
         let clean = path.split(['?', '#']).next().unwrap_or("");
-        let segments: Vec<&str> = clean.split('/').filter(|s| !s.is_empty()).collect();
+        let mut segments: Vec<&str> = clean.split('/').filter(|s| !s.is_empty()).collect();
+        // A static host answers `/local/a-b/index.html` with the page of `/local/a-b/`: the app shows the same.
+        if segments.last() == Some(&"index.html") {
+            segments.pop();
+        }
         let not_found = || Route::NotFound { path: clean.to_string() };
         match segments.as_slice() {
             [] => Route::Front,
             [section] if is_slug(section) => Route::section(section),
+            // Page 1 has one address, the section's own: no page is written for `/local/page/1/`, so the host
+            // answers it with its not-found page, and the app agrees.
             [section, page_word, n] if is_slug(section) && *page_word == PAGE_SEGMENT => match parse_page(n) {
-                Some(page) => Route::Section { section: section.to_string(), page },
-                None => not_found(),
+                Some(page) if page > 1 => Route::Section { section: section.to_string(), page },
+                _ => not_found(),
             },
             [section, slug] if is_slug(section) && is_slug(slug) && *slug != PAGE_SEGMENT => {
                 Route::article(section, slug)
@@ -170,13 +176,21 @@ mod tests {
     fn parse_is_lenient_about_slashes_query_and_fragment() {
         assert_eq!(Route::parse("/local"), Route::section("local"));
         assert_eq!(Route::parse("/local/a-b?utm=x#top"), Route::article("local", "a-b"));
-        assert_eq!(Route::parse("/local/page/1/"), Route::section("local"));
         assert_eq!(Route::parse(""), Route::Front);
     }
 
     #[test]
+    fn an_index_html_path_is_its_folder() {
+        assert_eq!(Route::parse("/index.html"), Route::Front);
+        assert_eq!(Route::parse("/local/index.html"), Route::section("local"));
+        assert_eq!(Route::parse("/local/page/2/index.html?x=1"), Route::Section { section: "local".into(), page: 2 });
+        assert_eq!(Route::parse("/local/a-b/index.html"), Route::article("local", "a-b"));
+        assert!(matches!(Route::parse("/local/a-b/index.html/x"), Route::NotFound { .. }));
+    }
+
+    #[test]
     fn malformed_paths_are_not_found() {
-        for path in ["/local/page/0/", "/local/page/02/", "/local/page/x/", "/local/page/", "/Local/", "/a b/",
+        for path in ["/local/page/0/", "/local/page/1/", "/local/page/02/", "/local/page/x/", "/local/page/", "/Local/", "/a b/",
             "/local/slug/extra/", "/-x/", "/local/page/9999999/"]
         {
             assert!(matches!(Route::parse(path), Route::NotFound { .. }), "{path}");
