@@ -10,12 +10,32 @@ try {
 } catch {
   // Storage is blocked: the system's scheme stands.
 }
-// Its Dark mode switch says "pressed" when the page is dark, as the app's will (src/components/theme_toggle.rs):
-// the pre-rendered markup cannot know, and a screen reader would hear "not pressed" on a dark page until then.
-addEventListener('DOMContentLoaded', () => {
+// Once the page is parsed (before its first paint, as a rule; not at DOMContentLoaded, which waits for the loader, a
+// module script), what the pre-rendered markup cannot know and the app
+// will show anyway, so that nothing changes under the reader when it takes over:
+// - its Dark mode switch says "pressed" when the page is dark (src/components/theme_toggle.rs); a screen reader
+//   would hear "not pressed" on a dark page until then;
+// - times are in the reader's time zone, in the words of `label_at` (crates/model/src/time.rs; keep the two alike):
+//   the page is written in UTC, and a longer label ("12:45 PM UTC+5:30") can wrap a line and move the story.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function localTime(iso) {
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant)) return null;
+  let east = -new Date(instant).getTimezoneOffset();
+  if (Math.abs(east) > 18 * 60) east = 0;
+  const at = new Date(instant + east * 60_000);
+  const hour = at.getUTCHours(), abs = Math.abs(east);
+  const zone = abs === 0 ? 'UTC' : `UTC${east < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+  return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}, ${at.getUTCFullYear()}, ${hour % 12 || 12}:${String(at.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'} ${zone}`;
+}
+document.addEventListener('readystatechange', () => {
   const chosen = document.documentElement.getAttribute('data-bs-theme');
   const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   document.querySelector('#broadsheet .bs-theme-toggle')?.setAttribute('aria-pressed', String(dark));
+  for (const time of document.querySelectorAll('#broadsheet time[datetime]')) {
+    const label = localTime(time.dateTime);
+    if (label) time.textContent = label;
+  }
 }, { once: true });
 
 // The page stops waiting for the app when its loader cannot be had at all (no network, a deploy whose HTML names a

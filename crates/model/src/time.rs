@@ -101,7 +101,8 @@ pub fn time_label(timestamp: &str, offset_minutes: i32) -> Option<String> {
     Some(label_at(parse_timestamp(timestamp)?, offset_minutes))
 }
 
-/// [`time_label`] for an instant already parsed ([`parse_timestamp`]'s seconds).
+/// [`time_label`] for an instant already parsed ([`parse_timestamp`]'s seconds). `public/early.js` writes the same
+/// words into a pre-rendered page before the app starts (`localTime`): keep the two alike.
 pub fn label_at(instant: i64, offset_minutes: i32) -> String {
     let offset = if offset_minutes.abs() <= 18 * 60 { offset_minutes } else { 0 };
     let secs = instant + i64::from(offset) * 60;
