@@ -245,9 +245,11 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
         return;
     }
     match nav.arrival.get_untracked() {
-        // A reload: back to where the reader was, if the browser kept it.
+        // A reload: back to where the reader was, if the browser kept it and could not put the page there itself
+        // (the app drew it: the shell, a host page). A pre-rendered page the browser has put back, and one the
+        // reader has scrolled since (while the app was starting), are left where they are.
         Arrival::Initial => {
-            if let Some(y) = platform::history_scroll() {
+            if let Some(y) = platform::history_scroll().filter(|_| platform::scroll_y() < 1.0) {
                 platform::scroll_to(y);
             }
         }

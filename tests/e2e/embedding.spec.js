@@ -468,3 +468,14 @@ test('on a host page in another language, the app says its own, so its text is r
   await page.evaluate(() => { document.documentElement.lang = 'fr'; });
   await expect(app(page).locator('section.bs-app')).toHaveAttribute('lang', 'en');
 });
+
+test('a reload on the host page returns the reader to where they were in the story', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 700 });
+  await openHost(page, `#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  await expect.poll(() => page.evaluate(() => history.state?.broadsheetScroll)).toBe(1500);
+  await page.reload();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1500);
+});

@@ -281,6 +281,25 @@ test('a reload shows the reader\'s place from the first paint, before the app ha
   await expect(page.locator('[data-broadsheet-ready]')).toHaveCount(0);
 });
 
+test('after a reload, a reader who scrolls on while the app is starting stays where they scrolled to', async ({ page }) => {
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await page.evaluate(() => window.scrollTo(0, 700));
+  await expect.poll(() => page.evaluate(() => history.state?.broadsheetScroll)).toBe(700);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/broadsheet-[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+  await page.reload({ waitUntil: 'commit' });
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(700);
+  await page.mouse.move(200, 300);
+  await page.mouse.wheel(0, 500);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1200);
+  release();
+  await appReady(page);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.scrollY)).toBe(1200);
+});
+
 test('the footer carries the newsroom\'s own description of itself from its site file', async ({ page, request }) => {
   const site = await (await request.get('/content/site.json')).json();
   await page.goto('/local/');
