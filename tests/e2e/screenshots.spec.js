@@ -122,6 +122,30 @@ test('with text at 200 % on a 320 px screen, no page scrolls sideways', async ({
   }
 });
 
+test('with text at 200 % on a 320 px screen, a reply form at every depth of the thread fits the screen', async ({ page, context }) => {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  const replies = page.locator('.bs-comment__reply');
+  const count = await replies.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i++) {
+    await replies.nth(i).click();
+    const form = page.getByRole('form', { name: 'Reply', exact: true });
+    await expect(form).toBeVisible();
+    await expectNoSidewaysScroll(page, `no sideways scrolling with the reply form under comment ${i + 1} open`);
+    // Its controls inside it, whole.
+    const box = await form.boundingBox();
+    for (const control of await form.locator(":is(textarea, input, button):not(.bs-honeypot *)").all()) {
+      const b = await control.boundingBox();
+      expect(b.x + b.width, `a control of the reply form under comment ${i + 1}`).toBeLessThanOrEqual(box.x + box.width + 1);
+    }
+  }
+});
+
 for (const [width, text] of [[320, 32], [412, 32], [320, 24]]) {
   test(`with text at ${text / 16 * 100} % on a ${width} px screen, the site name arriving late moves nothing`, async ({ page, context }) => {
     const cdp = await context.newCDPSession(page);
