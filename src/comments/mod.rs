@@ -155,7 +155,11 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         all
     };
     // What the thread shows: not a repeated id, nor replies in a loop with no comment to start from.
+    // Until the comments are there (loading, or they could not be loaded), no count: "0 comments" would be untrue.
     let count = move || {
+        if !matches!(published.get(), Some(Ok(_))) {
+            return "Comments".to_string();
+        }
         let n = thread(&shown().into_iter().map(|s| s.comment).collect::<Vec<_>>()).len();
         if n == 1 { "1 comment".to_string() } else { format!("{n} comments") }
     };
@@ -164,7 +168,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         Some(Err(e)) => view! {
             // A status, not an alert: the reader may still be reading the story when it shows.
             <div class="bs-comments__error" role="status">
-                <p>"The comments could not be loaded. " {e.message()}</p>
+                <p>"The comments could not be loaded. " {why(&e)}</p>
                 <button type="button" class="bs-button" on:click=move |_| {
                     refocus.set_value(true);
                     reload.update(|n| *n += 1);
@@ -192,5 +196,14 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             <CommentForm article=slug_for_form endpoint=endpoint on_posted=on_posted/>
             <p class="bs-visually-hidden" role="status">{notice}</p>
         </section>
+    }
+}
+
+/// Why the comments could not be loaded, in words about them (the shared messages speak of "the page").
+fn why(error: &FetchError) -> String {
+    match error {
+        FetchError::Malformed(_) => "They arrived damaged. Try again in a moment.".into(),
+        FetchError::TooLarge => "There are too many to show.".into(),
+        other => other.message(),
     }
 }

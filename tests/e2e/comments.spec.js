@@ -494,14 +494,24 @@ test('a broken comments file shows an error in the comments area only', async ({
   await page.route('**/comments.json', (route) => (broken ? route.fulfill({ status: 500, body: '' }) : route.continue()));
   await openComments(page);
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
-  const area = page.getByRole('region', { name: /comments$/ });
+  const area = page.getByRole('region', { name: /comments$/i });
   await expect(area.locator('.bs-comments__error[role="status"]')).toContainText('The comments could not be loaded');
+  // No count it does not know ("0 comments" was shown here).
+  await expect(area.getByRole('heading', { level: 2 })).toHaveText('Comments');
   await expect(mainForm(page)).toBeVisible();
   broken = false;
   await area.getByRole('button', { name: 'Try again' }).click();
   await expect(area.getByRole('heading', { name: '5 comments' })).toBeVisible();
   // The button went with the error: focus is on the comments' heading.
   await expect(area.getByRole('heading', { name: '5 comments' })).toBeFocused();
+});
+
+test('a damaged comments file is called that, in words about the comments', async ({ page }) => {
+  await page.route('**/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format_version": 1, "comm' }));
+  await openComments(page);
+  const area = page.getByRole('region', { name: /comments$/i });
+  await expect(area.locator('.bs-comments__error')).toHaveText(/^The comments could not be loaded\. They arrived damaged\. Try again in a moment\./);
+  await expect(area.getByRole('heading', { level: 2 })).toHaveText('Comments');
 });
 
 test('a page that offers no comments island says so in the comments area and offers a reload', async ({ page }) => {
