@@ -283,9 +283,19 @@ function serveIslands(host, islands, url) {
 let started = false;
 
 /// Starts the app with the given build files (names relative to `from`) and integrity digests.
+// A start that stalls (a download that never ends) ends as one that fails, after this long: the reader is told, and
+// what waits for the app stops waiting. Far more than the slowest connection tested needs (the mobile profile's
+// 1.44 Mbps brings the app in about 2 s).
+const START_LIMIT_MS = 45_000;
+
 export async function boot(assets, from = here) {
   if (started) return;
   started = true;
+  let timer;
+  const stalled = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`nothing started in ${START_LIMIT_MS / 1000} s`)), START_LIMIT_MS);
+  });
+  stalled.catch(() => {});
   const url = (name) => new URL(name, from);
   const js = url(assets.js);
   const wasm = url(assets.wasm);
@@ -304,18 +314,24 @@ export async function boot(assets, from = here) {
     // A pre-rendered page is its own first render: the app's JS is loaded (parsed, compiled) only once the page has
     // been painted, so that it does not slow that paint; the WASM is already downloading, from the page's preload
     // link (docs/architecture.md). Other pages need the app to show anything, and start at once.
-    if (prerendered()) await firstFrame();
-    const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));
-    // Its failure is handled where the bindings await it (below); this only keeps it from counting as unhandled
-    // while the JS loads and the app waits for the first paint to be recorded.
-    module.catch(() => {});
-    // Through the module map, so the import below runs the checked module (a plain fetch would only warm the cache).
-    if (jsIntegrity) await preloadModule(js, jsIntegrity);
-    const bindings = await import(js.href);
-    await styled;
-    await largestPaintRecorded();
-    await bindings.default({ module_or_path: await compiled(module) });
+    const ready = (async () => {
+      if (prerendered()) await firstFrame();
+      const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));
+      // Its failure is handled where the bindings await it (below); this only keeps it from counting as unhandled
+      // while the JS loads and the app waits for the first paint to be recorded.
+      module.catch(() => {});
+      // Through the module map, so the import below runs the checked module (a plain fetch would only warm the cache).
+      if (jsIntegrity) await preloadModule(js, jsIntegrity);
+      const bindings = await import(js.href);
+      await styled;
+      await largestPaintRecorded();
+      return [bindings, await compiled(module)];
+    })();
+    const [bindings, module] = await Promise.race([ready, stalled]);
+    clearTimeout(timer);
+    await bindings.default({ module_or_path: module });
   } catch (error) {
+    clearTimeout(timer);
     console.error('Broadsheet could not start:', error);
     // A Content-Security-Policy without 'wasm-unsafe-eval' (a host page's own, say) stops the compile for good.
     const blocked = /Content Security Policy|\bCSP\b/i.test(String(error?.message));

@@ -244,3 +244,21 @@ test('a browser without WebAssembly keeps the pre-rendered article readable, not
   await page.goto('/shell.html');
   await expect(page.getByRole('alert')).toHaveText('The news cannot be shown in this browser. It needs WebAssembly, which is turned off here.');
 });
+
+test('an app download that never ends is given up after 45 s: the article stays readable and nothing waits for it', async ({ page }) => {
+  await page.clock.install();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // The app's WASM is asked for and never answered (a stalled connection, a proxy that holds it).
+  await page.route((url) => url.pathname.endsWith('_bg.wasm'), () => {});
+  const loader = page.waitForResponse(/\/loader-[0-9a-f]+\.js/);
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await loader;
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await page.clock.runFor(30_000);
+  await expect(page.getByText('Loading comments…')).toBeVisible();
+  await page.clock.runFor(16_000);
+  await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
+  await expectNothingWaitsForTheApp(page);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+});
