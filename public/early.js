@@ -14,7 +14,7 @@ try {
 // module script), what the pre-rendered markup cannot know and the app
 // will show anyway, so that nothing changes under the reader when it takes over:
 // - its Dark mode switch says "pressed" when the page is dark (src/components/theme_toggle.rs); a screen reader
-//   would hear "not pressed" on a dark page until then;
+//   would hear "not pressed" on a dark page until then; and it works;
 // - times are in the reader's time zone, in the words of `label_at` (crates/model/src/time.rs; keep the two alike):
 //   the page is written in UTC, and a longer label ("12:45 PM UTC+5:30") can wrap a line and move the story.
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -31,7 +31,19 @@ function localTime(iso) {
 document.addEventListener('readystatechange', () => {
   const chosen = document.documentElement.getAttribute('data-bs-theme');
   const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-  document.querySelector('#broadsheet .bs-theme-toggle')?.setAttribute('aria-pressed', String(dark));
+  const toggle = document.querySelector('#broadsheet .bs-theme-toggle');
+  toggle?.setAttribute('aria-pressed', String(dark));
+  // A tap on it before the app has taken over does what the app's will (the app replaces it, and reads the choice).
+  toggle?.addEventListener('click', () => {
+    const next = toggle.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+    try {
+      localStorage.setItem('broadsheet:theme', next);
+    } catch {
+      // Storage is blocked: this page shows the choice, the next does not.
+    }
+    document.documentElement.setAttribute('data-bs-theme', next);
+    toggle.setAttribute('aria-pressed', String(next === 'dark'));
+  });
   for (const time of document.querySelectorAll('#broadsheet time[datetime]')) {
     const label = localTime(time.dateTime);
     if (label) time.textContent = label;

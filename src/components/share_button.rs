@@ -39,7 +39,9 @@ pub fn ShareButton(title: String, href: String) -> impl IntoView {
     };
     view! {
         <div class="bs-share">
-            <button type="button" class="bs-button bs-button--quiet" on:click=share>"Share"</button>
+            // Pre-rendered, it shows that it does not work yet: it does once the app has taken the page over.
+            <button type="button" class="bs-button bs-button--quiet" on:click=share
+                aria-disabled=(!cfg!(target_arch = "wasm32")).then_some("true")>"Share"</button>
             <span class="bs-share__status" role="status">{message}</span>
             {manual}
         </div>

@@ -48,6 +48,30 @@ for (const [chosen, system, colour] of [['dark', 'light', DARK], ['light', 'dark
   });
 }
 
+test('a tap on Dark mode before the app has started works, and stays when it takes over; Share says it is not ready yet', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname), async (route) => { await held; await route.continue(); });
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  await expect(page.getByRole('button', { name: 'Share' })).toHaveAttribute('aria-disabled', 'true');
+  const toggle = page.getByRole('button', { name: 'Dark mode' });
+  await toggle.click();
+  expect(await paper(page)).toBe(DARK);
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  release();
+  await appReady(page);
+  expect(await paper(page)).toBe(DARK);
+  await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Share' })).not.toHaveAttribute('aria-disabled', 'true');
+  // Remembered, as a choice made with the app's switch is.
+  await page.reload();
+  await appReady(page);
+  expect(await paper(page)).toBe(DARK);
+});
+
 test('under Auto the Dark mode switch follows the system when it changes', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');

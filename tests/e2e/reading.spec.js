@@ -422,3 +422,14 @@ test('a host that answers 404.html for a story it has (no directory indexes) sti
   await page.goto(REFERENCE);
   await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
 });
+
+test('on a phone, the nav shows the reader\'s own section even where the sections do not all fit', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 800 });
+  await page.goto('/economy/');
+  const current = page.getByRole('navigation', { name: 'Sections' }).locator('a[aria-current]');
+  await expect(current).toHaveText('Economy');
+  await expect(current).toBeInViewport({ ratio: 1 });
+  await appReady(page);
+  await expect(current).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
