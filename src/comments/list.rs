@@ -119,22 +119,20 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     let reply_to = comment.id.clone();
     let open = replies.open.flag_for(&comment.id);
     let is_open = move || open.get();
-    // Bumped when this comment's reply form is cancelled: its draft mark is read again, not every comment's.
-    let cancelled = RwSignal::new(0u32);
     let button_id = reply_button_id(&comment.id);
     // Not under a comment of the reader's the endpoint took without giving it an id (kept as `sent-…`): the
     // newsroom would not know the comment replied to.
     let reply = (depth < MAX_DEPTH && !(own.is_some() && comment.id.starts_with("sent-"))).then(|| {
         let reply_to = reply_to.clone();
         let (is_open, open_now) = (is_open.clone(), is_open.clone());
-        // A reply the reader typed and left (cancelled, or the page reloaded) is kept. Its button's description says
-        // so (and the stylesheet shows it beside the closed button), or it would come back only to a reader who
-        // happened to press this same Reply again. Read again when this reply form is cancelled or another tab
-        // changes the drafts, not each time a form opens or closes.
+        // A reply the reader typed and left (cancelled, another Reply opened, or the page reloaded) is kept. Its
+        // button's description says so (and the stylesheet shows it beside the closed button), or it would come back
+        // only to a reader who happened to press this same Reply again. Read again when this comment's own form opens
+        // or closes, or another tab changes the drafts: not in every comment each time any form does.
         let draft_of = reply_to.clone();
         let draft = move || {
             replies.drafts_changed.track();
-            cancelled.track();
+            open.track();
             let kept = replies.article.with_value(|article| !store::load_draft(article, Some(&draft_of)).trim().is_empty());
             kept.then_some("Draft saved")
         };
@@ -153,7 +151,6 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
             let cancel = Callback::new(move |_| {
                 replies.open.close();
                 replies.forget_form.run(forget.clone());
-                cancelled.update(|n| *n += 1);
                 // Once the button says it is closed (and whether a draft is kept), not before.
                 let button_id = button_id.clone();
                 set_timeout(move || crate::platform::focus_id(&button_id), std::time::Duration::ZERO);

@@ -162,6 +162,18 @@ test('a reply typed and left is marked on its Reply button, after Cancel and aft
   await expect(page.locator('.bs-comment__reply[aria-description]')).toHaveCount(0);
 });
 
+test('a reply left by opening another comment\'s Reply is marked at once', async ({ page }) => {
+  await openComments(page);
+  const first = page.locator('.bs-comment__reply').nth(0);
+  const second = page.locator('.bs-comment__reply').nth(1);
+  await first.click();
+  await page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true }).fill('Half a reply.');
+  await second.click();
+  await expect(first).toHaveAttribute('aria-expanded', 'false');
+  await expect(first).toHaveAccessibleDescription('Draft saved');
+  await expect(page.locator('.bs-comment__reply[aria-description]')).toHaveCount(1);
+});
+
 test('a reply of only spaces is not marked as a draft; one left in another tab is, and goes when that tab sends it', async ({ page, context }) => {
   await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   await openComments(page);
