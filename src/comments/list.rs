@@ -72,26 +72,62 @@ pub struct ReplyState {
     pub on_posted: Callback<OwnComment>,
 }
 
+/// How many comments a page of the thread holds, at least (whole threads only): the rest wait behind "Show more
+/// comments". A thread of thousands would otherwise hold the page still for most of a second while it is built, and
+/// make every Reply lay it all out again.
+const PAGE: usize = 100;
+
 /// Every comment in its thread (oldest first, replies under their parent, nested at most `MAX_DEPTH` deep), in
-/// the order and depth `broadsheet_model::comments::thread` gives.
-pub fn comment_list(all: &[Shown], replies: ReplyState) -> impl IntoView {
+/// the order and depth `broadsheet_model::comments::thread` gives, in pages: `pages` of them shown (kept by the
+/// section, so a redrawn thread keeps them), and always as many as hold the reader's own comments.
+pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) -> impl IntoView {
     let comments: Vec<Comment> = all.iter().map(|s| s.comment.clone()).collect();
     let own: HashMap<&str, OwnStatus> = all.iter().filter_map(|s| Some((s.comment.id.as_str(), s.own?))).collect();
     let items: Vec<(Shown, usize)> = thread(&comments)
         .into_iter()
         .map(|t| (Shown { comment: t.comment.clone(), own: own.get(t.comment.id.as_str()).copied() }, t.depth))
         .collect();
-    nested(&items, &mut 0, 1, replies)
+    // Where each page starts: at a thread's first comment, once the page before holds PAGE comments.
+    let mut starts = vec![0];
+    for (i, (_, depth)) in items.iter().enumerate() {
+        if *depth == 1 && i - starts[starts.len() - 1] >= PAGE {
+            starts.push(i);
+        }
+    }
+    let with_own = items.iter().rposition(|(s, _)| s.own.is_some()).map_or(1, |i| starts.partition_point(|&s| s <= i));
+    let shown = (pages.get() as usize).max(with_own).min(starts.len());
+    let end = starts.get(shown).copied().unwrap_or(items.len());
+    // The page just asked for starts where focus goes, so a screen reader reads on from there.
+    let landing = (shown > 1).then(|| items[starts[shown - 1]].0.comment.id.as_str());
+    let list = nested(&items[..end], &mut 0, 1, replies, landing);
+    let left = items.len() - end;
+    let next = landing_id(items.get(end).map_or("", |(s, _)| s.comment.id.as_str()));
+    let more = (left > 0).then(|| {
+        view! {
+            <button type="button" class="bs-button bs-button--quiet bs-comments__more" on:click=move |_| {
+                pages.set(shown as u32 + 1);
+                let next = next.clone();
+                set_timeout(move || crate::platform::focus_id(&next), std::time::Duration::ZERO);
+            }>{format!("Show more comments ({left} more)")}</button>
+        }
+    });
+    view! { {list} {more} }
+}
+
+/// The id of the first comment of a page after the first, where focus goes when it is shown.
+fn landing_id(comment_id: &str) -> String {
+    format!("bs-comment-{}", id_part(comment_id))
 }
 
 /// The run of comments at `depth` from `items[*at]` on, each followed by its deeper replies as a nested list.
-fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: ReplyState) -> AnyView {
+fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: ReplyState, landing: Option<&str>) -> AnyView {
     let mut views = vec![];
     while *at < items.len() && items[*at].1 == depth {
         let shown = items[*at].0.clone();
         *at += 1;
-        let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies));
-        views.push(comment_item(shown, depth, replies, children));
+        let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies, None));
+        let lands = landing == Some(shown.comment.id.as_str());
+        views.push(comment_item(shown, depth, replies, children, lands));
     }
     view! { <ol class=format!("bs-comments__list bs-comments__list--depth-{depth}")>{views}</ol> }.into_any()
 }
@@ -102,7 +138,7 @@ pub fn reply_button_id(comment_id: &str) -> String {
 }
 
 /// One comment, then its replies (already rendered) as a nested list.
-fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Option<AnyView>) -> impl IntoView {
+fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Option<AnyView>, landing: bool) -> impl IntoView {
     let Shown { comment, own } = shown;
     let author = match comment.website.as_deref().filter(|w| is_http_url(w)) {
         Some(site) => view! { <a href=site.to_string() rel="nofollow ugc noopener">{comment.author.clone()}</a> }.into_any(),
@@ -163,7 +199,7 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     };
     view! {
         <li class="bs-comment" class:bs-comment--own=own.is_some()>
-            <article class="bs-comment__body">
+            <article class="bs-comment__body" id=landing.then(|| landing_id(&comment.id)) tabindex=landing.then_some("-1")>
                 <header class="bs-comment__header">
                     <p class="bs-comment__author">{author}</p>
                     <p class="bs-comment__time"><Timestamp iso=comment.published.clone()/></p>

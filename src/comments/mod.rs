@@ -77,6 +77,8 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         });
     });
     let open_reply = list::OpenReply::new();
+    // How many pages of a long thread the reader has asked for: kept while the thread is redrawn.
+    let pages = RwSignal::new(1u32);
     let drafts_changed = RwSignal::new(0u32);
     // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read again.
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
@@ -180,7 +182,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             // Redrawn (the reader's own comment has arrived): focus in a reply form that lost it goes back to the
             // same control.
             let focused = crate::platform::focused_id().filter(|id| id.starts_with("bs-reply-"));
-            let list = comment_list(&shown(), replies);
+            let list = comment_list(&shown(), replies, pages);
             if let Some(id) = focused {
                 let lost = || crate::platform::focused_id().is_none_or(|id| id.is_empty());
                 set_timeout(move || if lost() { crate::platform::focus_id_in_place(&id) }, std::time::Duration::ZERO);

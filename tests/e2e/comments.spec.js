@@ -782,48 +782,51 @@ function longThread(n) {
   return JSON.stringify({ format_version: 1, article: 'kim-jong-un-returns-from-russia', comments });
 }
 
-for (const [width, height] of [[412, 823], [1280, 800]]) {
-  test(`a long thread (600 comments): a reader who jumps to its end and scrolls back up through it sees nothing move (${width} px)`, async ({ page }) => {
-    await page.setViewportSize({ width, height });
-    await startCls(page);
-    await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
-    await openComments(page);
-    await expect(page.getByRole('heading', { name: '600 comments' })).toBeVisible();
-    // A jump past threads never laid out, to the form at the end.
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect(mainForm(page)).toBeInViewport();
-    await page.waitForTimeout(300);
-    await expectNothingMoved(page);
-    // Back up through them a wheel turn at a time (a wheel is not input that excuses a shift).
-    // Which comment is in the middle of the screen (its number): threads above are laid out as they come near, and
-    // the browser keeps what is on screen where it is, so the scroll position alone does not say how far up it went.
-    const inView = () => page.evaluate(([x, y]) => {
-      const comment = document.elementFromPoint(x, y)?.closest('.bs-comment');
-      return Number(comment?.querySelector('.bs-comment__author')?.textContent.replace('Reader ', '') ?? NaN);
-    }, [width / 2, height / 2]);
-    await page.mouse.move(width / 2, height / 2);
-    const wheel = async (turns) => {
-      for (let i = 0; i < turns; i++) {
-        await page.mouse.wheel(0, -height / 2);
-        await page.waitForTimeout(60);
-      }
-    };
-    await wheel(4);
-    const from = await inView();
-    expect(from, 'a comment near the end').toBeGreaterThan(550);
-    await wheel(36);
-    await page.waitForTimeout(300);
-    expect(await inView(), 'scrolled up through the thread').toBeLessThan(from - 40);
-    await expectNothingMoved(page);
-    // Every comment is there for the browser's find and for a screen reader, laid out or not.
-    await expect(page.locator('.bs-comment')).toHaveCount(600);
-    await expect(page.getByText('Comment 599.', { exact: true })).toBeAttached();
-  });
-}
+test('a long thread (600 comments) comes a hundred at a time: Show more adds the next below the last and takes focus to its first', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await startCls(page);
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  await openComments(page);
+  await expect(page.getByRole('heading', { name: '600 comments' })).toBeVisible();
+  // Whole threads (four comments each here): the first hundred, in order.
+  await expect(page.locator('.bs-comment')).toHaveCount(100);
+  await expect(page.locator('.bs-comment__author').last()).toHaveText('Reader 99');
+  await formShownAndNothingMoved(page);
+  const more = page.getByRole('button', { name: 'Show more comments (500 more)' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.bs-comment')).toHaveCount(200);
+  // Focus on the first comment shown, which a screen reader reads on from.
+  await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 100');
+  await expect(page.getByRole('button', { name: 'Show more comments (400 more)' })).toBeVisible();
+  for (let left = 400; left > 0; left -= 100) await page.getByRole('button', { name: `Show more comments (${left} more)` }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(600);
+  await expect(page.getByRole('button', { name: /^Show more comments/ })).toHaveCount(0);
+  await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 500');
+  await expectNothingMoved(page);
+});
+
+test('in a long thread the reader\'s own comment is shown as soon as it is sent, with everything before it', async ({ page }) => {
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  await openComments(page);
+  await expect(page.locator('.bs-comment')).toHaveCount(100);
+  const form = mainForm(page);
+  await fill(form, { text: 'Mine, at the end of a long thread.' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('Mine, at the end of a long thread.');
+  await expect(page.locator('.bs-comment')).toHaveCount(601);
+  await expect(page.getByRole('heading', { name: '601 comments' })).toBeVisible();
+  // And after a reload (kept in this browser: no endpoint), still there.
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  await expect(page.locator('.bs-comment--own')).toContainText('Mine, at the end of a long thread.');
+});
 
 test('in a long thread the Reply opens its form and Cancel brings focus back, far down the thread', async ({ page }) => {
   await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
   await openComments(page);
+  for (let left = 500; left > 100; left -= 100) await page.getByRole('button', { name: `Show more comments (${left} more)` }).click();
   const reply = page.getByRole('button', { name: 'Reply to Reader 480', exact: true });
   await reply.focus();
   await page.keyboard.press('Enter');
