@@ -283,17 +283,18 @@ function serveIslands(host, islands, url) {
 let started = false;
 
 /// Starts the app with the given build files (names relative to `from`) and integrity digests.
-// A start that stalls (a download that never ends) ends as one that fails, after this long: the reader is told, and
-// what waits for the app stops waiting. Far more than the slowest connection tested needs (the mobile profile's
-// 1.44 Mbps brings the app in about 2 s).
+// A start that has not happened this long after the loader ran (a connection that hangs, or 2G, where the app takes
+// about a minute) is told to the reader as one that failed, and what waits for the app stops waiting; if the files
+// do arrive later, the app still starts.
 const START_LIMIT_MS = 45_000;
+const STALLED = new Error(`nothing started in ${START_LIMIT_MS / 1000} s`);
 
 export async function boot(assets, from = here) {
   if (started) return;
   started = true;
   let timer;
   const stalled = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`nothing started in ${START_LIMIT_MS / 1000} s`)), START_LIMIT_MS);
+    timer = setTimeout(() => reject(STALLED), START_LIMIT_MS);
   });
   stalled.catch(() => {});
   const url = (name) => new URL(name, from);
@@ -317,7 +318,7 @@ export async function boot(assets, from = here) {
     const ready = (async () => {
       if (prerendered()) await firstFrame();
       const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));
-      // Its failure is handled where the bindings await it (below); this only keeps it from counting as unhandled
+      // Its failure is handled where it is compiled (below); this only keeps it from counting as unhandled
       // while the JS loads and the app waits for the first paint to be recorded.
       module.catch(() => {});
       // Through the module map, so the import below runs the checked module (a plain fetch would only warm the cache).
@@ -327,8 +328,17 @@ export async function boot(assets, from = here) {
       await largestPaintRecorded();
       return [bindings, await compiled(module)];
     })();
-    const [bindings, module] = await Promise.race([ready, stalled]);
+    let late = false;
+    const [bindings, module] = await Promise.race([ready, stalled]).catch((error) => {
+      if (error !== STALLED) throw error;
+      // Said now; and if the files do come after all (a slow connection, not a dead one), the app still starts.
+      console.error('Broadsheet could not start:', error);
+      showStartFailure();
+      late = true;
+      return ready;
+    });
     clearTimeout(timer);
+    if (late) hostElement()?.removeAttribute('data-broadsheet-failed');
     await bindings.default({ module_or_path: module });
   } catch (error) {
     clearTimeout(timer);

@@ -6,10 +6,11 @@ use crate::platform;
 /// Where the reader's own choice is kept.
 const STORAGE_KEY: &str = "broadsheet:theme";
 
-/// The colour scheme shown: the reader's remembered choice, else the embedding page's `data-theme`, else `Auto`
-/// (the system's `prefers-color-scheme`, applied by the stylesheet).
+/// The colour scheme shown: the reader's remembered choice (or one made on the pre-rendered page before the app
+/// started, where storage is blocked), else the embedding page's `data-theme`, else `Auto` (the system's
+/// `prefers-color-scheme`, applied by the stylesheet).
 pub fn initial_theme(configured: Theme) -> Theme {
-    match platform::storage_get(STORAGE_KEY).as_deref() {
+    match platform::storage_get(STORAGE_KEY).or_else(platform::page_theme).as_deref() {
         Some("dark") => Theme::Dark,
         Some("light") => Theme::Light,
         _ => configured,

@@ -424,6 +424,12 @@ pub fn storage_get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
 
+/// The colour scheme `public/early.js` put on `<html>` (`data-bs-theme`): the reader's choice, also one made on the
+/// pre-rendered page where storage is blocked.
+pub fn page_theme() -> Option<String> {
+    window().document()?.document_element()?.get_attribute("data-bs-theme")
+}
+
 /// Stores a value; silently does nothing when storage is unavailable or full.
 pub fn storage_set(key: &str, value: &str) {
     if let Some(storage) = local_storage() {

@@ -70,6 +70,10 @@ pub fn storage_get(_key: &str) -> Option<String> {
     None
 }
 
+pub fn page_theme() -> Option<String> {
+    None
+}
+
 pub fn storage_set(_key: &str, _value: &str) {}
 
 pub fn storage_remove(_key: &str) {}

@@ -245,12 +245,14 @@ test('a browser without WebAssembly keeps the pre-rendered article readable, not
   await expect(page.getByRole('alert')).toHaveText('The news cannot be shown in this browser. It needs WebAssembly, which is turned off here.');
 });
 
-test('an app download that never ends is given up after 45 s: the article stays readable and nothing waits for it', async ({ page }) => {
+test('an app that has not started after 45 s is given up: the article stays readable and nothing waits; if it comes after all, it starts', async ({ page }) => {
   await page.clock.install();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  // The app's WASM is asked for and never answered (a stalled connection, a proxy that holds it).
-  await page.route((url) => url.pathname.endsWith('_bg.wasm'), () => {});
+  // The app's WASM is asked for and not answered (a stalled connection, a proxy that holds it, 2G).
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => url.pathname.endsWith('_bg.wasm'), async (route) => { await held; await route.continue(); });
   const loader = page.waitForResponse(/\/loader-[0-9a-f]+\.js/);
   await page.goto(REFERENCE, { waitUntil: 'commit' });
   await loader;
@@ -260,5 +262,13 @@ test('an app download that never ends is given up after 45 s: the article stays 
   await page.clock.runFor(16_000);
   await expect.poll(() => errors.some((e) => e.includes('Broadsheet could not start'))).toBe(true);
   await expectNothingWaitsForTheApp(page);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  // The download was only slow: when it ends, the app starts, and its controls are back.
+  release();
+  await page.clock.resume();
+  await appReady(page);
+  await expect(page.locator('#broadsheet')).not.toHaveAttribute('data-broadsheet-failed');
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dark mode' })).toBeVisible();
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
 });

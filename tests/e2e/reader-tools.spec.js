@@ -243,3 +243,25 @@ test('cards scrolled into view are fetched ahead; a click during a prefetch join
   await expect(page.locator('main[aria-busy="true"]')).toHaveCount(0);
   expect(requests.filter((u) => u.endsWith(file)).length).toBe(1);
 });
+
+test('where storage is blocked, a tap on Dark mode before the app has started still shows as pressed after it takes over', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname), async (route) => { await held; await route.continue(); });
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  release();
+  await appReady(page);
+  expect(await paper(page)).toBe(DARK);
+  const toggle = page.getByRole('button', { name: 'Dark mode' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // One tap turns it off.
+  await toggle.click();
+  expect(await paper(page)).toBe(WHITE);
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+});
