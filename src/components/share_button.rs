@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::platform::{self, Shared};
 
-/// The field with the link to copy by hand: focused when sharing and copying both failed.
+/// The field with the link to copy by hand: focused, its text selected, when sharing and copying both failed.
 const LINK_ID: &str = "bs-share-link";
 
 /// Shares the page being read: the system share sheet where the browser has one (Web Share API), else the link
@@ -21,7 +21,7 @@ pub fn ShareButton(title: String, href: String) -> impl IntoView {
             outcome.set(Some(shared));
             if failed {
                 // Once the field is on the page.
-                set_timeout(|| platform::focus_id(LINK_ID), std::time::Duration::ZERO);
+                set_timeout(|| platform::focus_and_select(LINK_ID), std::time::Duration::ZERO);
             }
         });
     };

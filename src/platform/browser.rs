@@ -465,6 +465,16 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Focuses the text field `id` with its text selected, ready to copy.
+pub fn focus_and_select(id: &str) {
+    if let Some(el) = element_by_id(id) {
+        let _ = el.focus();
+        if let Ok(select) = js_sys::Reflect::get(&el, &"select".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = select.call0(&el);
+        }
+    }
+}
+
 /// Moves focus to the element with `id` without scrolling: the reader may have scrolled away meanwhile.
 pub fn focus_id_in_place(id: &str) {
     if let Some(el) = element_by_id(id) {

@@ -86,6 +86,8 @@ pub async fn sleep_ms(_ms: u32) {}
 
 pub fn focus_id(_id: &str) {}
 
+pub fn focus_and_select(_id: &str) {}
+
 pub fn focus_id_in_place(_id: &str) {}
 
 pub fn focused_id() -> Option<String> {

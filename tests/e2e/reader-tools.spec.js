@@ -174,6 +174,8 @@ test('Share shows the link to copy by hand when the clipboard refuses', async ({
   // Told, and taken to the link.
   await expect(page.getByRole('status').filter({ hasText: 'could not share or copy the link' })).toBeVisible();
   await expect(field).toBeFocused();
+  // Selected, ready for the reader's own copy.
+  await expect.poll(() => field.evaluate((input) => input.value.slice(input.selectionStart, input.selectionEnd))).toBe(page.url());
 });
 
 test('Share and Cancel reply change under the pointer, like the other buttons', async ({ page }) => {
