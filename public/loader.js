@@ -332,8 +332,7 @@ export async function boot(assets, from = here) {
     const [bindings, module] = await Promise.race([ready, stalled]).catch((error) => {
       if (error !== STALLED) throw error;
       // Said now; and if the files do come after all (a slow connection, not a dead one), the app still starts.
-      console.error('Broadsheet could not start:', error);
-      showStartFailure();
+      startFailed(error);
       late = true;
       return ready;
     });
@@ -342,12 +341,16 @@ export async function boot(assets, from = here) {
     await bindings.default({ module_or_path: module });
   } catch (error) {
     clearTimeout(timer);
-    console.error('Broadsheet could not start:', error);
-    // A Content-Security-Policy without 'wasm-unsafe-eval' (a host page's own, say) stops the compile for good.
-    const blocked = /Content Security Policy|\bCSP\b/i.test(String(error?.message));
-    if (blocked) console.error("Broadsheet: this page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src (docs/deploying.md).");
-    showStartFailure(blocked);
+    startFailed(error);
   }
+}
+
+function startFailed(error) {
+  console.error('Broadsheet could not start:', error);
+  // A Content-Security-Policy without 'wasm-unsafe-eval' (a host page's own, say) stops the compile for good.
+  const blocked = /Content Security Policy|\bCSP\b/i.test(String(error?.message));
+  if (blocked) console.error("Broadsheet: this page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src (docs/deploying.md).");
+  showStartFailure(blocked);
 }
 
 // Where reloading will not help (WebAssembly is off, or the page's policy forbids it), the reader is told so.

@@ -154,13 +154,11 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     });
     let reply_to = comment.id.clone();
     let open = replies.open.flag_for(&comment.id);
-    let is_open = move || open.get();
     let button_id = reply_button_id(&comment.id);
     // Not under a comment of the reader's the endpoint took without giving it an id (kept as `sent-…`): the
     // newsroom would not know the comment replied to.
     let reply = (depth < MAX_DEPTH && !(own.is_some() && comment.id.starts_with("sent-"))).then(|| {
         let reply_to = reply_to.clone();
-        let (is_open, open_now) = (is_open.clone(), is_open.clone());
         // A reply the reader typed and left (cancelled, another Reply opened, or the page reloaded) is kept. Its
         // button's description says so (and the stylesheet shows it beside the closed button), or it would come back
         // only to a reader who happened to press this same Reply again. Read again when this comment's own form opens
@@ -173,15 +171,15 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
             kept.then_some("Draft saved")
         };
         view! {
-            <button type="button" class="bs-comment__reply" id=button_id.clone() aria-expanded=move || if is_open() { "true" } else { "false" }
-                aria-description=draft on:click=move |_| if !open_now() { replies.open.open(&reply_to, open) }>
+            <button type="button" class="bs-comment__reply" id=button_id.clone() aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-description=draft on:click=move |_| if !open.get_untracked() { replies.open.open(&reply_to, open) }>
                 "Reply"
                 <span class="bs-visually-hidden">" to " {comment.author.clone()}</span>
             </button>
         }
     });
     let form = move || {
-        is_open().then(|| {
+        open.get().then(|| {
             let button_id = button_id.clone();
             let forget = reply_to.clone();
             let cancel = Callback::new(move |_| {
