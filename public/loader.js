@@ -133,9 +133,12 @@ function firstFrame() {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-// Once the reader scrolls, presses a key or touches the page, the browser records no more largest paints.
+// Once the reader scrolls, presses a key or touches the page, the browser records no more largest paints. Not a
+// `scroll` event: the page scrolls itself too (the nav to the reader's section, `scroll-initial-target`), which
+// ends nothing, and waiting would then stop before the lead picture is recorded. A reader's scroll starts with a
+// wheel, a key, a touch or a press on a scrollbar.
 const input = new Promise((resolve) => {
-  for (const type of ['scroll', 'keydown', 'pointerdown']) addEventListener(type, resolve, { capture: true, passive: true, once: true });
+  for (const type of ['wheel', 'keydown', 'pointerdown']) addEventListener(type, resolve, { capture: true, passive: true, once: true });
 });
 
 // The app replaces a pre-rendered page's markup when it starts. An element of the same size painted again adds no
