@@ -51,7 +51,7 @@ impl FormState {
     pub fn new(article: &str, parent: Option<&str>) -> FormState {
         let saved = store::load_commenter();
         let remember = saved.is_some();
-        let saved = saved.unwrap_or_default();
+        let saved = store::load_typed_commenter().or(saved).unwrap_or_default();
         FormState {
             text: RwSignal::new(store::load_draft(article, parent)),
             remember: RwSignal::new(remember),
@@ -106,6 +106,11 @@ pub fn CommentForm(
         let value = text.get();
         store::save_draft(&draft_article, draft_parent.as_deref(), &value);
     });
+    // On input only: a form shown again must not put back the details it was opened with over newer ones typed
+    // in another form since.
+    let keep_typed = move || {
+        store::keep_typed_commenter(&Commenter { name: name.get_untracked(), email: email.get_untracked(), website: website.get_untracked() });
+    };
 
     let signal_of = move |f: Field| match f {
         Field::Text => text,
@@ -237,7 +242,10 @@ pub fn CommentForm(
                 <input id=input_id.clone() name=f.name() type=kind autocomplete=autocomplete
                     aria-required=required.then_some("true")
                     aria-invalid=move || error_of(f).map(|_| "true") aria-describedby=described
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                    prop:value=move || value.get() on:input=move |ev| {
+                        value.set(event_target_value(&ev));
+                        keep_typed();
+                    }/>
             }
             .into_any()
         };

@@ -9,7 +9,7 @@ use crate::platform;
 
 const PREFIX: &str = "broadsheet:";
 
-/// The reader's details, kept only while "Save my name, email, and website" is ticked.
+/// The reader's details, kept in this browser only while "Save my name, email, and website" is ticked.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Commenter {
     pub name: String,
@@ -94,6 +94,23 @@ pub fn save_commenter(commenter: &Commenter) {
 
 pub fn forget_commenter() {
     platform::storage_remove(COMMENTER_KEY);
+    // Not JSON: nothing to load.
+    platform::tab_storage_set(TYPED_COMMENTER_KEY, "");
+}
+
+/// The details as last typed in this tab, saved or not: leaving the story and coming back, or a reload, loses
+/// nothing, as with the comment's draft. Only for this tab (sessionStorage), so unsaved details are not there
+/// "the next time I comment".
+const TYPED_COMMENTER_KEY: &str = "broadsheet:commenter:typed";
+
+pub fn load_typed_commenter() -> Option<Commenter> {
+    json::from_str(&platform::tab_storage_get(TYPED_COMMENTER_KEY)?).ok()
+}
+
+pub fn keep_typed_commenter(commenter: &Commenter) {
+    if let Ok(json) = json::to_string(commenter) {
+        platform::tab_storage_set(TYPED_COMMENTER_KEY, &json);
+    }
 }
 
 fn own_key(article: &str) -> String {

@@ -443,6 +443,22 @@ pub fn storage_remove(key: &str) {
     }
 }
 
+/// sessionStorage: kept for this tab only (a reload, Back, the story left and come back to), gone when it closes.
+fn tab_storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+pub fn tab_storage_get(key: &str) -> Option<String> {
+    tab_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a value for this tab; does nothing when storage is unavailable or full.
+pub fn tab_storage_set(key: &str, value: &str) {
+    if let Some(storage) = tab_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 /// A random identifier (a UUID where the browser offers one).
 pub fn random_id() -> String {
     let crypto = js_sys::Reflect::get(&window(), &"crypto".into()).ok();

@@ -78,6 +78,12 @@ pub fn storage_set(_key: &str, _value: &str) {}
 
 pub fn storage_remove(_key: &str) {}
 
+pub fn tab_storage_get(_key: &str) -> Option<String> {
+    None
+}
+
+pub fn tab_storage_set(_key: &str, _value: &str) {}
+
 pub fn random_id() -> String {
     "native".to_string()
 }

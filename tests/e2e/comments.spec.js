@@ -130,6 +130,32 @@ test('the comment text is kept as a draft and survives a reload', async ({ page 
   await expect(mainForm(page).getByLabel('Comment', { exact: true })).toHaveValue('Half-written thoughts…');
 });
 
+test('details typed without saving them are still there after leaving the story and coming back, in this tab only', async ({ page, context }) => {
+  await openComments(page);
+  await fill(mainForm(page), { text: 'Back in a moment.', website: 'https://ann.example' });
+  await expect(mainForm(page).getByLabel('Save my name')).not.toBeChecked();
+  // Away to the front page and Back, in the app; then a reload.
+  await page.locator('.bs-masthead').click();
+  await expect(page.locator('main h1, main h2').first()).toBeVisible();
+  await page.goBack();
+  await showComments(page);
+  const form = mainForm(page);
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Back in a moment.');
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Ann Reader');
+  await expect(form.getByLabel('Email', { exact: true })).toHaveValue('ann@example.com');
+  await expect(form.getByLabel('Website', { exact: true })).toHaveValue('https://ann.example');
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  await expect(mainForm(page).getByLabel('Email', { exact: true })).toHaveValue('ann@example.com');
+  // Not kept for "the next time I comment": another tab starts empty.
+  const other = await context.newPage();
+  await openComments(other);
+  await expect(mainForm(other).getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(mainForm(other).getByLabel('Email', { exact: true })).toHaveValue('');
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('ann@example.com');
+});
+
 test('a reply typed and left is marked on its Reply button, after Cancel and after a reload, until it is sent', async ({ page }) => {
   await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   await openComments(page);
