@@ -248,19 +248,17 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
         // A reload: back to where the reader was, if the browser kept it and could not put the page there itself
         // (the app drew it: the shell, a host page). A pre-rendered page the browser has put back, and one the
         // reader has scrolled since (while the app was starting), are left where they are.
-        Arrival::Initial => {
-            if let Some(y) = platform::history_scroll().filter(|_| platform::scroll_y() < 1.0) {
-                platform::scroll_to(y);
-            }
-        }
+        // Either way, a place further down than the page reaches yet is finished once the comments are in.
+        Arrival::Initial => platform::restore_scroll(platform::history_scroll(), platform::scroll_y() < 1.0),
         // Back and forward: the page that was focused has gone, so a screen reader hears where it now is.
         Arrival::History => {
-            platform::scroll_to(platform::history_scroll().unwrap_or_else(platform::app_top));
+            platform::restore_scroll(Some(platform::history_scroll().unwrap_or_else(platform::app_top)), true);
             announcement.set(view.title());
         }
         // A link or "Try again": a screen reader reads the heading focus moves to; announcing it as well would say
         // it twice. Emptied, so the next Back is announced even to the page announced last.
         _ => {
+            platform::restore_scroll(None, false);
             platform::focus_page_heading();
             announcement.set(String::new());
         }

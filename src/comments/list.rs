@@ -76,6 +76,8 @@ pub struct ReplyState {
 /// comments". A thread of thousands would otherwise hold the page still for most of a second while it is built, and
 /// make every Reply lay it all out again.
 const PAGE: usize = 100;
+/// Where the number of pages asked for is kept in the history entry.
+pub const PAGES_KEY: &str = "broadsheetCommentPages";
 
 /// Every comment in its thread (oldest first, replies under their parent, nested at most `MAX_DEPTH` deep), in
 /// the order and depth `broadsheet_model::comments::thread` gives, in pages: `pages` of them shown (kept by the
@@ -106,6 +108,7 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) ->
         view! {
             <button type="button" class="bs-button bs-button--quiet bs-comments__more" on:click=move |_| {
                 pages.set(shown as u32 + 1);
+                crate::platform::keep_in_history(PAGES_KEY, f64::from(shown as u32 + 1));
                 let next = next.clone();
                 set_timeout(move || crate::platform::focus_id(&next), std::time::Duration::ZERO);
             }>{format!("Show more comments ({left} more)")}</button>

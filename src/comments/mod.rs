@@ -77,8 +77,9 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         });
     });
     let open_reply = list::OpenReply::new();
-    // How many pages of a long thread the reader has asked for: kept while the thread is redrawn.
-    let pages = RwSignal::new(1u32);
+    // How many pages of a long thread the reader has asked for: kept while the thread is redrawn, and in the history
+    // entry, so that Back or a reload to a place far down the thread finds it there (list.rs).
+    let pages = RwSignal::new(crate::platform::history_number(list::PAGES_KEY).map_or(1, |n| n as u32));
     let drafts_changed = RwSignal::new(0u32);
     // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read again.
     let storage = window_event_listener(leptos::ev::storage, move |ev| {

@@ -68,9 +68,16 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
                     // the reader is or not: no scrolling.
                     let refocus = platform::is_focused(WAITING_HEADING);
                     let _ = state.try_set(Slot::Shown);
-                    if refocus {
-                        set_timeout(|| platform::focus_id_in_place("bs-comments-title"), std::time::Duration::ZERO);
-                    }
+                    set_timeout(
+                        move || {
+                            // Back or a reload to a place in the comments: there now.
+                            platform::finish_scroll_restore();
+                            if refocus {
+                                platform::focus_id_in_place("bs-comments-title");
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
                 });
                 let mounted = module.and_then(|module| platform::mount_island(&module, &props.args(inner.into(), on_ready.as_ref())));
                 held.borrow_mut().on_ready = Some(on_ready);

@@ -254,25 +254,67 @@ pub fn history_route() -> Option<String> {
 /// A history state holding scroll position `y`: added to the current entry's own state when `keep_current` (a host's
 /// router may keep its keys there), else on its own (a new entry).
 fn scroll_state(y: f64, keep_current: bool) -> JsValue {
+    state_with("broadsheetScroll", y, keep_current)
+}
+
+fn state_with(key: &str, value: f64, keep_current: bool) -> JsValue {
     let state = js_sys::Object::new();
     let current = keep_current.then(|| window().history().ok()?.state().ok()).flatten().filter(|s| s.is_object());
     if let Some(current) = current {
         let _ = js_sys::Object::assign(&state, &current.unchecked_into());
     }
-    let _ = js_sys::Reflect::set(&state, &"broadsheetScroll".into(), &JsValue::from_f64(y));
+    let _ = js_sys::Reflect::set(&state, &key.into(), &JsValue::from_f64(value));
     state.into()
 }
 
 /// The scroll position saved in the current history entry (after back/forward).
 pub fn history_scroll() -> Option<f64> {
+    history_number("broadsheetScroll")
+}
+
+/// A number kept in the current history entry by [`keep_in_history`]: Back, Forward and a reload find it again.
+pub fn history_number(key: &str) -> Option<f64> {
     let state = window().history().ok()?.state().ok()?;
-    js_sys::Reflect::get(&state, &"broadsheetScroll".into()).ok()?.as_f64()
+    js_sys::Reflect::get(&state, &key.into()).ok()?.as_f64()
+}
+
+pub fn keep_in_history(key: &str, value: f64) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state(&state_with(key, value, true), "");
+    }
 }
 
 thread_local! {
     /// The scroll position's pending write into the current history entry; replacing it drops (cancels) it.
     static PENDING_SCROLL_WRITE: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> = const { std::cell::RefCell::new(None) };
     static SCROLL_MEMORY_HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// A place Back, Forward or a reload returned to that the page did not reach yet: see [`restore_scroll`].
+    static UNFINISHED_RESTORE: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Back, Forward or a reload to the place `y` (after `scroll_to(y)` when `move_now`; else the browser has put the
+/// page back itself). When the page is still too short to get there (a long comment thread not shown yet), it is
+/// as far down as it goes, and [`finish_scroll_restore`] goes the rest of the way once the comments are in, unless
+/// the reader has scrolled, typed or touched the page meanwhile. Meanwhile the short place is not remembered.
+pub fn restore_scroll(y: Option<f64>, move_now: bool) {
+    if let (Some(y), true) = (y, move_now) {
+        scroll_to(y);
+    }
+    // Beyond the page's end, and the page is near its end (the browser put it there on a reload, give or take the
+    // few pixels the page changes by when the app takes over; a reader who scrolled up meanwhile is left alone).
+    let cut_short = |y: &f64| {
+        let bottom = window().document().and_then(|d| d.scrolling_element()).map(|e| e.scroll_height() as f64).unwrap_or(0.0);
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        *y > bottom - height + 1.0 && scroll_y() + height * 1.5 >= bottom
+    };
+    UNFINISHED_RESTORE.with(|r| r.set(y.filter(cut_short)));
+}
+
+/// The rest of a restore [`restore_scroll`] could not finish, now that the page is long enough.
+pub fn finish_scroll_restore() {
+    if let Some(y) = UNFINISHED_RESTORE.with(|r| r.take()) {
+        scroll_to(y);
+    }
 }
 
 /// From Back or Forward until the page they lead to is in its place: scrolling meanwhile (the page on screen giving
@@ -307,6 +349,9 @@ pub fn remember_scroll() {
 
 /// Writes the scroll position into the current history entry now.
 fn save_scroll() {
+    if UNFINISHED_RESTORE.with(|r| r.get()).is_some() {
+        return;
+    }
     if let Ok(history) = window().history() {
         let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
     }
@@ -383,6 +428,15 @@ pub fn take_over_scroll_restoration() {
         }
     });
     listen(&window(), "pageshow", move || restoration(web_sys::ScrollRestoration::Manual));
+    // The reader's own scrolling (it starts with one of these; the page's own scrolling does not) ends a restore.
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| UNFINISHED_RESTORE.with(|r| r.set(None)));
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(true);
+    options.set_capture(true);
+    for event in ["wheel", "keydown", "pointerdown", "touchstart"] {
+        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(event, closure.as_ref().unchecked_ref(), &options);
+    }
+    closure.forget();
 }
 
 /// Calls `on_change` after back, forward or a change of the fragment.

@@ -44,6 +44,16 @@ pub fn history_scroll() -> Option<f64> {
     None
 }
 
+pub fn restore_scroll(_y: Option<f64>, _move_now: bool) {}
+
+pub fn history_number(_key: &str) -> Option<f64> {
+    None
+}
+
+pub fn keep_in_history(_key: &str, _value: f64) {}
+
+pub fn finish_scroll_restore() {}
+
 pub fn focus_page_heading() {}
 
 pub fn app_top() -> f64 {

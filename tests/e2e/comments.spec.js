@@ -832,6 +832,52 @@ test('a long thread (600 comments) comes a hundred at a time: Show more adds the
   await expectNothingMoved(page);
 });
 
+for (const how of ['Back', 'a reload']) test(`${how} to a long thread returns the reader to the comment they were reading, with the comments they had asked for`, async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  await openComments(page);
+  await page.getByRole('button', { name: 'Show more comments (500 more)' }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(200);
+  // Reading Reader 150's comment, in the second hundred, at the top of the screen.
+  const reading = page.locator('.bs-comment__body', { has: page.getByText('Reader 150', { exact: true }) });
+  await reading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(400);
+  const top = await reading.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  if (how === 'Back') {
+    // A link where the reader is (the masthead is far above: clicking it here would scroll the page first).
+    await page.evaluate(() => document.querySelector('.bs-masthead').click());
+    await expect(page.locator('.bs-comment')).toHaveCount(0);
+    await page.goBack();
+  } else {
+    await page.reload();
+  }
+  await appReady(page);
+  await expect(page.locator('.bs-comment')).toHaveCount(200);
+  await expect.poll(() => reading.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBe(top);
+});
+
+test('back at a long thread after a reload, a reader who scrolls while its comments load is left where they scrolled to', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  let loads = 0;
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', async (route) => {
+    // The second time, slowly: the reader has time to scroll before the comments are in.
+    if (++loads > 1) await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ contentType: 'application/json', body: longThread(600), headers: { 'cache-control': 'no-store' } });
+  });
+  await openComments(page);
+  await page.locator('.bs-comment__body', { has: page.getByText('Reader 80', { exact: true }) }).evaluate((el) => el.scrollIntoView());
+  await page.waitForTimeout(400);
+  await page.reload();
+  await appReady(page);
+  await page.mouse.move(200, 400);
+  await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(300);
+  const scrolledTo = await page.evaluate(() => scrollY);
+  await expect(page.locator('.bs-comment')).toHaveCount(100, { timeout: 10000 });
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => scrollY)).toBe(scrolledTo);
+});
+
 test('in a long thread the reader\'s own comment is shown as soon as it is sent, with everything before it', async ({ page }) => {
   await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
   await openComments(page);
