@@ -141,6 +141,17 @@ const input = new Promise((resolve) => {
   for (const type of ['wheel', 'keydown', 'pointerdown']) addEventListener(type, resolve, { capture: true, passive: true, once: true });
 });
 
+// How often the reader has moved the page since it loaded (the page's own scrolling is no move, nor is a key that does
+// not move it: Control, Alt+Tab). The app reads it (`platform::reader_moves`): after a reload it takes the reader
+// back to their place only if they have not moved, and a return to a place not reached yet is finished only if
+// they have not moved since.
+globalThis.broadsheetReaderMoves = 0;
+for (const type of ['wheel', 'keydown', 'pointerdown']) {
+  addEventListener(type, (event) => {
+    if (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key)) globalThis.broadsheetReaderMoves++;
+  }, { capture: true, passive: true });
+}
+
 // The app replaces a pre-rendered page's markup when it starts. An element of the same size painted again adds no
 // new largest paint, but only once the browser has recorded the first one: Chromium records a paint a few frames
 // after showing it and forgets an element removed before then, so the app's copy of the page's largest element

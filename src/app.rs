@@ -245,20 +245,19 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
         return;
     }
     match nav.arrival.get_untracked() {
-        // A reload: back to where the reader was, if the browser kept it and could not put the page there itself
-        // (the app drew it: the shell, a host page). A pre-rendered page the browser has put back, and one the
-        // reader has scrolled since (while the app was starting), are left where they are.
-        // Either way, a place further down than the page reaches yet is finished once the comments are in.
-        Arrival::Initial => platform::restore_scroll(platform::history_scroll(), platform::scroll_y() < 1.0),
+        // A reload: back to where the reader was, if the browser kept it: it puts a pre-rendered page back itself,
+        // but not one the app draws (the shell, a host page), nor further than the page reaches before the comments
+        // are in. Not when the reader has moved the page since (while the app was starting).
+        Arrival::Initial => platform::restore_scroll(platform::history_scroll().filter(|_| platform::scroll_y() < 1.0 || platform::reader_moves() == 0.0)),
         // Back and forward: the page that was focused has gone, so a screen reader hears where it now is.
         Arrival::History => {
-            platform::restore_scroll(Some(platform::history_scroll().unwrap_or_else(platform::app_top)), true);
+            platform::restore_scroll(Some(platform::history_scroll().unwrap_or_else(platform::app_top)));
             announcement.set(view.title());
         }
         // A link or "Try again": a screen reader reads the heading focus moves to; announcing it as well would say
         // it twice. Emptied, so the next Back is announced even to the page announced last.
         _ => {
-            platform::restore_scroll(None, false);
+            platform::restore_scroll(None);
             platform::focus_page_heading();
             announcement.set(String::new());
         }

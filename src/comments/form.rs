@@ -180,6 +180,9 @@ pub fn CommentForm(
                 Ok(own) => {
                     if remember_details {
                         store::save_commenter(&Commenter { name: request.name, email: request.email, website: request.website });
+                    } else {
+                        // Sent: unsaved details are not kept for someone else's comment from this tab.
+                        store::forget_typed_commenter();
                     }
                     if store::load_draft(&request.article, request.parent.as_deref()) == sent_text {
                         store::save_draft(&request.article, request.parent.as_deref(), "");

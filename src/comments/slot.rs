@@ -67,7 +67,10 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
                     // Focus left on the waiting heading (after "Try again") moves on to the comments' own, where
                     // the reader is or not: no scrolling.
                     let refocus = platform::is_focused(WAITING_HEADING);
-                    let _ = state.try_set(Slot::Shown);
+                    // Not for a story the reader has left: the slot has gone.
+                    if state.try_set(Slot::Shown).is_some() {
+                        return;
+                    }
                     set_timeout(
                         move || {
                             // Back or a reload to a place in the comments: there now.

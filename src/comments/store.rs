@@ -94,17 +94,21 @@ pub fn save_commenter(commenter: &Commenter) {
 
 pub fn forget_commenter() {
     platform::storage_remove(COMMENTER_KEY);
-    // Not JSON: nothing to load.
-    platform::tab_storage_set(TYPED_COMMENTER_KEY, "");
+    forget_typed_commenter();
 }
 
 /// The details as last typed in this tab, saved or not: leaving the story and coming back, or a reload, loses
-/// nothing, as with the comment's draft. Only for this tab (sessionStorage), so unsaved details are not there
-/// "the next time I comment".
+/// nothing, as with the comment's draft. Only for this tab (sessionStorage) and, unsaved, only until the comment is
+/// sent, so they are not there "the next time I comment".
 const TYPED_COMMENTER_KEY: &str = "broadsheet:commenter:typed";
 
 pub fn load_typed_commenter() -> Option<Commenter> {
     json::from_str(&platform::tab_storage_get(TYPED_COMMENTER_KEY)?).ok()
+}
+
+pub fn forget_typed_commenter() {
+    // Not JSON: nothing to load.
+    platform::tab_storage_set(TYPED_COMMENTER_KEY, "");
 }
 
 pub fn keep_typed_commenter(commenter: &Commenter) {

@@ -288,32 +288,52 @@ thread_local! {
     /// The scroll position's pending write into the current history entry; replacing it drops (cancels) it.
     static PENDING_SCROLL_WRITE: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> = const { std::cell::RefCell::new(None) };
     static SCROLL_MEMORY_HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// A place Back, Forward or a reload returned to that the page did not reach yet: see [`restore_scroll`].
-    static UNFINISHED_RESTORE: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+    /// A place Back, Forward or a reload returned to that the page did not reach yet, and the reader's moves then:
+    /// see [`restore_scroll`].
+    static UNFINISHED_RESTORE: std::cell::Cell<Option<(f64, f64)>> = const { std::cell::Cell::new(None) };
 }
 
-/// Back, Forward or a reload to the place `y` (after `scroll_to(y)` when `move_now`; else the browser has put the
-/// page back itself). When the page is still too short to get there (a long comment thread not shown yet), it is
-/// as far down as it goes, and [`finish_scroll_restore`] goes the rest of the way once the comments are in, unless
-/// the reader has scrolled, typed or touched the page meanwhile. Meanwhile the short place is not remembered.
-pub fn restore_scroll(y: Option<f64>, move_now: bool) {
-    if let (Some(y), true) = (y, move_now) {
+/// Back, Forward or a reload to the place `y`. When the page is still too short to get there (a long comment thread
+/// not shown yet), it goes as far down as it can, and [`finish_scroll_restore`] goes the rest of the way once the
+/// comments are in, unless the reader has moved the page meanwhile. Until then the short place is not remembered.
+pub fn restore_scroll(y: Option<f64>) {
+    if let Some(y) = y {
         scroll_to(y);
     }
-    // Beyond the page's end, and the page is near its end (the browser put it there on a reload, give or take the
-    // few pixels the page changes by when the app takes over; a reader who scrolled up meanwhile is left alone).
-    let cut_short = |y: &f64| {
-        let bottom = window().document().and_then(|d| d.scrolling_element()).map(|e| e.scroll_height() as f64).unwrap_or(0.0);
-        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-        *y > bottom - height + 1.0 && scroll_y() + height * 1.5 >= bottom
-    };
-    UNFINISHED_RESTORE.with(|r| r.set(y.filter(cut_short)));
+    UNFINISHED_RESTORE.with(|r| r.set(y.filter(|y| beyond_end(*y)).map(|y| (y, reader_moves()))));
 }
 
-/// The rest of a restore [`restore_scroll`] could not finish, now that the page is long enough.
+/// The place a restore has still to reach, unless the reader has moved the page since (which ends it).
+fn unfinished_restore() -> Option<f64> {
+    let (y, moves) = UNFINISHED_RESTORE.with(|r| r.get())?;
+    if moves == reader_moves() {
+        return Some(y);
+    }
+    UNFINISHED_RESTORE.with(|r| r.set(None));
+    None
+}
+
+/// Whether `y` is further down than the page can be scrolled now.
+fn beyond_end(y: f64) -> bool {
+    let bottom = window().document().and_then(|d| d.scrolling_element()).map(|e| e.scroll_height() as f64).unwrap_or(0.0);
+    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    y > bottom - height + 1.0
+}
+
+/// How often the reader has moved the page since it loaded (wheel, touch, scrollbar, a key that scrolls): public/loader.js
+/// counts from the start, before the app runs.
+pub fn reader_moves() -> f64 {
+    js_sys::Reflect::get(&window(), &"broadsheetReaderMoves".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+}
+
+/// The rest of a restore [`restore_scroll`] could not finish, as far as the page now goes. Still unfinished while the
+/// page is too short (the comments could not be loaded): the place is kept for "Try again" or the next visit.
 pub fn finish_scroll_restore() {
-    if let Some(y) = UNFINISHED_RESTORE.with(|r| r.take()) {
+    if let Some(y) = unfinished_restore() {
         scroll_to(y);
+        if !beyond_end(y) {
+            UNFINISHED_RESTORE.with(|r| r.set(None));
+        }
     }
 }
 
@@ -349,7 +369,7 @@ pub fn remember_scroll() {
 
 /// Writes the scroll position into the current history entry now.
 fn save_scroll() {
-    if UNFINISHED_RESTORE.with(|r| r.get()).is_some() {
+    if unfinished_restore().is_some() {
         return;
     }
     if let Ok(history) = window().history() {
@@ -428,15 +448,6 @@ pub fn take_over_scroll_restoration() {
         }
     });
     listen(&window(), "pageshow", move || restoration(web_sys::ScrollRestoration::Manual));
-    // The reader's own scrolling (it starts with one of these; the page's own scrolling does not) ends a restore.
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| UNFINISHED_RESTORE.with(|r| r.set(None)));
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_passive(true);
-    options.set_capture(true);
-    for event in ["wheel", "keydown", "pointerdown", "touchstart"] {
-        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(event, closure.as_ref().unchecked_ref(), &options);
-    }
-    closure.forget();
 }
 
 /// Calls `on_change` after back, forward or a change of the fragment.

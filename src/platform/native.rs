@@ -44,7 +44,11 @@ pub fn history_scroll() -> Option<f64> {
     None
 }
 
-pub fn restore_scroll(_y: Option<f64>, _move_now: bool) {}
+pub fn restore_scroll(_y: Option<f64>) {}
+
+pub fn reader_moves() -> f64 {
+    0.0
+}
 
 pub fn history_number(_key: &str) -> Option<f64> {
     None

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingMoved, openInApp, showComments, startCls } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingMoved, longThread, openInApp, showComments, startCls } from './helpers.js';
 
 const NO_COMMENTS = '/international/sudan-khartoum-landmarks-conflict/';
 const ENDPOINT = '/api/comments';
@@ -154,6 +154,14 @@ test('details typed without saving them are still there after leaving the story 
   await expect(mainForm(other).getByLabel('Name', { exact: true })).toHaveValue('');
   await expect(mainForm(other).getByLabel('Email', { exact: true })).toHaveValue('');
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('ann@example.com');
+  // Once the comment is sent, unsaved details are not kept for the next one from this tab.
+  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('Back in a moment.');
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  await expect(mainForm(page).getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(mainForm(page).getByLabel('Email', { exact: true })).toHaveValue('');
 });
 
 test('a reply typed and left is marked on its Reply button, after Cancel and after a reload, until it is sent', async ({ page }) => {
@@ -797,16 +805,6 @@ test('a reply sent while the reader has moved on to the main form leaves their f
   await expect(main).toHaveValue('Still typing here.');
 });
 
-/** A comments file of `n` comments: every fourth starts a thread, the rest reply down a chain; some are long. */
-function longThread(n) {
-  const comments = [];
-  for (let i = 0; i < n; i++) {
-    const published = new Date(Date.UTC(2026, 10, 24, 9, 0, i)).toISOString().replace('.000Z', '+00:00');
-    const text = i % 7 ? `Comment ${i}.` : `Comment ${i}, a long one. ${'Every word of it is kept on the page. '.repeat(12)}`;
-    comments.push({ id: `t${i}`, author: `Reader ${i}`, published, text, ...(i % 4 ? { parent: `t${i - 1}` } : {}) });
-  }
-  return JSON.stringify({ format_version: 1, article: 'kim-jong-un-returns-from-russia', comments });
-}
 
 test('a long thread (600 comments) comes a hundred at a time: Show more adds the next below the last and takes focus to its first', async ({ page }) => {
   await page.setViewportSize({ width: 412, height: 823 });
@@ -876,6 +874,41 @@ test('back at a long thread after a reload, a reader who scrolls while its comme
   await expect(page.locator('.bs-comment')).toHaveCount(100, { timeout: 10000 });
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => scrollY)).toBe(scrolledTo);
+});
+
+test('back at a long thread after a reload: a key that moves nothing does not lose the place, nor do comments that fail to load', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  let answer = 'slow';
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', async (route) => {
+    if (answer === 'fail') return route.fulfill({ status: 500, body: 'down' });
+    if (answer === 'slow') await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ contentType: 'application/json', body: longThread(600), headers: { 'cache-control': 'no-store' } });
+  });
+  answer = 'fast';
+  await openComments(page);
+  const reading = page.locator('.bs-comment__body', { has: page.getByText('Reader 80', { exact: true }) });
+  await reading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(400);
+  const place = await page.evaluate(() => scrollY);
+  // Control (the start of Ctrl+Tab to another tab) while the comments load.
+  answer = 'slow';
+  await page.reload();
+  await appReady(page);
+  await page.keyboard.press('Control');
+  await expect(page.locator('.bs-comment')).toHaveCount(100, { timeout: 10000 });
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(place);
+  // The comments fail: the page stays as far down as it goes, and the place is kept for the next visit.
+  answer = 'fail';
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => history.state.broadsheetScroll)).toBe(place);
+  answer = 'fast';
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('.bs-comment')).toHaveCount(100);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(place);
 });
 
 test('in a long thread the reader\'s own comment is shown as soon as it is sent, with everything before it', async ({ page }) => {

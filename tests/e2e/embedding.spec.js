@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMBEDDED_DATA, REFERENCE, REFERENCE_HEADLINE, countContentRequests, filesUnder } from './helpers.js';
+import { EMBEDDED_DATA, REFERENCE, REFERENCE_HEADLINE, countContentRequests, filesUnder, longThread } from './helpers.js';
 
 const HOST = 'http://127.0.0.1:8094';
 const ASSETS = 'http://127.0.0.1:8095';
@@ -467,6 +467,24 @@ test('on a host page in another language, the app says its own, so its text is r
   await openHost(page);
   await page.evaluate(() => { document.documentElement.lang = 'fr'; });
   await expect(app(page).locator('section.bs-app')).toHaveAttribute('lang', 'en');
+});
+
+test('a reload on the host page returns the reader to their place far down a long comment thread', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({
+    contentType: 'application/json', body: longThread(600), headers: { 'access-control-allow-origin': '*' },
+  }));
+  await openHost(page, `#${REFERENCE}`);
+  await app(page).locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  await app(page).getByRole('button', { name: 'Show more comments (500 more)' }).click();
+  await expect(app(page).locator('.bs-comment')).toHaveCount(200);
+  const reading = app(page).locator('.bs-comment__body', { has: page.getByText('Reader 150', { exact: true }) });
+  await reading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(400);
+  const top = await reading.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  await page.reload();
+  await expect(app(page).locator('.bs-comment')).toHaveCount(200);
+  await expect.poll(() => reading.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBe(top);
 });
 
 test('a reload on the host page returns the reader to where they were in the story', async ({ page }) => {

@@ -141,3 +141,14 @@ export async function startProxy(baseURL, intercept = () => false) {
     close: () => new Promise((resolve) => { proxy.close(resolve); proxy.closeAllConnections(); }),
   };
 }
+
+/** A comments file of `n` comments: every fourth starts a thread, the rest reply down a chain; some are long. */
+export function longThread(n) {
+  const comments = [];
+  for (let i = 0; i < n; i++) {
+    const published = new Date(Date.UTC(2026, 10, 24, 9, 0, i)).toISOString().replace('.000Z', '+00:00');
+    const text = i % 7 ? `Comment ${i}.` : `Comment ${i}, a long one. ${'Every word of it is kept on the page. '.repeat(12)}`;
+    comments.push({ id: `t${i}`, author: `Reader ${i}`, published, text, ...(i % 4 ? { parent: `t${i - 1}` } : {}) });
+  }
+  return JSON.stringify({ format_version: 1, article: 'kim-jong-un-returns-from-russia', comments });
+}
