@@ -142,13 +142,16 @@ const input = new Promise((resolve) => {
 });
 
 // How often the reader has moved the page since it loaded (the page's own scrolling is no move, nor is a key that does
-// not move it: Control, Alt+Tab). The app reads it (`platform::reader_moves`): after a reload it takes the reader
-// back to their place only if they have not moved, and a return to a place not reached yet is finished only if
-// they have not moved since.
-globalThis.broadsheetReaderMoves = 0;
+// not move it: Control, Alt+Tab), kept on the host element (not in a global of a host page). The app reads it
+// (`platform::reader_moves`): after a reload it takes the reader back to their place only if they have not moved,
+// and a return to a place not reached yet is finished only if they have not moved since.
+let movesHost;
 for (const type of ['wheel', 'keydown', 'pointerdown']) {
   addEventListener(type, (event) => {
-    if (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key)) globalThis.broadsheetReaderMoves++;
+    movesHost ??= hostElement();
+    if (movesHost && (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key))) {
+      movesHost.broadsheetReaderMoves = (movesHost.broadsheetReaderMoves ?? 0) + 1;
+    }
   }, { capture: true, passive: true });
 }
 

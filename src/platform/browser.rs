@@ -321,9 +321,10 @@ fn beyond_end(y: f64) -> bool {
 }
 
 /// How often the reader has moved the page since it loaded (wheel, touch, scrollbar, a key that scrolls): public/loader.js
-/// counts from the start, before the app runs.
+/// counts from the start, before the app runs, on the host element.
 pub fn reader_moves() -> f64 {
-    js_sys::Reflect::get(&window(), &"broadsheetReaderMoves".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+    let host = window().document().and_then(|d| d.query_selector("#broadsheet, [data-broadsheet]").ok().flatten());
+    host.and_then(|h| js_sys::Reflect::get(&h, &"broadsheetReaderMoves".into()).ok()?.as_f64()).unwrap_or(0.0)
 }
 
 /// The rest of a restore [`restore_scroll`] could not finish, as far as the page now goes. Still unfinished while the
