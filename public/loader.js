@@ -137,23 +137,23 @@ function firstFrame() {
 // `scroll` event: the page scrolls itself too (the nav to the reader's section, `scroll-initial-target`), which
 // ends nothing, and waiting would then stop before the lead picture is recorded. A reader's scroll starts with a
 // wheel, a key, a touch or a press on a scrollbar.
-const input = new Promise((resolve) => {
-  for (const type of ['wheel', 'keydown', 'pointerdown']) addEventListener(type, resolve, { capture: true, passive: true, once: true });
-});
-
-// How often the reader has moved the page since it loaded (the page's own scrolling is no move, nor is a key that does
-// not move it: Control, Alt+Tab), kept on the host element (not in a global of a host page). The app reads it
-// (`platform::reader_moves`): after a reload it takes the reader back to their place only if they have not moved,
-// and a return to a place not reached yet is finished only if they have not moved since.
+//
+// The same events are counted as the reader's moves, except keys that do not move the page (Control, Alt+Tab),
+// on the host element (not in a global of a host page). The app reads the count (`platform::reader_moves`): after
+// a reload it takes the reader back to their place only if they have not moved, and a return to a place not
+// reached yet is finished only if they have not moved since.
 let movesHost;
-for (const type of ['wheel', 'keydown', 'pointerdown']) {
-  addEventListener(type, (event) => {
-    movesHost ??= hostElement();
-    if (movesHost && (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key))) {
-      movesHost.broadsheetReaderMoves = (movesHost.broadsheetReaderMoves ?? 0) + 1;
-    }
-  }, { capture: true, passive: true });
-}
+const input = new Promise((resolve) => {
+  for (const type of ['wheel', 'keydown', 'pointerdown']) {
+    addEventListener(type, (event) => {
+      resolve();
+      movesHost ??= hostElement();
+      if (movesHost && (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key))) {
+        movesHost.broadsheetReaderMoves = (movesHost.broadsheetReaderMoves ?? 0) + 1;
+      }
+    }, { capture: true, passive: true });
+  }
+});
 
 // The app replaces a pre-rendered page's markup when it starts. An element of the same size painted again adds no
 // new largest paint, but only once the browser has recorded the first one: Chromium records a paint a few frames

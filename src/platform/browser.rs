@@ -6,13 +6,16 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::{LinkTarget, Shared};
 use crate::{App, Config};
 
+/// The element the app mounts into: the site's own `#broadsheet`, or a host page's `[data-broadsheet]`.
+const HOST_SELECTOR: &str = "#broadsheet, [data-broadsheet]";
+
 /// Mounts the app into the page's marked element: `#broadsheet` on the site's own pages, `[data-broadsheet]` on a
 /// host page (inside the shadow root the loader gave it, when it has one). A second marked element is reported and
 /// left alone.
 pub fn start() {
     install_panic_view();
     let document = document();
-    let Ok(marked) = document.query_selector_all("#broadsheet, [data-broadsheet]") else { return };
+    let Ok(marked) = document.query_selector_all(HOST_SELECTOR) else { return };
     let Some(host) = marked.get(0).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
         web_sys::console::error_1(&"Broadsheet: no element marked with data-broadsheet to mount into".into());
         return;
@@ -323,7 +326,7 @@ fn beyond_end(y: f64) -> bool {
 /// How often the reader has moved the page since it loaded (wheel, touch, scrollbar, a key that scrolls): public/loader.js
 /// counts from the start, before the app runs, on the host element.
 pub fn reader_moves() -> f64 {
-    let host = window().document().and_then(|d| d.query_selector("#broadsheet, [data-broadsheet]").ok().flatten());
+    let host = window().document().and_then(|d| d.query_selector(HOST_SELECTOR).ok().flatten());
     host.and_then(|h| js_sys::Reflect::get(&h, &"broadsheetReaderMoves".into()).ok()?.as_f64()).unwrap_or(0.0)
 }
 
