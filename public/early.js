@@ -6,7 +6,7 @@
 // first painted, so the page never appears in the system's scheme first and flips when the app takes over.
 try {
   const theme = localStorage.getItem('broadsheet:theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-bs-theme', theme);
+  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-broadsheet-theme', theme);
 } catch {
   // Storage is blocked: the system's scheme stands.
 }
@@ -29,7 +29,7 @@ function localTime(iso) {
   return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}, ${at.getUTCFullYear()}, ${hour % 12 || 12}:${String(at.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'} ${zone}`;
 }
 document.addEventListener('readystatechange', () => {
-  const chosen = document.documentElement.getAttribute('data-bs-theme');
+  const chosen = document.documentElement.getAttribute('data-broadsheet-theme');
   const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   const toggle = document.querySelector('#broadsheet .bs-theme-toggle');
   toggle?.setAttribute('aria-pressed', String(dark));
@@ -41,7 +41,7 @@ document.addEventListener('readystatechange', () => {
     } catch {
       // Storage is blocked: this page shows the choice, the next does not.
     }
-    document.documentElement.setAttribute('data-bs-theme', next);
+    document.documentElement.setAttribute('data-broadsheet-theme', next);
     toggle.setAttribute('aria-pressed', String(next === 'dark'));
   });
   for (const time of document.querySelectorAll('#broadsheet time[datetime]')) {

@@ -116,7 +116,7 @@ pub fn App(config: Config) -> impl IntoView {
     if config.set_title {
         Effect::new(move |_| platform::set_title(&title()));
     }
-    let theme = RwSignal::new(initial_theme(config.theme));
+    let theme = RwSignal::new(initial_theme(config.theme, config.owns_document));
 
     view! {
         <Frame owns_document=config.owns_document label=Signal::derive(site_name) lang=Signal::derive(language) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev))>
@@ -248,7 +248,17 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
         // A reload: back to where the reader was, if the browser kept it: it puts a pre-rendered page back itself,
         // but not one the app draws (the shell, a host page), nor further than the page reaches before the comments
         // are in. Not when the reader has moved the page since (while the app was starting).
-        Arrival::Initial => platform::restore_scroll(platform::history_scroll().filter(|_| platform::scroll_y() < 1.0 || platform::reader_moves() == 0.0)),
+        // Without a place to go back to, the element the address's fragment names (a host page's own `#about`
+        // below the app, which the browser scrolled to before the app had drawn itself and pushed it down).
+        Arrival::Initial => match platform::history_scroll().filter(|_| platform::scroll_y() < 1.0 || platform::reader_moves() == 0.0) {
+            Some(y) => platform::restore_scroll(Some(y)),
+            None => {
+                platform::restore_scroll(None);
+                if platform::reader_moves() == 0.0 {
+                    platform::scroll_to_fragment();
+                }
+            }
+        },
         // Back and forward: the page that was focused has gone, so a screen reader hears where it now is.
         Arrival::History => {
             platform::restore_scroll(Some(platform::history_scroll().unwrap_or_else(platform::app_top)));

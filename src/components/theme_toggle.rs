@@ -6,11 +6,13 @@ use crate::platform;
 /// Where the reader's own choice is kept.
 const STORAGE_KEY: &str = "broadsheet:theme";
 
-/// The colour scheme shown: the reader's remembered choice (or one made on the pre-rendered page before the app
-/// started, where storage is blocked), else the embedding page's `data-theme`, else `Auto` (the system's
-/// `prefers-color-scheme`, applied by the stylesheet).
-pub fn initial_theme(configured: Theme) -> Theme {
-    match platform::storage_get(STORAGE_KEY).or_else(platform::page_theme).as_deref() {
+/// The colour scheme shown: the reader's remembered choice (or, on the site's own pages, one made on the
+/// pre-rendered page before the app started, where storage is blocked), else the embedding page's `data-theme`,
+/// else `Auto` (the system's `prefers-color-scheme`, applied by the stylesheet). A host page's `<html>` is the
+/// host's: its attributes say nothing about the reader's choice here.
+pub fn initial_theme(configured: Theme, owns_document: bool) -> Theme {
+    let chosen = platform::storage_get(STORAGE_KEY).or_else(|| owns_document.then(platform::page_theme).flatten());
+    match chosen.as_deref() {
         Some("dark") => Theme::Dark,
         Some("light") => Theme::Light,
         _ => configured,

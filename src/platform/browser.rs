@@ -396,6 +396,18 @@ pub fn scroll_to(y: f64) {
     window().scroll_to_with_x_and_y(0.0, y);
 }
 
+/// The element the address's fragment names (a host page's `#about`, or one of the app's), brought into view as
+/// the browser would have on arrival: it did that before the app had drawn itself, so the element has moved since.
+/// A fragment that names no element (a hash route, `#/local/`) does nothing. Honours `scroll-padding-top`.
+pub fn scroll_to_fragment() {
+    let Some(hash) = window().location().hash().ok().filter(|h| h.len() > 1) else { return };
+    let Some(id) = js_sys::decode_uri_component(&hash[1..]).ok().and_then(|id| id.as_string()) else { return };
+    let target = document().get_element_by_id(&id).or_else(|| element_by_id(&id).map(Into::into));
+    if let Some(target) = target {
+        target.scroll_into_view();
+    }
+}
+
 /// Where the app's root starts, in page coordinates (0 on the site's own pages, below a host's header otherwise).
 pub fn app_top() -> f64 {
     root().map(|r| r.get_bounding_client_rect().top() + scroll_y()).unwrap_or(0.0).max(0.0)
@@ -493,10 +505,10 @@ pub fn storage_get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
 
-/// The colour scheme `public/early.js` put on `<html>` (`data-bs-theme`): the reader's choice, also one made on the
+/// The colour scheme `public/early.js` put on `<html>` (`data-broadsheet-theme`): the reader's choice, also one made on the
 /// pre-rendered page where storage is blocked.
 pub fn page_theme() -> Option<String> {
-    window().document()?.document_element()?.get_attribute("data-bs-theme")
+    window().document()?.document_element()?.get_attribute("data-broadsheet-theme")
 }
 
 /// Stores a value; silently does nothing when storage is unavailable or full.

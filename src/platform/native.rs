@@ -46,6 +46,8 @@ pub fn history_scroll() -> Option<f64> {
 
 pub fn restore_scroll(_y: Option<f64>) {}
 
+pub fn scroll_to_fragment() {}
+
 pub fn reader_moves() -> f64 {
     0.0
 }

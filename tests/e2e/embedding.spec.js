@@ -40,6 +40,11 @@ async function beforeAppStarts(page, change) {
         second.textContent = 'kept';
         host.after(second);
       },
+      // A Bootstrap 5.3 host in its dark mode (Bootstrap's own attribute on <html>) that asks for a light app.
+      bootstrapDark(host) {
+        document.documentElement.setAttribute('data-bs-theme', 'dark');
+        host.setAttribute('data-theme', 'light');
+      },
       path(host) {
         host.setAttribute('data-routing', 'path');
         host.setAttribute('data-base', '/');
@@ -293,6 +298,13 @@ test('the host page\'s own links, anchors and buttons keep working', async ({ pa
   await expect(page.getByRole('heading', { name: 'About the trust' })).toBeVisible();
 });
 
+test('a link to one of the host page\'s own anchors below the app arrives at it, once the app has drawn itself', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await openHost(page, '#contact');
+  await expect(appH1(page)).toHaveText('Top stories');
+  await expect(page.locator('#contact')).toBeInViewport();
+});
+
 test('Share on a host page shares the story\'s address, whatever fragment the host has put in the address bar', async ({ page }) => {
   await page.addInitScript(() => { navigator.share = async (data) => { window.__shared = data; }; });
   await openHost(page, `#${REFERENCE}`);
@@ -371,6 +383,30 @@ test('a host page with a sticky header keeps the app\'s top clear of it (its scr
   expect(Math.abs(await page.evaluate(() => scrollY) - (appTop - 40))).toBeLessThanOrEqual(1);
 });
 
+test('under a host\'s fixed header that names its height, the comments\' heading stays in view while they load', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  // The comments' code is slow to arrive: the reader waits at the end of the page.
+  await page.route((url) => /\/broadsheet-comments-[0-9a-f]+\.js/.test(url.href), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await openHost(page, `#${REFERENCE}`);
+  await page.evaluate(() => {
+    document.documentElement.style.scrollPaddingTop = '80px';
+    document.querySelector('[data-broadsheet]').style.setProperty('--bs-sticky-top', '80px');
+    const header = Object.assign(document.createElement('div'), { textContent: 'Sticky' });
+    Object.assign(header.style, { position: 'fixed', top: '0', left: '0', right: '0', height: '80px', background: '#fff', zIndex: '10' });
+    document.body.append(header);
+  });
+  // A jump to the end of the comments' area (the host's own footer follows it).
+  await app(page).locator('.bs-comments-slot').evaluate((slot) => slot.scrollIntoView({ block: 'end' }));
+  const waiting = app(page).locator('.bs-comments-slot--waiting .bs-comments__title');
+  await expect(waiting).toBeInViewport();
+  const top = await waiting.evaluate((el) => el.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(80);
+  await expect(app(page).locator('.bs-comments__loading')).toBeInViewport();
+});
+
 test('isolation: the host\'s CSS does not change the app, and the app\'s CSS does not change the host', async ({ page, browser }) => {
   await openHost(page);
   await expect(appH1(page)).toHaveText('Top stories');
@@ -397,6 +433,15 @@ test('theme custom properties set by the host reach the app', async ({ page }) =
   // Set through the DOM: the host page's CSP allows no inline <style>.
   await page.evaluate(() => document.querySelector('[data-broadsheet]').style.setProperty('--bs-ink', 'rgb(1, 2, 3)'));
   await expect(app(page).locator('.bs-card__link').first()).toHaveCSS('color', 'rgb(1, 2, 3)');
+});
+
+test('the host\'s own attributes on <html> do not choose the app\'s colour scheme (Bootstrap\'s data-bs-theme)', async ({ page }) => {
+  await beforeAppStarts(page, 'bootstrapDark');
+  await openHost(page);
+  const shown = app(page).locator('.bs-app');
+  await expect(shown).toHaveAttribute('data-theme', 'light');
+  await expect(app(page).getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(shown).toHaveCSS('color-scheme', 'light');
 });
 
 test('a second marked element is reported in the console and left alone', async ({ page }) => {
