@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::store::{self, Commenter, OwnComment, OwnStatus};
-use super::submit::submit;
+use super::submit::{submit, SubmitError};
 use crate::platform;
 
 /// Submitting sooner than this after the form appeared is held until then (bots submit at once; people never do).
@@ -16,7 +16,8 @@ const MIN_FILL_MS: f64 = 3000.0;
 enum Phase {
     Editing,
     Sending,
-    Failed(String),
+    /// `retry`: whether sending the same comment again may help (not when the endpoint refused it as it is).
+    Failed { message: String, retry: bool },
     Sent(String),
 }
 
@@ -196,8 +197,16 @@ pub fn CommentForm(
                     phase.try_set(Phase::Sent(sent_message(own.status).into()));
                     on_posted.try_run(own);
                 }
+                // The field the endpoint named is marked as the form's own checks mark one, and focused if the
+                // reader is still in this form.
+                Err(SubmitError { message, field: Some(field), .. }) => {
+                    let in_form = platform::focused_id().is_some_and(|id| id.starts_with(&format!("{}-", form_id.get_value())));
+                    if errors.try_set(vec![FieldError { field, message }]).is_none() && phase.try_set(Phase::Editing).is_none() && in_form {
+                        platform::focus_id_in_place(&field_id(field));
+                    }
+                }
                 Err(e) => {
-                    phase.try_set(Phase::Failed(e.0));
+                    phase.try_set(Phase::Failed { message: e.message, retry: !e.refused });
                 }
             }
         });
@@ -330,17 +339,21 @@ pub fn CommentForm(
             </div>
             <div class="bs-comment-form__status" role="status">
                 {move || match phase.get() {
-                    Phase::Failed(message) => {
+                    Phase::Failed { message, retry } => {
                         let again = send_again.clone();
                         let submit_button = submit_button.clone();
+                        // It goes as the sending starts: focus moves to the form's own button first.
+                        let try_again = retry.then(|| view! {
+                            <button type="button" class="bs-button" on:click=move |_| {
+                                platform::focus_id(&submit_button);
+                                again();
+                            }>"Try again"</button>
+                        });
                         view! {
                             <div class="bs-comment-form__error">
                                 <p>{message}</p>
-                                // It goes as the sending starts: focus moves to the form's own button first.
-                                <button type="button" class="bs-button" on:click=move |_| {
-                                    platform::focus_id(&submit_button);
-                                    again();
-                                }>"Try again"</button>
+                                <p hidden=retry>"Change it and post it again."</p>
+                                {try_again}
                             </div>
                         }.into_any()
                     }

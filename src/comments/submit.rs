@@ -1,6 +1,6 @@
 //! Sending a comment: to the newsroom's endpoint when it has one, else into this browser only.
 
-use broadsheet_model::comments::{Comment, CommentRequest, CommentResponse, CommentStatus};
+use broadsheet_model::comments::{Comment, CommentRequest, CommentResponse, CommentStatus, Field};
 use serde::Deserialize;
 
 use super::store::{self, OwnComment, OwnStatus};
@@ -9,7 +9,21 @@ use crate::platform;
 
 /// Why a submission failed, in words for the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SubmitError(pub String);
+pub struct SubmitError {
+    pub message: String,
+    /// The endpoint refused the comment as it is (a 4xx other than "too fast" or "too slow"): sending the same
+    /// again would be refused again, so the form offers no "Try again".
+    pub refused: bool,
+    /// The field the endpoint gave as the reason, when the form has it; `message` is then the endpoint's own.
+    pub field: Option<Field>,
+}
+
+impl SubmitError {
+    /// A failure that sending the same comment again may get past (the network, the server, an unreadable answer).
+    fn passing(message: impl Into<String>) -> SubmitError {
+        SubmitError { message: message.into(), refused: false, field: None }
+    }
+}
 
 /// The error body an endpoint may send with a 4xx or 5xx (docs/comments.md).
 #[derive(Deserialize)]
@@ -20,6 +34,9 @@ struct ErrorBody {
 #[derive(Deserialize)]
 struct ErrorDetail {
     message: String,
+    /// Empty when not given (not an `Option`: that would take a decoder of its own into the island).
+    #[serde(default)]
+    field: String,
 }
 
 /// Sends `request` and records the comment in this browser so its author sees it. The caller keeps
@@ -37,19 +54,19 @@ pub async fn submit(endpoint: Option<&str>, request: &CommentRequest) -> Result<
     let own = match endpoint {
         None => OwnComment { comment: comment(format!("local-{}", request.client_id)), status: OwnStatus::Local },
         Some(url) => {
-            let body = json::to_string(request).map_err(SubmitError)?;
-            let (status, text) = post_json(url, body).await.map_err(|e| SubmitError(transport_message(&e)))?;
+            let body = json::to_string(request).map_err(SubmitError::passing)?;
+            let (status, text) = post_json(url, body).await.map_err(|e| SubmitError::passing(transport_message(&e)))?;
             if !(200..300).contains(&status) {
                 if status < 500 {
                     store::forget_sent_key(&request.article, request.parent.as_deref());
                 }
-                return Err(SubmitError(status_message(status, &text)));
+                return Err(status_error(status, &text));
             }
             // Not the endpoint's answer at all (a sign-in page of a network's own, HTML): not known to be taken.
             let parsed = match text.trim().is_empty() {
                 true => None,
                 false => Some(json::Json::parse(&text).map_err(|_| {
-                    SubmitError("The comment server sent an answer this page does not understand. Try again.".into())
+                    SubmitError::passing("The comment server sent an answer this page does not understand. Try again.")
                 })?),
             };
             // A 2xx took the comment, even with an answer this page cannot read (none at all, JSON of another
@@ -78,12 +95,51 @@ fn transport_message(error: &FetchError) -> String {
     }
 }
 
-fn status_message(status: u16, body: &str) -> String {
-    let detail = json::from_str::<ErrorBody>(body).ok().map(|b| b.error.message);
-    match (status, detail) {
-        (_, Some(message)) if status < 500 => format!("The comment was not accepted: {message}"),
+fn status_error(status: u16, body: &str) -> SubmitError {
+    let detail = json::from_str::<ErrorBody>(body).ok().map(|b| b.error);
+    // Too fast, or the request too slow to arrive: the same comment may go through later.
+    let refused = (400..500).contains(&status) && !matches!(status, 408 | 425 | 429);
+    let field = detail.as_ref().filter(|_| status < 500).and_then(|d| Field::from_key(&d.field));
+    let message = match (status, detail) {
+        (_, Some(detail)) if field.is_some() => detail.message,
+        (_, Some(detail)) if status < 500 => format!("The comment was not accepted: {}", detail.message),
         (429, None) => "You are commenting too fast. Wait a minute, then try again.".into(),
         (400..=499, None) => format!("The comment server refused the comment (error {status})."),
         _ => format!("The comment server had a problem (error {status}), so your comment was not sent. Your text is kept here: try again."),
+    };
+    SubmitError { message, refused, field }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_naming_a_field_is_that_fields_error_in_the_endpoints_words() {
+        let body = r#"{"error":{"code":"email","message":"That email address bounces.","field":"email"}}"#;
+        assert_eq!(status_error(422, body), SubmitError { message: "That email address bounces.".into(), refused: true, field: Some(Field::Email) });
+    }
+
+    #[test]
+    fn a_refusal_without_a_field_is_not_to_be_sent_again() {
+        let body = r#"{"error":{"code":"spam","message":"Links are not allowed in comments."}}"#;
+        let error = status_error(400, body);
+        assert_eq!(error.message, "The comment was not accepted: Links are not allowed in comments.");
+        assert!(error.refused);
+        assert!(status_error(403, "").refused);
+        // A field the form does not have is no field to mark.
+        let unknown = status_error(400, r#"{"error":{"code":"captcha","message":"Solve the captcha.","field":"captcha"}}"#);
+        assert_eq!((unknown.field, unknown.refused), (None, true));
+    }
+
+    #[test]
+    fn too_fast_too_slow_and_server_failures_may_be_sent_again() {
+        for status in [408, 425, 429, 500, 503] {
+            let error = status_error(status, "");
+            assert!(!error.refused, "{status}");
+            assert_eq!(error.field, None);
+        }
+        assert_eq!(status_error(429, "").message, "You are commenting too fast. Wait a minute, then try again.");
+        // A server failure's body names no field the reader could fix.
+        assert_eq!(status_error(500, r#"{"error":{"code":"db","message":"x","field":"text"}}"#).field, None);
     }
 }

@@ -511,6 +511,16 @@ pub fn page_theme() -> Option<String> {
     window().document()?.document_element()?.get_attribute("data-broadsheet-theme")
 }
 
+/// Puts the colour scheme shown on `<html>` (`None`: the system's), where the stylesheet gives the browser's own
+/// parts of the page (its scrollbars, the canvas past the page's end) the same scheme. The site's own pages only.
+pub fn set_page_theme(theme: Option<&str>) {
+    let Some(root) = window().document().and_then(|d| d.document_element()) else { return };
+    let _ = match theme {
+        Some(theme) => root.set_attribute("data-broadsheet-theme", theme),
+        None => root.remove_attribute("data-broadsheet-theme"),
+    };
+}
+
 /// Stores a value; silently does nothing when storage is unavailable or full.
 pub fn storage_set(key: &str, value: &str) {
     if let Some(storage) = local_storage() {

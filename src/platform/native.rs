@@ -86,6 +86,8 @@ pub fn storage_get(_key: &str) -> Option<String> {
     None
 }
 
+pub fn set_page_theme(_theme: Option<&str>) {}
+
 pub fn page_theme() -> Option<String> {
     None
 }

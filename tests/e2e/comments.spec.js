@@ -73,10 +73,14 @@ test('an empty submit shows labelled errors and focuses the first bad field', as
   const form = mainForm(page);
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(form.getByLabel('Comment', { exact: true })).toBeFocused();
+  // Each field in error is marked alike, by the same thick border in the accent colour.
+  const marked = await form.getByLabel('Comment', { exact: true }).evaluate((el) => getComputedStyle(el).border);
   for (const label of ['Comment', 'Name', 'Email']) {
     await expect(form.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    expect(await form.getByLabel(label, { exact: true }).evaluate((el) => getComputedStyle(el).border)).toBe(marked);
   }
   await expect(form.getByLabel('Website', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  expect(await form.getByLabel('Website', { exact: true }).evaluate((el) => getComputedStyle(el).border)).not.toBe(marked);
   await expect(form.getByLabel('Comment', { exact: true })).toHaveAccessibleDescription('Please enter your comment.');
   await expect(form.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(/Your email address will not be published\. Please enter your email\./);
   await expect(form.locator('[aria-live]').first()).toContainText('There are 3 problems with your comment');
@@ -303,15 +307,32 @@ test('with an endpoint: a 500 keeps the text and says so; Try again resends with
   await expectKeptThenResent(page, form, posts, 'Please keep this text.');
 });
 
-for (const [status, body, says] of [
-  [422, { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } }, 'The comment was not accepted: Links are not allowed in comments.'],
-  [429, '', 'You are commenting too fast. Wait a minute, then try again.'],
-]) test(`with an endpoint: a ${status} answer tells the reader why, and keeps the text`, async ({ page }) => {
+for (const [status, body, says, retry] of [
+  [400, { error: { code: 'spam', message: 'Links are not allowed in comments.' } }, 'The comment was not accepted: Links are not allowed in comments.', false],
+  [403, '', 'The comment server refused the comment (error 403).', false],
+  [429, '', 'You are commenting too fast. Wait a minute, then try again.', true],
+]) test(`with an endpoint: a ${status} answer tells the reader why, keeps the text, and offers Try again only if sending it again can help`, async ({ page }) => {
   const answer = (route) => route.fulfill({ status, contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) });
   const { form } = await postTo(page, answer, 'See https://example.com for more.');
   await expect(form.getByRole('status')).toContainText(says);
   await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('See https://example.com for more.');
   await expect(page.locator('.bs-comment--own')).toHaveCount(0);
+  await expect(form.getByRole('button', { name: 'Try again' })).toHaveCount(retry ? 1 : 0);
+  if (!retry) await expect(form.getByRole('status')).toContainText('Change it and post it again.');
+  await expect(form.getByRole('button', { name: 'Post Comment' })).toBeVisible();
+});
+
+test('with an endpoint: a refusal that names a field marks that field in the endpoint\'s words and takes the reader there', async ({ page }) => {
+  const refusal = { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } };
+  const { posts, form } = await postTo(page, (route) => route.fulfill({ status: 422, contentType: 'application/json', json: refusal }), 'See https://example.com for more.');
+  const comment = form.getByLabel('Comment', { exact: true });
+  await expect(comment).toBeFocused();
+  await expect(comment).toHaveAttribute('aria-invalid', 'true');
+  await expect(comment).toHaveAccessibleDescription(/Links are not allowed in comments\./);
+  await expect(form.getByText('There is 1 problem with your comment:')).toBeVisible();
+  await expect(comment).toHaveValue('See https://example.com for more.');
+  await expect(form.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  expect(posts).toHaveLength(1);
 });
 
 test('with an endpoint that never answers: after 10 s the reader is told, and Try again sends the same comment', async ({ page }) => {
@@ -761,7 +782,7 @@ test('a comment refused by the endpoint and sent again after a reload goes as a 
   await fill(mainForm(page), { text: 'Refused once, for the email.' });
   await page.waitForTimeout(3000);
   await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
-  await expect(mainForm(page).getByRole('status')).toContainText('That email address bounces.');
+  await expect(mainForm(page).getByLabel('Email', { exact: true })).toHaveAccessibleDescription(/That email address bounces\./);
   await page.reload();
   await appReady(page);
   await showComments(page);

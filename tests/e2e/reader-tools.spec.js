@@ -7,6 +7,8 @@ const h1 = (page) => page.locator('main h1');
 const paper = (page) => page.locator('.bs-app').evaluate((el) => getComputedStyle(el).backgroundColor);
 // The switch looks pressed (filled with the text colour) when the page is dark.
 const looksPressed = (page) => page.locator('.bs-theme-toggle').evaluate((el) => getComputedStyle(el).backgroundColor !== getComputedStyle(el.closest('.bs-app')).backgroundColor);
+// The scheme of the browser's own parts of the page (its scrollbars, the canvas past the page's end).
+const pageScheme = (page) => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(21, 23, 26)';
 
@@ -20,13 +22,16 @@ test('dark mode follows the system until the reader chooses, and the choice is r
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   expect(await paper(page)).toBe(WHITE);
+  expect(await pageScheme(page)).toBe('light');
   await page.reload();
   await appReady(page);
   await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'false');
   expect(await paper(page)).toBe(WHITE);
+  expect(await pageScheme(page)).toBe('light');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('button', { name: 'Dark mode' }).click();
   expect(await paper(page)).toBe(DARK);
+  expect(await pageScheme(page)).toBe('dark');
 });
 
 for (const [chosen, system, colour] of [['dark', 'light', DARK], ['light', 'dark', WHITE], [null, 'dark', DARK]]) {

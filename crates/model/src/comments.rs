@@ -116,6 +116,18 @@ impl Field {
         }
     }
 
+    /// The field an endpoint's error names (`"field"` in docs/comments.md): by its key in the request it was
+    /// sent in, or by its name in the form. `None` for a field the form does not have.
+    pub fn from_key(key: &str) -> Option<Field> {
+        match key {
+            "text" | "comment" => Some(Field::Text),
+            "name" | "author" => Some(Field::Name),
+            "email" => Some(Field::Email),
+            "website" | "url" => Some(Field::Website),
+            _ => None,
+        }
+    }
+
     /// The label in lower case, for sentences, element ids and form field names.
     pub fn name(self) -> &'static str {
         match self {
@@ -320,6 +332,19 @@ pub fn check_comments(file: &CommentsFile) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_endpoint_names_a_field_by_its_request_key_or_its_form_name() {
+        assert_eq!(Field::from_key("text"), Some(Field::Text));
+        assert_eq!(Field::from_key("comment"), Some(Field::Text));
+        assert_eq!(Field::from_key("author"), Some(Field::Name));
+        assert_eq!(Field::from_key("email"), Some(Field::Email));
+        assert_eq!(Field::from_key("url"), Some(Field::Website));
+        assert_eq!(Field::from_key("captcha"), None);
+        for field in Field::ALL {
+            assert_eq!(Field::from_key(field.name()), Some(field));
+        }
+    }
+
     use super::*;
 
     fn request(text: &str, key: &str) -> CommentRequest {
