@@ -269,6 +269,7 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
         // Back and forward: the page that was focused has gone, so a screen reader hears where it now is.
         Arrival::History => {
             platform::restore_scroll(Some(platform::history_scroll().unwrap_or_else(platform::app_top)));
+            platform::restore_focus();
             announcement.set(view.title());
         }
         // A link or "Try again": a screen reader reads the heading focus moves to; announcing it as well would say

@@ -244,6 +244,8 @@ pub fn push_url(href: &str, scroll_y: f64, leaving: &str) {
     let Ok(history) = window().history() else { return };
     let state = scroll_state(scroll_y, true);
     let _ = js_sys::Reflect::set(&state, &"broadsheetRoute".into(), &leaving.into());
+    // Set to undefined without one: the entry may hold a link from an earlier visit to it.
+    let _ = js_sys::Reflect::set(&state, &"broadsheetFocus".into(), &focused_link().map_or(JsValue::UNDEFINED, JsValue::from));
     let _ = history.replace_state(&state, "");
     let _ = history.push_state_with_url(&scroll_state(0.0, false), "", Some(href));
 }
@@ -591,12 +593,35 @@ pub fn focus_id_in_place(id: &str) {
 
 /// The id of the app's element that has focus ("" for one without).
 pub fn focused_id() -> Option<String> {
+    active_element().map(|a| a.id())
+}
+
+/// The focused element of the app's tree (the page's, or the shadow root's on a host page): maybe not the app's.
+fn active_element() -> Option<web_sys::Element> {
     let tree = root().map(|r| r.get_root_node());
-    let active = match tree.as_ref().and_then(|t| t.dyn_ref::<web_sys::ShadowRoot>()) {
+    match tree.as_ref().and_then(|t| t.dyn_ref::<web_sys::ShadowRoot>()) {
         Some(shadow) => shadow.active_element(),
         None => document().active_element(),
-    };
-    active.map(|a| a.id())
+    }
+}
+
+/// The link that has focus, as its place among the app's links: the one a reader followed, kept in the entry they
+/// leave. (On a host page the focus is the app's only in its shadow root.)
+fn focused_link() -> Option<u32> {
+    let link = active_element()?;
+    let links = root()?.query_selector_all("a[href]").ok()?;
+    (0..links.length()).find(|i| links.item(*i).is_some_and(|l| l == *link))
+}
+
+/// Back or Forward to an entry the reader left by a link: focus goes back to that link, without scrolling, as the
+/// browser's own page cache does for a site of pages, so Tab goes on from where they were, not from the headline
+/// of the page they left (which an article keeps when the next is an article too).
+pub fn restore_focus() {
+    let Some(nth) = history_number("broadsheetFocus") else { return };
+    let link = root().and_then(|r| r.query_selector_all("a[href]").ok()?.item(nth as u32)?.dyn_into().ok());
+    if let Some(link) = link {
+        focus_in_place(&link);
+    }
 }
 
 /// Whether the app's element with `id` has focus.

@@ -48,6 +48,8 @@ pub fn restore_scroll(_y: Option<f64>) {}
 
 pub fn scroll_to_fragment() {}
 
+pub fn restore_focus() {}
+
 pub fn reader_moves() -> f64 {
     0.0
 }

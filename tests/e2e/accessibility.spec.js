@@ -110,6 +110,26 @@ test('sections and stories can be reached and opened with the keyboard alone', a
   await expect(page.locator('article.bs-article h1')).toBeFocused();
 });
 
+test('Back after following a link with the keyboard puts focus back on that link, where the reader left it', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 800 });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  // The second related story, from an article to an article: the new page keeps the headline element.
+  const related = page.locator('.bs-related .bs-card__link').nth(1);
+  await related.focus();
+  const [href, y] = [await related.getAttribute('href'), await page.evaluate(() => scrollY)];
+  await page.keyboard.press('Enter');
+  await expect(page.locator('article.bs-article h1')).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await expect(related).toBeFocused();
+  expect(await page.evaluate(() => scrollY)).toBe(y);
+  // Tab goes on from there, to the next related story.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.bs-related .bs-card__link').nth(2)).toBeFocused();
+});
+
 test('the focus ring of a section link is drawn whole, inside the section bar', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);

@@ -433,3 +433,13 @@ test('on a phone, the nav shows the reader\'s own section even where the section
   await expect(current).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+test('on a phone, the nav starts at its first sections when the reader\'s own is among them', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/local/');
+  await appReady(page);
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await expect(nav.getByRole('link', { name: 'Latest News' })).toBeInViewport({ ratio: 1 });
+  await expect(nav.locator('a[aria-current]')).toHaveText('Local News');
+  await expect(nav.locator('a[aria-current]')).toBeInViewport({ ratio: 1 });
+});
