@@ -10,7 +10,6 @@ use leptos::task::spawn_local;
 use crate::comments::CommentsSlot;
 use crate::components::theme_toggle::{initial_theme, theme_attribute};
 use crate::components::{SectionNav, Skeleton, ThemeToggle};
-use crate::config::Theme;
 use crate::data::{self, FetchError};
 use crate::pages::{route_exists, ArticlePage, ErrorPage, FrontPage, NotFoundPage, PageData, SectionPage};
 use crate::platform;
@@ -118,12 +117,6 @@ pub fn App(config: Config) -> impl IntoView {
         Effect::new(move |_| platform::set_title(&title()));
     }
     let theme = RwSignal::new(initial_theme(config.theme, config.owns_document));
-    if config.owns_document {
-        Effect::new(move |_| platform::set_page_theme(match theme.get() {
-            Theme::Auto => None,
-            chosen => Some(theme_attribute(chosen)),
-        }));
-    }
 
     view! {
         <Frame owns_document=config.owns_document label=Signal::derive(site_name) lang=Signal::derive(language) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev))>

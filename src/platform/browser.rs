@@ -82,6 +82,36 @@ fn root() -> Option<web_sys::HtmlElement> {
     ROOT.with(|root| root.borrow().clone())
 }
 
+thread_local! {
+    /// The host page's element the app scrolls in, once looked for (`Some(None)`: the page itself).
+    static SCROLLER: std::cell::RefCell<Option<Option<web_sys::Element>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The element the reader scrolls the app in: on a host page whose column scrolls while the page stays put (an
+/// app-shell layout), the nearest element around the app that scrolls; `None` where the page itself scrolls (the
+/// site's own pages, most host pages). Looked for once, when first needed: scroll positions, their restoring and
+/// what counts as near the screen are measured in it.
+pub(super) fn scroller() -> Option<web_sys::Element> {
+    SCROLLER.with(|s| s.borrow_mut().get_or_insert_with(find_scroller).clone())
+}
+
+fn find_scroller() -> Option<web_sys::Element> {
+    let document = document();
+    let page = [document.document_element(), document.body().map(Into::into)];
+    let mut at: web_sys::Element = root()?.into();
+    loop {
+        // Up through the shadow root to the host element.
+        at = at.parent_element().or_else(|| Some(at.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?.host()))?;
+        if page.contains(&Some(at.clone())) {
+            return None;
+        }
+        let style = window().get_computed_style(&at).ok().flatten();
+        if let Some("auto" | "scroll" | "overlay") = style.and_then(|s| s.get_property_value("overflow-y").ok()).as_deref() {
+            return Some(at);
+        }
+    }
+}
+
 /// The app's own element with this id, looked up in the app's tree (a shadow root has its own ids).
 fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
     let tree = root()?.get_root_node();
@@ -320,8 +350,13 @@ fn unfinished_restore() -> Option<f64> {
 
 /// Whether `y` is further down than the page can be scrolled now.
 fn beyond_end(y: f64) -> bool {
-    let bottom = window().document().and_then(|d| d.scrolling_element()).map(|e| e.scroll_height() as f64).unwrap_or(0.0);
-    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let (bottom, height) = match scroller() {
+        Some(s) => (s.scroll_height() as f64, s.client_height() as f64),
+        None => (
+            document().scrolling_element().map(|e| e.scroll_height() as f64).unwrap_or(0.0),
+            window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0),
+        ),
+    };
     y > bottom - height + 1.0
 }
 
@@ -365,7 +400,8 @@ pub fn remember_scroll() {
     });
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(true);
-    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+    let target: web_sys::EventTarget = scroller().map_or_else(|| window().into(), Into::into);
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
         "scroll",
         closure.as_ref().unchecked_ref(),
         &options,
@@ -390,12 +426,19 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn() + 'static) {
     closure.forget();
 }
 
+/// How far the reader has scrolled: the page, or the host's element the app scrolls in ([`scroller`]).
 pub fn scroll_y() -> f64 {
-    window().scroll_y().unwrap_or(0.0)
+    match scroller() {
+        Some(s) => s.scroll_top() as f64,
+        None => window().scroll_y().unwrap_or(0.0),
+    }
 }
 
 pub fn scroll_to(y: f64) {
-    window().scroll_to_with_x_and_y(0.0, y);
+    match scroller() {
+        Some(s) => s.scroll_to_with_x_and_y(0.0, y),
+        None => window().scroll_to_with_x_and_y(0.0, y),
+    }
 }
 
 /// The element the address's fragment names (a host page's `#about`, or one of the app's), brought into view as
@@ -410,9 +453,11 @@ pub fn scroll_to_fragment() {
     }
 }
 
-/// Where the app's root starts, in page coordinates (0 on the site's own pages, below a host's header otherwise).
+/// Where the app's root starts, in the coordinates of what scrolls (0 on the site's own pages, below a host's
+/// header otherwise).
 pub fn app_top() -> f64 {
-    root().map(|r| r.get_bounding_client_rect().top() + scroll_y()).unwrap_or(0.0).max(0.0)
+    let origin = scroller().map_or(0.0, |s| s.get_bounding_client_rect().top() + s.client_top() as f64);
+    root().map(|r| r.get_bounding_client_rect().top() - origin + scroll_y()).unwrap_or(0.0).max(0.0)
 }
 
 /// After a link: brings the top of the app into view if the reader has scrolled past it, or it is under something
@@ -511,16 +556,6 @@ pub fn storage_get(key: &str) -> Option<String> {
 /// pre-rendered page where storage is blocked.
 pub fn page_theme() -> Option<String> {
     window().document()?.document_element()?.get_attribute("data-broadsheet-theme")
-}
-
-/// Puts the colour scheme shown on `<html>` (`None`: the system's), where the stylesheet gives the browser's own
-/// parts of the page (its scrollbars, the canvas past the page's end) the same scheme. The site's own pages only.
-pub fn set_page_theme(theme: Option<&str>) {
-    let Some(root) = window().document().and_then(|d| d.document_element()) else { return };
-    let _ = match theme {
-        Some(theme) => root.set_attribute("data-broadsheet-theme", theme),
-        None => root.remove_attribute("data-broadsheet-theme"),
-    };
 }
 
 /// Stores a value; silently does nothing when storage is unavailable or full.

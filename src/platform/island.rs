@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::browser::{install_panic_hook, panicked, set_root, PanicView};
+use super::browser::{install_panic_hook, panicked, scroller, set_root, PanicView};
 use super::{Island, IslandProblem};
 
 /// The event `loader.js` answers: `detail.name` names the island, and the loader puts a promise of the started
@@ -44,6 +44,9 @@ pub fn when_near_screen(element: &web_sys::Element, then: impl FnOnce() + 'stati
         },
     );
     let options = web_sys::IntersectionObserverInit::new();
+    // A screen of the host's scrolling column where the app scrolls in one: the page's viewport would stop at its
+    // edges, so "near" would only be "in view".
+    options.set_root(scroller().as_ref());
     options.set_root_margin("100% 0px 100% 0px");
     let observer = web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options).ok()?;
     observer.observe(element);

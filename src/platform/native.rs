@@ -88,8 +88,6 @@ pub fn storage_get(_key: &str) -> Option<String> {
     None
 }
 
-pub fn set_page_theme(_theme: Option<&str>) {}
-
 pub fn page_theme() -> Option<String> {
     None
 }

@@ -45,6 +45,12 @@ async function beforeAppStarts(page, change) {
         document.documentElement.setAttribute('data-bs-theme', 'dark');
         host.setAttribute('data-theme', 'light');
       },
+      // An app-shell layout: the page stays put and the column the app is in scrolls.
+      container(host) {
+        for (const el of [document.documentElement, document.body]) Object.assign(el.style, { height: '100%', overflow: 'hidden' });
+        Object.assign(host.parentElement.style, { height: '100vh', overflowY: 'auto' });
+        host.parentElement.id = 'column';
+      },
       path(host) {
         host.setAttribute('data-routing', 'path');
         host.setAttribute('data-base', '/');
@@ -405,6 +411,49 @@ test('under a host\'s fixed header that names its height, the comments\' heading
   const top = await waiting.evaluate((el) => el.getBoundingClientRect().top);
   expect(top).toBeGreaterThanOrEqual(80);
   await expect(app(page).locator('.bs-comments__loading')).toBeInViewport();
+});
+
+test('in a host page whose column scrolls, not the page, Back, Forward and a reload return to the reader\'s place, and the comments load ahead', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await beforeAppStarts(page, 'container');
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('Top stories');
+  const column = page.locator('#column');
+  const place = () => column.evaluate((el) => el.scrollTop);
+  const scrollColumn = async (y) => {
+    await column.evaluate((el, y) => el.scrollTo(0, y), y);
+    await page.waitForTimeout(400); // the place is written once scrolling stops
+  };
+  await scrollColumn(1200);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  // A story on screen there.
+  const headline = await column.evaluate((el) => {
+    const links = [...el.querySelector('[data-broadsheet]').shadowRoot.querySelectorAll('.bs-card__link')];
+    const seen = links.find((a) => a.getBoundingClientRect().top > 100 && a.getBoundingClientRect().bottom < 700);
+    seen.dataset.seen = '';
+    return seen.textContent.trim();
+  });
+  await app(page).locator('.bs-card__link[data-seen]').click();
+  await expect(appH1(page)).toHaveText(headline);
+  await scrollColumn(600);
+  await page.goBack();
+  await expect(appH1(page)).toHaveText('Top stories');
+  await expect.poll(place).toBe(1200);
+  await page.goForward();
+  await expect(appH1(page)).toHaveText(headline);
+  await expect.poll(place).toBe(600);
+  await page.reload();
+  await expect(appH1(page)).toHaveText(headline);
+  await expect.poll(place).toBe(600);
+
+  // The comments' code is asked for while they are still half a screen below the column's bottom edge.
+  let asked = false;
+  page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+\.js/.test(r.url())) asked = true; });
+  await column.evaluate((el) => {
+    const slot = el.querySelector('[data-broadsheet]').shadowRoot.querySelector('.bs-comments-slot');
+    el.scrollBy(0, slot.getBoundingClientRect().top - el.getBoundingClientRect().bottom - el.clientHeight / 2);
+  });
+  await expect.poll(() => asked).toBe(true);
 });
 
 test('isolation: the host\'s CSS does not change the app, and the app\'s CSS does not change the host', async ({ page, browser }) => {
