@@ -103,6 +103,18 @@ test('a live counter appears near a limit, counting bytes not characters', async
   expect(await name.inputValue()).toHaveLength(123); // nothing was cut
 });
 
+test('a story without comments says "0 comments" under the form, and nothing fails in the console', async ({ page }) => {
+  const failures = [];
+  page.on('console', (m) => { if (m.type() === 'error') failures.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`); });
+  await page.goto(NO_COMMENTS);
+  await appReady(page);
+  await showComments(page);
+  await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
+  await expect(mainForm(page)).toBeVisible();
+  expect(failures).toEqual([]);
+});
+
 test('without an endpoint a comment is kept in the browser, marked private, and survives reload', async ({ page }) => {
   await page.goto(NO_COMMENTS);
   await appReady(page);

@@ -29,7 +29,7 @@ pub struct Newsroom {
     /// Newest first.
     pub articles: Vec<Article>,
     pub images: Vec<PathBuf>,
-    /// Published comments, for the articles that have any: (article section, file).
+    /// Published comments, one file for every article (an empty list for one without): (article section, file).
     pub comments: Vec<(String, CommentsFile)>,
     pub root: PathBuf,
 }
@@ -69,6 +69,12 @@ pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    // Every article gets its file, an empty list where it has no comments: a missing file means the same to the
+    // app, but the reader's browser logs the 404 as an error, on a host page too (docs/comments.md).
+    let with_comments: std::collections::HashSet<String> = comment_files.iter().map(|(_, f)| f.article.clone()).collect();
+    for a in articles.iter().filter(|a| !with_comments.contains(&a.slug)) {
+        comment_files.push((a.section.clone(), CommentsFile { format_version: FORMAT_VERSION, article: a.slug.clone(), comments: vec![] }));
     }
     // Newest first; the slug breaks ties so the order never depends on file-system order.
     articles.sort_by_key(|a| (std::cmp::Reverse(parse_timestamp(&a.published).unwrap_or(0)), a.slug.clone()));
