@@ -46,7 +46,7 @@ function hostElement() {
 // `Route::parse` and `Route::content_path` in crates/model/src/route.rs); tests/e2e/embedding.spec.js checks this
 // against the files every pre-rendered page of the build carries. No syntax newer than the rest of this file
 // (a regex lookbehind would stop the whole loader in Safari before 16.4).
-export function contentFiles(host, { pathname, hash, href = '' } = location) {
+export function contentFiles(host, { pathname, hash } = location) {
   // An attribute's value, as the app reads it: a blank one counts as absent.
   const data = (name) => { const value = host.getAttribute(`data-${name}`); return value?.trim() ? value : null; };
   // Percent-encoded, as the address bar's path is (`/actualit%C3%A9s/`).
@@ -56,11 +56,11 @@ export function contentFiles(host, { pathname, hash, href = '' } = location) {
   const base = inner ? `/${inner}/` : '/';
   const content = data('content')?.trim();
   const root = content ? content.replace(/\/?$/, '/') : `${base}content/`;
-  // The route's path: in hash mode the fragment; for one that is not the app's (`#top`, a host's `href="#"`), the
-  // app's page this history entry remembers, else the front page (`route_here` in src/routing.rs); no fragment at
-  // all is the front page. Else the path under the base.
+  // The route's path: in hash mode the fragment; for none, or one that is not the app's (`#top`, a host's
+  // `href="#"`, a host router's `?tab=events` entry), the app's page this history entry remembers, else the front
+  // page (`route_here` in src/routing.rs). Else the path under the base.
   const fragment = hash.replace(/^#/, '');
-  const hostOwn = fragment ? !fragment.startsWith('/') : href.endsWith('#');
+  const hostOwn = !fragment.startsWith('/');
   const route = hostOwn ? String(history.state?.broadsheetRoute ?? '').replace(/^[^#]*#?/, '') : fragment;
   const path = data('routing')?.trim() === 'hash'
     ? (route.startsWith('/') ? route : '/')

@@ -87,9 +87,15 @@ impl Config {
 
     /// The link to `route` in this deployment's routing mode.
     pub fn href(&self, route: &Route) -> String {
+        self.href_on(&self.page_path, route)
+    }
+
+    /// The link to `route` from the host page at `page_path` (path and query), in hash mode; in path mode the same
+    /// as [`Config::href`].
+    pub fn href_on(&self, page_path: &str, route: &Route) -> String {
         match self.routing {
             Routing::Path => route.href(&self.base),
-            Routing::Hash => format!("{}#{}", self.page_path, route.href("/")),
+            Routing::Hash => format!("{page_path}#{}", route.href("/")),
         }
     }
 
@@ -152,6 +158,15 @@ mod tests {
         assert_eq!(c.route_at("/host/page.html", "#top"), None);
         assert_eq!(c.route_at("/host/page.html", "#"), None);
         assert_eq!(c.route_at("/host/page.html", "#/"), Some(Route::Front));
+    }
+
+    #[test]
+    fn hash_links_follow_the_host_page_as_it_is_now() {
+        let c = Config::from_attributes(attrs(&[("routing", "hash")]), "/", "/host/page.html?x=1", false);
+        let route = Route::section("local");
+        assert_eq!(c.href_on("/host/page.html?tab=events", &route), "/host/page.html?tab=events#/local/");
+        let path = Config::from_attributes(attrs(&[]), "/", "/", true);
+        assert_eq!(path.href_on("/elsewhere?x=1", &route), path.href(&route));
     }
 
     #[test]

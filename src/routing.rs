@@ -30,12 +30,16 @@ pub struct Navigator {
     config: StoredValue<Config>,
 }
 
-/// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`) gives
-/// the app's page when that entry was left, if the app left it (reloads and Back alike), else `None`: the page stays.
+/// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`), or in hash
+/// mode none at all (a host router's own entry, `?tab=events`), gives the app's page when that entry was left, if
+/// the app left it (reloads and Back alike), else `None`: the page stays (the front page, on arrival).
 fn route_here(config: &Config) -> Option<Route> {
     let (pathname, hash) = platform::current_location();
     let remembered = || platform::history_route().and_then(|href| config.route_at(&pathname, &href[href.find('#')?..]));
-    config.route_at(&pathname, &hash).or_else(remembered)
+    match config.routing == Routing::Hash && hash.is_empty() {
+        true => remembered(),
+        false => config.route_at(&pathname, &hash).or_else(remembered),
+    }
 }
 
 impl Navigator {
@@ -67,7 +71,9 @@ impl Navigator {
             platform::focus_page_heading();
             return;
         }
-        let (href, leaving) = self.config.with_value(|c| (c.href(&route), c.href(&self.route.get_untracked())));
+        // On the page as it is now: in hash mode a host's router may have changed its path or query since the start.
+        let here = platform::page_path();
+        let (href, leaving) = self.config.with_value(|c| (c.href_on(&here, &route), c.href(&self.route.get_untracked())));
         platform::push_url(&href, platform::scroll_y(), &leaving);
         // No scrolling yet: the page on screen may be held while the next one loads (see `after_page_shown`).
         self.arrival.set(Arrival::Link);

@@ -50,8 +50,7 @@ pub fn start() {
         .and_then(|b| b.get_attribute("href"))
         .map(|href| pathname_of(&href))
         .unwrap_or_else(|| "/".to_string());
-    let location = window().location();
-    let page_path = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let page_path = page_path();
     // Only the site's own pages (written by the compiler) own the document: its <meta> tags and scroll restoration.
     let owns_document = host.id() == "broadsheet";
     let mut config = Config::from_attributes(attribute, &fallback_base, &page_path, owns_document);
@@ -258,6 +257,12 @@ pub fn local_time_label(iso: &str) -> Option<String> {
     let west = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0)).get_timezone_offset();
     let east = if west.is_finite() { -(west.round() as i32) } else { 0 };
     Some(broadsheet_model::time::label_at(secs, east))
+}
+
+/// The page's path and query now (a host's router may change them after the start).
+pub fn page_path() -> String {
+    let location = window().location();
+    format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
 }
 
 pub fn current_location() -> (String, String) {

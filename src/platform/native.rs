@@ -24,6 +24,10 @@ pub fn set_current_path(path: &str) {
     CURRENT_PATH.with(|p| *p.borrow_mut() = path.to_string());
 }
 
+pub fn page_path() -> String {
+    CURRENT_PATH.with(|p| p.borrow().clone())
+}
+
 pub fn current_location() -> (String, String) {
     (CURRENT_PATH.with(|p| p.borrow().clone()), String::new())
 }

@@ -304,6 +304,31 @@ test('the host page\'s own links, anchors and buttons keep working', async ({ pa
   await expect(page.getByRole('heading', { name: 'About the trust' })).toBeVisible();
 });
 
+test('hash routing beside a host router that keeps its place in the query: the app\'s links keep it, and Back to the host\'s entry keeps the app\'s page', async ({ page }) => {
+  await openHost(page, `#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // The host's own router (a tab switch): a new entry with its query and state, no fragment.
+  await page.evaluate(() => history.pushState({ view: 'events' }, '', '/index.html?tab=events'));
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(appH1(page)).toHaveText('Local News');
+  await expect(page).toHaveURL(`${PAGE}?tab=events#/local/`);
+  await page.goBack();
+  await expect(page).toHaveURL(`${PAGE}?tab=events`);
+  // The story the app showed at the host's entry, not the front page; the host's state is still there.
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  expect(await page.evaluate(() => history.state.view)).toBe('events');
+  await page.goForward();
+  await expect(appH1(page)).toHaveText('Local News');
+  // A reload of the host's entry too, where the loader fetches that story's file ahead, and nothing else.
+  await page.goBack();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  const requests = countContentRequests(page);
+  await page.reload();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect.poll(() => requests.filter((url) => url.endsWith(`/content${REFERENCE}article.json`)).length).toBe(1);
+  expect(requests.filter((url) => url.endsWith('/front.json'))).toEqual([]);
+});
+
 test('a link to one of the host page\'s own anchors below the app arrives at it, once the app has drawn itself', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });
   await openHost(page, '#contact');
