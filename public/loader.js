@@ -41,6 +41,20 @@ function hostElement() {
   return document.querySelector('#broadsheet, [data-broadsheet]');
 }
 
+// The marked element, once the page has it: a host page's own script (a framework rendering the page) may add it
+// after this runs. Started without it, the app would find it later, with no shadow root or stylesheet around it.
+function hostAdded() {
+  return hostElement() ?? new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const host = hostElement();
+      if (!host) return;
+      observer.disconnect();
+      resolve(host);
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
 // The content files the app's first page needs where the page does not carry them (a host page, the shell): the
 // site file and the current route's file. The same URLs the app computes (`Config::route_at` in src/config.rs,
 // `Route::parse` and `Route::content_path` in crates/model/src/route.rs); tests/e2e/embedding.spec.js checks this
@@ -309,6 +323,7 @@ const STALLED = new Error(`nothing started in ${START_LIMIT_MS / 1000} s`);
 export async function boot(assets, from = here) {
   if (started) return;
   started = true;
+  const host = await hostAdded();
   let timer;
   const stalled = new Promise((_, reject) => {
     timer = setTimeout(() => reject(STALLED), START_LIMIT_MS);
@@ -322,7 +337,6 @@ export async function boot(assets, from = here) {
   try {
     // Safari's Lockdown Mode, for one, turns it off.
     if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
-    const host = hostElement();
     // On a host page the stylesheet, the JS and the WASM download side by side (a host page has no preload links):
     // one round trip instead of three before the app can render. The app mounts only once the stylesheet is in.
     const styled = assets.css && host && !host.matches('#broadsheet') ? isolate(host, url(assets.css), integrity.css) : null;

@@ -45,6 +45,12 @@ async function beforeAppStarts(page, change) {
         document.documentElement.setAttribute('data-bs-theme', 'dark');
         host.setAttribute('data-theme', 'light');
       },
+      // Rendered by the host's own script once the page has loaded (a framework's page), after embed.js has run.
+      late(host) {
+        const parent = host.parentElement;
+        host.remove();
+        addEventListener('load', () => setTimeout(() => parent.append(host), 300));
+      },
       // An app-shell layout: the page stays put and the column the app is in scrolls.
       container(host) {
         for (const el of [document.documentElement, document.body]) Object.assign(el.style, { height: '100%', overflow: 'hidden' });
@@ -516,6 +522,21 @@ test('the host\'s own attributes on <html> do not choose the app\'s colour schem
   await expect(shown).toHaveAttribute('data-theme', 'light');
   await expect(app(page).getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'false');
   await expect(shown).toHaveCSS('color-scheme', 'light');
+});
+
+test('a marked element the host\'s own script adds after the page has loaded gets the app, styled, in its shadow root', async ({ page }) => {
+  const errors = watchConsole(page);
+  await beforeAppStarts(page, 'late');
+  await page.goto(PAGE);
+  await expect(page.locator('[data-broadsheet][data-broadsheet-ready]')).toHaveCount(1);
+  await expect(appH1(page)).toHaveText('Top stories');
+  expect(await page.evaluate(() => document.querySelector('[data-broadsheet]').shadowRoot?.querySelector('#bs-main') !== null)).toBe(true);
+  await expect(appH1(page)).toHaveCSS('font-family', /Georgia/);
+  // The comments come too (the loader serves the island to the element it found).
+  await app(page).getByRole('link', { name: REFERENCE_HEADLINE }).first().click();
+  await app(page).locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  await expect(app(page).getByRole('heading', { name: /\d+ comments/ })).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test('a second marked element is reported in the console and left alone', async ({ page }) => {
