@@ -539,6 +539,18 @@ test('a marked element the host\'s own script adds after the page has loaded get
   expect(errors).toEqual([]);
 });
 
+test('a host whose root font size is 62.5% can give the app its usual size back with the documented zoom', async ({ page }) => {
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('Top stories');
+  // A line's height: the host's own layout (in rem too) gives the app a narrower column, so paragraphs wrap anew.
+  const size = () => appH1(page).evaluate((el) => Math.round(el.getBoundingClientRect().height));
+  const usual = await size();
+  await page.evaluate(() => { document.documentElement.style.fontSize = '62.5%'; });
+  expect(await size()).toBeLessThan(usual * 0.8);
+  await page.evaluate(() => { document.querySelector('[data-broadsheet]').style.zoom = '1.6'; });
+  expect(Math.abs(await size() - usual)).toBeLessThanOrEqual(1);
+});
+
 test('a second marked element is reported in the console and left alone', async ({ page }) => {
   const errors = watchConsole(page);
   await beforeAppStarts(page, 'second');
