@@ -303,7 +303,13 @@ pub fn CommentForm(
     let labelled_by = title_id.clone();
     let is_reply = parent.is_some();
     view! {
-        <form class="bs-comment-form" novalidate on:submit=on_submit aria-labelledby=labelled_by>
+        // Escape closes a reply form, as it closes a dialog; what was typed stays as a draft.
+        <form class="bs-comment-form" novalidate on:submit=on_submit aria-labelledby=labelled_by on:keydown=move |ev| {
+            if let Some(cancel) = on_cancel.filter(|_| ev.key() == "Escape" && !ev.is_composing()) {
+                ev.prevent_default();
+                cancel.run(());
+            }
+        }>
             <h3 class="bs-comment-form__title" id=title_id>{if is_reply { "Reply" } else { "Leave a Reply" }}</h3>
             <p class="bs-comment-form__intro">"Required fields are marked " <span aria-hidden="true">"*"</span><span class="bs-visually-hidden">"as required"</span>"."</p>
             <div class="bs-comment-form__summary" aria-live="polite">{summary}</div>

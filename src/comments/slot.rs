@@ -142,7 +142,7 @@ pub fn CommentsSlot(section: String, slug: String, endpoint: Option<String>) -> 
                     view! { <button type="button" class="bs-button" on:click=retry.clone()>"Try again"</button> },
                 ).into_any()),
                 Slot::Broken => Some(problem(
-                    "The comments cannot be shown on this page just now. The story above is unaffected; reloading the page usually brings them back.".to_string(),
+                    "The comments cannot be shown on this page just now. Reloading the page usually brings them back.".to_string(),
                     view! { <button type="button" class="bs-button" on:click=|_| platform::reload_page()>"Reload"</button> },
                 ).into_any()),
             }}

@@ -131,7 +131,7 @@ where
             log_prefix: "Broadsheet comments stopped",
             class: "bs-comments",
             heading: "The comments stopped working",
-            text: "The story above is unaffected. Reloading the page usually brings the comments back.",
+            text: "Reloading the page usually brings them back.",
             then: Some(call_on_ready),
         },
     };

@@ -488,7 +488,15 @@ test('a reply nests under its parent, and Cancel reply closes the form', async (
   await replyForm.getByRole('button', { name: 'Cancel reply' }).click();
   await expect(replyForm).toHaveCount(0);
   await expect(parent.getByRole('button', { name: 'Reply to Ade Okonkwo' })).toBeFocused();
+  // Escape closes it too, from any of its fields, and what was typed is kept as a draft.
   await parent.getByRole('button', { name: 'Reply to Ade Okonkwo' }).click();
+  await replyForm.getByLabel('Comment', { exact: true }).fill('A reply to Ade.');
+  await replyForm.getByLabel('Comment', { exact: true }).press('Escape');
+  await expect(replyForm).toHaveCount(0);
+  await expect(parent.getByRole('button', { name: 'Reply to Ade Okonkwo' })).toBeFocused();
+  await expect(parent.getByRole('button', { name: 'Reply to Ade Okonkwo' })).toHaveAccessibleDescription('Draft saved');
+  await parent.getByRole('button', { name: 'Reply to Ade Okonkwo' }).click();
+  await expect(replyForm.getByLabel('Comment', { exact: true })).toHaveValue('A reply to Ade.');
   await fill(page.getByRole('form', { name: 'Reply', exact: true }), { text: 'A reply to Ade.' });
   await page.getByRole('form', { name: 'Reply', exact: true }).getByRole('button', { name: 'Post Comment' }).click();
   const reply = parent.locator('.bs-comments__list--depth-2 .bs-comment--own');
@@ -804,6 +812,15 @@ test('a comment refused by the endpoint and sent again after a reload goes as a 
   await expect(page.locator('.bs-comment--own')).toContainText('Refused once, for the email.');
   expect(posts).toHaveLength(2);
   expect(posts[1].body.client_id).not.toBe(posts[0].body.client_id);
+});
+
+test('a website typed without https:// is sent with it, as most people type one', async ({ page }) => {
+  const posts = await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
+  await openComments(page);
+  await fill(mainForm(page), { text: 'My blog has more.', website: 'ann.example/blog' });
+  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('My blog has more.');
+  expect(posts[0].body.website).toBe('https://ann.example/blog');
 });
 
 test('an answer that is not the endpoint\'s (a network\'s sign-in page) is not taken for a sent comment', async ({ page }) => {

@@ -192,8 +192,7 @@ pub fn validate(draft: &CommentDraft) -> Result<ValidComment, Vec<FieldError>> {
     let text = check(Field::Text, &draft.text, true, any, "");
     let name = check(Field::Name, &draft.name, true, any, "");
     let email = check(Field::Email, &draft.email, true, is_email, "Please enter an email address like name@example.com.");
-    let website =
-        check(Field::Website, &draft.website, false, is_http_url, "Please enter a web address starting with http:// or https://.");
+    let website = check(Field::Website, &with_scheme(&draft.website), false, is_http_url, "Please enter a web address like https://example.com.");
     if errors.is_empty() {
         Ok(ValidComment { text, name, email, website })
     } else {
@@ -221,6 +220,18 @@ pub fn is_email(s: &str) -> bool {
         && !domain.ends_with('.')
         && !domain.split('.').any(str::is_empty)
         && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';'))
+}
+
+/// A website typed without its scheme (`example.org/me`), as most people type one, with `https://` put before it;
+/// anything else as it is. Not a value with a scheme of its own (`javascript:x`) or a port (`localhost:80`).
+pub fn with_scheme(s: &str) -> String {
+    let s = s.trim();
+    // A scheme (`https:`, `javascript:`) or a port puts a `:` before the first `/`.
+    let host = s.split(['/', '?', '#']).next().unwrap_or("");
+    match host.contains('.') && !host.contains(':') {
+        true => format!("https://{s}"),
+        false => s.to_string(),
+    }
 }
 
 /// An absolute http(s) URL with a host: the only websites a comment may link to.
@@ -496,6 +507,18 @@ mod tests {
         }
         let errors = validate(&draft("t", "n", "a@b.co", "javascript:alert(1)")).unwrap_err();
         assert_eq!(errors[0].field, Field::Website);
+    }
+
+    #[test]
+    fn a_website_typed_without_its_scheme_gets_https() {
+        let sent = |website: &str| validate(&draft("t", "n", "a@b.co", website)).map(|v| v.website);
+        assert_eq!(sent(" example.org/me "), Ok("https://example.org/me".into()));
+        assert_eq!(sent("www.example.org"), Ok("https://www.example.org".into()));
+        assert_eq!(sent("http://example.org"), Ok("http://example.org".into()));
+        assert_eq!(sent(""), Ok(String::new()));
+        for bad in ["javascript:alert(1)", "localhost:8080", "example", "/path.html", "data:text/html,a.b", "javascript:a.b"] {
+            assert!(sent(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
