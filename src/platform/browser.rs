@@ -81,6 +81,12 @@ fn root() -> Option<web_sys::HtmlElement> {
     ROOT.with(|root| root.borrow().clone())
 }
 
+/// Whether the app's element is still in the page: a host page's own script may take it out (a route change of a
+/// host that renders itself). The app then leaves the page's history and scroll alone.
+fn in_page() -> bool {
+    root().is_some_and(|r| r.is_connected())
+}
+
 thread_local! {
     /// The host page's element the app scrolls in, once looked for (`Some(None)`: the page itself).
     static SCROLLER: std::cell::RefCell<Option<Option<web_sys::Element>>> = const { std::cell::RefCell::new(None) };
@@ -397,7 +403,7 @@ pub fn hold_scroll_memory(held: bool) {
 /// throttle history writes), so a reload returns the reader to it.
 pub fn remember_scroll() {
     let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        if SCROLL_MEMORY_HELD.with(|h| h.get()) {
+        if SCROLL_MEMORY_HELD.with(|h| h.get()) || !in_page() {
             return;
         }
         let save = gloo_timers::callback::Timeout::new(200, save_scroll);
@@ -520,7 +526,11 @@ pub fn take_over_scroll_restoration() {
 
 /// Calls `on_change` after back, forward or a change of the fragment.
 pub fn on_history_change(on_change: impl Fn() + 'static) {
-    listen(&window(), "popstate", on_change);
+    listen(&window(), "popstate", move || {
+        if in_page() {
+            on_change();
+        }
+    });
 }
 
 /// For a click inside the app: where the link goes when it is on this page's origin and the app might handle it,

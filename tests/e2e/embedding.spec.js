@@ -551,6 +551,23 @@ test('a host whose root font size is 62.5% can give the app its usual size back 
   expect(Math.abs(await size() - usual)).toBeLessThanOrEqual(1);
 });
 
+test('once the host\'s own script takes the marked element out, the app leaves the page\'s history and scroll alone', async ({ page }) => {
+  await openHost(page, '#/local/');
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.evaluate(() => {
+    document.querySelector('[data-broadsheet]').remove();
+    document.body.style.minHeight = '3000px';
+    history.replaceState({ view: 'events' }, '');
+  });
+  await page.evaluate(() => scrollTo(0, 600));
+  await page.waitForTimeout(500); // past the app's wait before it writes a place
+  expect(await page.evaluate(() => history.state)).toEqual({ view: 'events' });
+  const requests = countContentRequests(page);
+  await page.evaluate(() => { location.hash = '#/politics/'; });
+  await page.waitForTimeout(500);
+  expect(requests).toEqual([]);
+});
+
 test('a second marked element is reported in the console and left alone', async ({ page }) => {
   const errors = watchConsole(page);
   await beforeAppStarts(page, 'second');
