@@ -156,14 +156,20 @@ function firstFrame() {
 // on the host element (not in a global of a host page). The app reads the count (`platform::reader_moves`): after
 // a reload it takes the reader back to their place only if they have not moved, and a return to a place not
 // reached yet is finished only if they have not moved since.
+// Counted before the element is there too (a host page's script may add it later), and put on it once it is.
+let moves = 0;
 let movesHost;
+const countMoves = () => {
+  movesHost ??= hostElement();
+  if (movesHost) movesHost.broadsheetReaderMoves = moves;
+};
 const input = new Promise((resolve) => {
   for (const type of ['wheel', 'keydown', 'pointerdown']) {
     addEventListener(type, (event) => {
       resolve();
-      movesHost ??= hostElement();
-      if (movesHost && (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key))) {
-        movesHost.broadsheetReaderMoves = (movesHost.broadsheetReaderMoves ?? 0) + 1;
+      if (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key)) {
+        moves += 1;
+        countMoves();
       }
     }, { capture: true, passive: true });
   }
@@ -324,6 +330,7 @@ export async function boot(assets, from = here) {
   if (started) return;
   started = true;
   const host = await hostAdded();
+  countMoves();
   let timer;
   const stalled = new Promise((_, reject) => {
     timer = setTimeout(() => reject(STALLED), START_LIMIT_MS);

@@ -30,14 +30,14 @@ pub struct Navigator {
     config: StoredValue<Config>,
 }
 
-/// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`), or in hash
-/// mode none at all (a host router's own entry, `?tab=events`), gives the app's page when that entry was left, if
-/// the app left it (reloads and Back alike), else `None`: the page stays (the front page, on arrival).
+/// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`) gives the
+/// app's page when that entry was left, if the app left it (reloads and Back alike), else `None`: the page stays.
+/// In hash mode no fragment at all (a host router's own entry, `?tab=events`) gives that page too, else the front.
 fn route_here(config: &Config) -> Option<Route> {
     let (pathname, hash) = platform::current_location();
     let remembered = || platform::history_route().and_then(|href| config.route_at(&pathname, &href[href.find('#')?..]));
     match config.routing == Routing::Hash && hash.is_empty() {
-        true => remembered(),
+        true => remembered().or(Some(Route::Front)),
         false => config.route_at(&pathname, &hash).or_else(remembered),
     }
 }
@@ -65,6 +65,12 @@ impl Navigator {
 
     /// Shows `route` and adds it to the history.
     pub fn go(&self, route: Route) {
+        self.follow(route, None);
+    }
+
+    /// Shows `route`, reached by the app's link at `link` among its links (focused again on Back), and adds it to the
+    /// history.
+    fn follow(&self, route: Route, link: Option<u32>) {
         if route == self.route.get_untracked() {
             // A link to the page already shown: back to its top, no new history entry.
             platform::scroll_app_into_view();
@@ -74,7 +80,7 @@ impl Navigator {
         // On the page as it is now: in hash mode a host's router may have changed its path or query since the start.
         let here = platform::page_path();
         let (href, leaving) = self.config.with_value(|c| (c.href_on(&here, &route), c.href(&self.route.get_untracked())));
-        platform::push_url(&href, platform::scroll_y(), &leaving);
+        platform::push_url(&href, platform::scroll_y(), &leaving, link);
         // No scrolling yet: the page on screen may be held while the next one loads (see `after_page_shown`).
         self.arrival.set(Arrival::Link);
         self.route.set(route);
@@ -92,6 +98,6 @@ impl Navigator {
         });
         let Some(route) = route else { return };
         event.prevent_default();
-        self.go(route);
+        self.follow(route, target.index);
     }
 }

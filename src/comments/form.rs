@@ -305,7 +305,8 @@ pub fn CommentForm(
     view! {
         // Escape closes a reply form, as it closes a dialog; what was typed stays as a draft.
         <form class="bs-comment-form" novalidate on:submit=on_submit aria-labelledby=labelled_by on:keydown=move |ev| {
-            if let Some(cancel) = on_cancel.filter(|_| ev.key() == "Escape" && !ev.is_composing()) {
+            // Not the Escape that ends an input method's composition (Safari sends it with keyCode 229).
+            if let Some(cancel) = on_cancel.filter(|_| ev.key() == "Escape" && !ev.is_composing() && ev.key_code() != 229) {
                 ev.prevent_default();
                 cancel.run(());
             }

@@ -97,23 +97,39 @@ thread_local! {
 /// site's own pages, most host pages). Looked for once, when first needed: scroll positions, their restoring and
 /// what counts as near the screen are measured in it.
 pub(super) fn scroller() -> Option<web_sys::Element> {
-    SCROLLER.with(|s| s.borrow_mut().get_or_insert_with(find_scroller).clone())
+    if let Some(decided) = SCROLLER.with(|s| s.borrow().clone()) {
+        return decided;
+    }
+    let (found, decided) = find_scroller();
+    if decided {
+        SCROLLER.with(|s| *s.borrow_mut() = Some(found.clone()));
+    }
+    found
 }
 
-fn find_scroller() -> Option<web_sys::Element> {
+/// The nearest element around the app that scrolls its overflow and has content overflowing it now. A wrapper
+/// whose `overflow-x` alone is set computes `overflow-y: auto` too, but grows with its content and never scrolls.
+/// Decided once one is found or the page itself scrolls; until then (nothing overflows yet) looked for again.
+fn find_scroller() -> (Option<web_sys::Element>, bool) {
     let document = document();
     let page = [document.document_element(), document.body().map(Into::into)];
-    let mut at: web_sys::Element = root()?.into();
+    let mut at: Option<web_sys::Element> = root().map(Into::into);
     loop {
         // Up through the shadow root to the host element.
-        at = at.parent_element().or_else(|| Some(at.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?.host()))?;
-        if page.contains(&Some(at.clone())) {
-            return None;
+        let Some(next) = at.and_then(|at| at.parent_element().or_else(|| Some(at.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?.host())))
+        else {
+            return (None, false);
+        };
+        if page.contains(&Some(next.clone())) {
+            let page_height = document.scrolling_element().map_or(0, |e| e.scroll_height()) as f64;
+            return (None, page_height > window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) + 1.0);
         }
-        let style = window().get_computed_style(&at).ok().flatten();
-        if let Some("auto" | "scroll" | "overlay") = style.and_then(|s| s.get_property_value("overflow-y").ok()).as_deref() {
-            return Some(at);
+        let style = window().get_computed_style(&next).ok().flatten();
+        let scrolls = matches!(style.and_then(|s| s.get_property_value("overflow-y").ok()).as_deref(), Some("auto" | "scroll" | "overlay"));
+        if scrolls && next.scroll_height() > next.client_height() {
+            return (Some(next), true);
         }
+        at = Some(next);
     }
 }
 
@@ -281,14 +297,17 @@ pub fn current_location() -> (String, String) {
 
 /// Adds a history entry for `href`, first remembering in the entry being left the current scroll position and
 /// the app's page there (`leaving`): in hash mode a host's own fragment in that entry (`#contact`) does not say it.
-pub fn push_url(href: &str, scroll_y: f64, leaving: &str) {
+pub fn push_url(href: &str, scroll_y: f64, leaving: &str, followed: Option<u32>) {
     let Ok(history) = window().history() else { return };
-    let state = scroll_state(scroll_y, true);
-    let _ = js_sys::Reflect::set(&state, &"broadsheetRoute".into(), &leaving.into());
-    // Set to undefined without one: the entry may hold a link from an earlier visit to it.
-    let _ = js_sys::Reflect::set(&state, &"broadsheetFocus".into(), &focused_link().map_or(JsValue::UNDEFINED, JsValue::from));
-    let _ = history.replace_state(&state, "");
-    let _ = history.push_state_with_url(&scroll_state(0.0, false), "", Some(href));
+    if let Some(state) = current_state_with("broadsheetScroll", scroll_y) {
+        let _ = js_sys::Reflect::set(&state, &"broadsheetRoute".into(), &leaving.into());
+        // Set to undefined without one: the entry may hold a link from an earlier visit to it.
+        let _ = js_sys::Reflect::set(&state, &"broadsheetFocus".into(), &followed.map_or(JsValue::UNDEFINED, JsValue::from));
+        let _ = history.replace_state(&state, "");
+    }
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"broadsheetScroll".into(), &JsValue::from_f64(0.0));
+    let _ = history.push_state_with_url(&state, "", Some(href));
 }
 
 /// The app's page remembered in the current history entry by [`push_url`], as its link.
@@ -297,20 +316,20 @@ pub fn history_route() -> Option<String> {
     js_sys::Reflect::get(&state, &"broadsheetRoute".into()).ok()?.as_string()
 }
 
-/// A history state holding scroll position `y`: added to the current entry's own state when `keep_current` (a host's
-/// router may keep its keys there), else on its own (a new entry).
-fn scroll_state(y: f64, keep_current: bool) -> JsValue {
-    state_with("broadsheetScroll", y, keep_current)
-}
-
-fn state_with(key: &str, value: f64, keep_current: bool) -> JsValue {
+/// The current entry's state with `key` set to `value`, added to the state a host's router may keep there. `None`
+/// when that state is a value keys cannot be added to (a string, an array): it is the host's, and stays as it is.
+fn current_state_with(key: &str, value: f64) -> Option<js_sys::Object> {
+    let current = window().history().ok()?.state().ok()?;
+    let plain = current.is_null() || current.is_undefined() || (current.is_object() && !js_sys::Array::is_array(&current));
+    if !plain {
+        return None;
+    }
     let state = js_sys::Object::new();
-    let current = keep_current.then(|| window().history().ok()?.state().ok()).flatten().filter(|s| s.is_object());
-    if let Some(current) = current {
+    if current.is_object() {
         let _ = js_sys::Object::assign(&state, &current.unchecked_into());
     }
     let _ = js_sys::Reflect::set(&state, &key.into(), &JsValue::from_f64(value));
-    state.into()
+    Some(state)
 }
 
 /// The scroll position saved in the current history entry (after back/forward).
@@ -325,8 +344,8 @@ pub fn history_number(key: &str) -> Option<f64> {
 }
 
 pub fn keep_in_history(key: &str, value: f64) {
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state(&state_with(key, value, true), "");
+    if let (Ok(history), Some(state)) = (window().history(), current_state_with(key, value)) {
+        let _ = history.replace_state(&state, "");
     }
 }
 
@@ -402,8 +421,15 @@ pub fn hold_scroll_memory(held: bool) {
 /// Keeps the scroll position in the current history entry, written a moment after scrolling stops (browsers
 /// throttle history writes), so a reload returns the reader to it.
 pub fn remember_scroll() {
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         if SCROLL_MEMORY_HELD.with(|h| h.get()) || !in_page() {
+            return;
+        }
+        // Every element's scroll comes here (a capturing listener): only the page's, or that of what scrolls the
+        // app, is the reader's place.
+        let target: Option<JsValue> = event.target().map(Into::into);
+        let place: JsValue = scroller().map_or_else(|| document().into(), Into::into);
+        if target.as_ref() != Some(&place) {
             return;
         }
         let save = gloo_timers::callback::Timeout::new(200, save_scroll);
@@ -411,8 +437,9 @@ pub fn remember_scroll() {
     });
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(true);
-    let target: web_sys::EventTarget = scroller().map_or_else(|| window().into(), Into::into);
-    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+    // Registered before what scrolls the app may be known (its content not drawn yet): on the window, capturing.
+    options.set_capture(true);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
         "scroll",
         closure.as_ref().unchecked_ref(),
         &options,
@@ -425,9 +452,7 @@ fn save_scroll() {
     if unfinished_restore().is_some() {
         return;
     }
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state(&scroll_state(scroll_y(), true), "");
-    }
+    keep_in_history("broadsheetScroll", scroll_y());
 }
 
 /// Calls `f` on every `event` at `target`, for the rest of the page's life.
@@ -454,8 +479,12 @@ pub fn scroll_to(y: f64) {
 
 /// The element the address's fragment names (a host page's `#about`, or one of the app's), brought into view as
 /// the browser would have on arrival: it did that before the app had drawn itself, so the element has moved since.
-/// A fragment that names no element (a hash route, `#/local/`) does nothing. Honours `scroll-padding-top`.
+/// A fragment that names no element (a hash route, `#/local/`) does nothing. Honours `scroll-padding-top`. Only on
+/// arrival by a link: an entry with a state is a reload or a return, where the reader's place is what counts.
 pub fn scroll_to_fragment() {
+    if window().history().ok().and_then(|h| h.state().ok()).is_some_and(|s| !s.is_null() && !s.is_undefined()) {
+        return;
+    }
     let Some(hash) = window().location().hash().ok().filter(|h| h.len() > 1) else { return };
     let Some(id) = js_sys::decode_uri_component(&hash[1..]).ok().and_then(|id| id.as_string()) else { return };
     let target = document().get_element_by_id(&id).or_else(|| element_by_id(&id).map(Into::into));
@@ -549,12 +578,14 @@ pub fn in_app_link(event: &web_sys::MouseEvent) -> Option<LinkTarget> {
     if href.starts_with('#') {
         return None;
     }
+    let index = root().and_then(|r| r.query_selector_all("a[href]").ok()).and_then(|links| (0..links.length()).find(|i| links.item(*i).is_some_and(|l| l == *anchor)));
     let location = window().location();
     let url = web_sys::Url::new_with_base(&href, &location.href().ok()?).ok()?;
     (url.origin() == location.origin().ok()?).then(|| LinkTarget {
         path_and_query: format!("{}{}", url.pathname(), url.search()),
         pathname: url.pathname(),
         hash: url.hash(),
+        index,
     })
 }
 
@@ -653,14 +684,6 @@ fn active_element() -> Option<web_sys::Element> {
         Some(shadow) => shadow.active_element(),
         None => document().active_element(),
     }
-}
-
-/// The link that has focus, as its place among the app's links: the one a reader followed, kept in the entry they
-/// leave. (On a host page the focus is the app's only in its shadow root.)
-fn focused_link() -> Option<u32> {
-    let link = active_element()?;
-    let links = root()?.query_selector_all("a[href]").ok()?;
-    (0..links.length()).find(|i| links.item(*i).is_some_and(|l| l == *link))
 }
 
 /// Back or Forward to an entry the reader left by a link: focus goes back to that link, without scrolling, as the

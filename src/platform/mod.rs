@@ -34,6 +34,8 @@ pub struct LinkTarget {
     /// Path and query, as `Config::page_path` keeps them.
     pub path_and_query: String,
     pub hash: String,
+    /// Its place among the app's links, kept in the entry it leaves so that Back focuses it again.
+    pub index: Option<u32>,
 }
 
 /// The parts of the app built as WASM modules of their own, loaded when needed (docs/architecture.md).

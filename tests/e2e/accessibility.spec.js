@@ -130,6 +130,19 @@ test('Back after following a link with the keyboard puts focus back on that link
   await expect(page.locator('.bs-related .bs-card__link').nth(2)).toBeFocused();
 });
 
+test('Back focuses the link that was followed even where a click does not focus links (Safari, Firefox on macOS)', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  // Focus is elsewhere (a section link) when a story is clicked without focusing it.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).focus();
+  const card = page.locator('.bs-card__link').nth(3);
+  await card.evaluate((a) => a.click());
+  await expect(page.locator('article.bs-article h1')).toBeFocused();
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText('Top stories');
+  await expect(card).toBeFocused();
+});
+
 test('the focus ring of a section link is drawn whole, inside the section bar', async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);

@@ -51,6 +51,10 @@ async function beforeAppStarts(page, change) {
         host.remove();
         addEventListener('load', () => setTimeout(() => parent.append(host), 300));
       },
+      // A wrapper that clips sideways only: it computes `overflow-y: auto` too, but grows with its content.
+      clipped(host) {
+        host.parentElement.style.overflowX = 'hidden';
+      },
       // An app-shell layout: the page stays put and the column the app is in scrolls.
       container(host) {
         for (const el of [document.documentElement, document.body]) Object.assign(el.style, { height: '100%', overflow: 'hidden' });
@@ -335,6 +339,21 @@ test('hash routing beside a host router that keeps its place in the query: the a
   expect(requests.filter((url) => url.endsWith('/front.json'))).toEqual([]);
 });
 
+test('hash routing: Back to the host page\'s entry without a fragment, which the app never left, shows the front page', async ({ page }) => {
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('Top stories');
+  // A link of the host's own to one of the app's pages (or the address typed).
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '#/local/', textContent: 'Local news from the trust' });
+    document.body.prepend(link);
+  });
+  await page.getByRole('link', { name: 'Local news from the trust' }).click();
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.goBack();
+  await expect(page).toHaveURL(PAGE);
+  await expect(appH1(page)).toHaveText('Top stories');
+});
+
 test('a link to one of the host page\'s own anchors below the app arrives at it, once the app has drawn itself', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });
   await openHost(page, '#contact');
@@ -487,6 +506,23 @@ test('in a host page whose column scrolls, not the page, Back, Forward and a rel
   await expect.poll(() => asked).toBe(true);
 });
 
+test('a wrapper around the app that clips sideways is not taken for a scrolling column: a reload returns to the reader\'s place', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await beforeAppStarts(page, 'clipped');
+  let asked = false;
+  page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+\.js/.test(r.url())) asked = true; });
+  await openHost(page, `#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // The comments are far below: not asked for yet.
+  await page.waitForTimeout(500);
+  expect(asked).toBe(false);
+  await page.evaluate(() => scrollTo(0, 900));
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(900);
+});
+
 test('isolation: the host\'s CSS does not change the app, and the app\'s CSS does not change the host', async ({ page, browser }) => {
   await openHost(page);
   await expect(appH1(page)).toHaveText('Top stories');
@@ -566,6 +602,23 @@ test('once the host\'s own script takes the marked element out, the app leaves t
   await page.evaluate(() => { location.hash = '#/politics/'; });
   await page.waitForTimeout(500);
   expect(requests).toEqual([]);
+});
+
+test('a host router that keeps a string in its history entries keeps it: the app adds its keys to objects only', async ({ page }) => {
+  await openHost(page, '#/local/');
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.evaluate(() => {
+    history.replaceState('tab-2', '');
+    document.body.style.minHeight = '4000px';
+    scrollTo(0, 500);
+  });
+  await page.waitForTimeout(500); // past the app's wait before it writes a place
+  expect(await page.evaluate(() => history.state)).toBe('tab-2');
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
+  await expect(appH1(page)).toHaveText('Economy');
+  await page.goBack();
+  await expect(appH1(page)).toHaveText('Local News');
+  expect(await page.evaluate(() => history.state)).toBe('tab-2');
 });
 
 test('a second marked element is reported in the console and left alone', async ({ page }) => {

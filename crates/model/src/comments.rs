@@ -223,12 +223,18 @@ pub fn is_email(s: &str) -> bool {
 }
 
 /// A website typed without its scheme (`example.org/me`), as most people type one, with `https://` put before it;
-/// anything else as it is. Not a value with a scheme of its own (`javascript:x`) or a port (`localhost:80`).
+/// anything else as it is: a value with a scheme of its own (`javascript:x`), or one that is not a domain name
+/// (`localhost`, an email address, `.`), which is then refused.
 pub fn with_scheme(s: &str) -> String {
     let s = s.trim();
-    // A scheme (`https:`, `javascript:`) or a port puts a `:` before the first `/`.
     let host = s.split(['/', '?', '#']).next().unwrap_or("");
-    match host.contains('.') && !host.contains(':') {
+    // A port is allowed (`example.org:8080`); any other `:` before the first `/` is a scheme's.
+    let name = match host.bytes().rposition(|b| b == b':') {
+        Some(at) if at + 1 < host.len() && host.bytes().skip(at + 1).all(|b| b.is_ascii_digit()) => &host[..at],
+        _ => host,
+    };
+    let domain = name.contains('.') && !name.bytes().any(|b| b == b':' || b == b'@') && name.split('.').all(|label| !label.is_empty());
+    match domain {
         true => format!("https://{s}"),
         false => s.to_string(),
     }
@@ -241,8 +247,10 @@ pub fn is_http_url(s: &str) -> bool {
     match rest {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            // No user name before an `@`: `https://you@mail.example` would link to mail.example, and publish an
+            // address typed in the wrong field.
             !host.is_empty()
-                && !host.starts_with('@')
+                && !host.contains('@')
                 && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'))
         }
         None => false,
@@ -516,7 +524,11 @@ mod tests {
         assert_eq!(sent("www.example.org"), Ok("https://www.example.org".into()));
         assert_eq!(sent("http://example.org"), Ok("http://example.org".into()));
         assert_eq!(sent(""), Ok(String::new()));
-        for bad in ["javascript:alert(1)", "localhost:8080", "example", "/path.html", "data:text/html,a.b", "javascript:a.b"] {
+        assert_eq!(sent("www.example.org:8080/x"), Ok("https://www.example.org:8080/x".into()));
+        assert_eq!(sent("bücher.de/ich"), Ok("https://bücher.de/ich".into()));
+        for bad in ["javascript:alert(1)", "localhost:8080", "example", "/path.html", "data:text/html,a.b", "javascript:a.b",
+            "ann.reader@gmail.com", "https://ann.reader@gmail.com", ".", "a..b", "mailto:a@b.c", "example.org:x"]
+        {
             assert!(sent(bad).is_err(), "{bad}");
         }
     }
