@@ -250,15 +250,13 @@ fn after_page_shown(nav: Navigator, view: View, announcement: RwSignal<String>) 
         // are in. Not when the reader has moved the page since (while the app was starting).
         // Without a place to go back to, the element the address's fragment names (a host page's own `#about`
         // below the app, which the browser scrolled to before the app had drawn itself and pushed it down).
-        Arrival::Initial => match platform::history_scroll().filter(|_| platform::scroll_y() < 1.0 || platform::reader_moves() == 0.0) {
-            Some(y) => platform::restore_scroll(Some(y)),
-            None => {
-                platform::restore_scroll(None);
-                if platform::reader_moves() == 0.0 {
-                    platform::scroll_to_fragment();
-                }
+        Arrival::Initial => {
+            let place = platform::history_scroll().filter(|_| platform::scroll_y() < 1.0 || platform::reader_moves() == 0.0);
+            platform::restore_scroll(place);
+            if place.is_none() && platform::reader_moves() == 0.0 {
+                platform::scroll_to_fragment();
             }
-        },
+        }
         // Back and forward: the page that was focused has gone, so a screen reader hears where it now is.
         Arrival::History => {
             platform::restore_scroll(Some(platform::history_scroll().unwrap_or_else(platform::app_top)));

@@ -121,8 +121,8 @@ fn find_scroller() -> (Option<web_sys::Element>, bool) {
             return (None, false);
         };
         if page.contains(&Some(next.clone())) {
-            let page_height = document.scrolling_element().map_or(0, |e| e.scroll_height()) as f64;
-            return (None, page_height > window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) + 1.0);
+            let (content, screen) = page_extent();
+            return (None, content > screen + 1.0);
         }
         let style = window().get_computed_style(&next).ok().flatten();
         let scrolls = matches!(style.and_then(|s| s.get_property_value("overflow-y").ok()).as_deref(), Some("auto" | "scroll" | "overlay"));
@@ -378,14 +378,17 @@ fn unfinished_restore() -> Option<f64> {
     None
 }
 
+/// The page's content height and the window's height, where the page itself scrolls.
+fn page_extent() -> (f64, f64) {
+    let content = document().scrolling_element().map_or(0.0, |e| e.scroll_height() as f64);
+    (content, window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0))
+}
+
 /// Whether `y` is further down than the page can be scrolled now.
 fn beyond_end(y: f64) -> bool {
     let (bottom, height) = match scroller() {
         Some(s) => (s.scroll_height() as f64, s.client_height() as f64),
-        None => (
-            document().scrolling_element().map(|e| e.scroll_height() as f64).unwrap_or(0.0),
-            window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0),
-        ),
+        None => page_extent(),
     };
     y > bottom - height + 1.0
 }
