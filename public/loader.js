@@ -276,8 +276,9 @@ function preloadModule(url, integrity) {
   });
 }
 
-// Answers the app's requests for islands on `host`. `islands` maps a name to its files and digests.
-function serveIslands(host, islands, url) {
+// Answers the app's requests for islands (on the document: the app may move to another element, see `followHost`).
+// `islands` maps a name to its files and digests.
+function serveIslands(islands, url) {
   const started = new Map();
   let attempts = 0;
   const start = async (island) => {
@@ -302,7 +303,7 @@ function serveIslands(host, islands, url) {
     await module.default({ module_or_path: code }).catch((e) => { throw islandError(e.message, 'broken'); });
     return module;
   };
-  host.addEventListener('broadsheet:island', (event) => {
+  document.addEventListener('broadsheet:island', (event) => {
     const detail = event.detail;
     const island = Object.hasOwn(islands, detail?.name) ? islands[detail.name] : undefined;
     if (!island) return;
@@ -316,6 +317,21 @@ function serveIslands(host, islands, url) {
   });
 }
 
+// A host page that renders itself may take the marked element out (a framework's route change) and put a new one
+// in later (the route back). The running app moves into the new one, its shadow root and all, keeping what it has
+// loaded, and shows what the address says then (`broadsheet:moved`: the app reads the address as on Back).
+function followHost(host) {
+  new MutationObserver((records) => {
+    if (host.isConnected || !records.some((r) => r.addedNodes.length)) return;
+    const next = hostElement();
+    if (!next || next.shadowRoot) return;
+    next.attachShadow({ mode: 'open' }).replaceChildren(...host.shadowRoot.childNodes);
+    if (host.hasAttribute('data-broadsheet-ready')) next.setAttribute('data-broadsheet-ready', '');
+    host = movesHost = next;
+    countMoves();
+    dispatchEvent(new Event('broadsheet:moved'));
+  }).observe(document, { childList: true, subtree: true });
+}
 
 let started = false;
 
@@ -347,7 +363,8 @@ export async function boot(assets, from = here) {
     // On a host page the stylesheet, the JS and the WASM download side by side (a host page has no preload links):
     // one round trip instead of three before the app can render. The app mounts only once the stylesheet is in.
     const styled = assets.css && host && !host.matches('#broadsheet') ? isolate(host, url(assets.css), integrity.css) : null;
-    if (host) serveIslands(host, assets.islands ?? {}, url);
+    serveIslands(assets.islands ?? {}, url);
+    if (styled) followHost(host);
     // A pre-rendered page carries its content; any other page needs it as soon as the app runs.
     if (host && !prerendered()) preloadContent(host);
     // A pre-rendered page is its own first render: the app's JS is loaded (parsed, compiled) only once the page has

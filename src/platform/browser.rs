@@ -556,12 +556,18 @@ pub fn take_over_scroll_restoration() {
     listen(&window(), "pageshow", move || restoration(web_sys::ScrollRestoration::Manual));
 }
 
-/// Calls `on_change` after back, forward or a change of the fragment.
-pub fn on_history_change(on_change: impl Fn() + 'static) {
+/// Calls `on_change` after back, forward or a change of the fragment, and when a host page that renders itself has
+/// put the app into a new element (public/loader.js, `followHost`), whose place on the page is looked for anew.
+pub fn on_history_change(on_change: impl Fn() + Clone + 'static) {
+    let moved = on_change.clone();
     listen(&window(), "popstate", move || {
         if in_page() {
             on_change();
         }
+    });
+    listen(&window(), "broadsheet:moved", move || {
+        SCROLLER.with(|s| s.replace(None));
+        moved();
     });
 }
 

@@ -604,6 +604,63 @@ test('once the host\'s own script takes the marked element out, the app leaves t
   expect(requests).toEqual([]);
 });
 
+/**
+ * A host page that renders itself: its route to its own view takes the marked element out, its route back renders a
+ * new one (the same attributes, not the app's), as a framework does. `back` is the fragment the route back leaves in
+ * the address: pushed as the host's own link does, or restored by the browser's Back (the host answers `popstate`).
+ */
+async function hostRendersItself(page) {
+  await page.evaluate(() => {
+    const news = document.querySelector('.news');
+    const template = document.querySelector('[data-broadsheet]').cloneNode(false);
+    for (const name of [...template.attributes].map((a) => a.name)) {
+      if (name.startsWith('data-broadsheet-')) template.removeAttribute(name);
+    }
+    window.hostRoute = (view) => {
+      if (view === 'events') {
+        news.replaceChildren(Object.assign(document.createElement('p'), { id: 'events', textContent: 'Events this week' }));
+      } else {
+        news.replaceChildren(template.cloneNode(false));
+      }
+    };
+    addEventListener('popstate', () => window.hostRoute(location.search === '?view=events' ? 'events' : 'news'));
+  });
+}
+
+test('a host page that renders itself gets the running app back in the element it renders anew, showing what the address says', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openHost(page, '#/local/');
+  await expect(appH1(page)).toHaveText('Local News');
+  await hostRendersItself(page);
+  // The host's own link to its events view, then its link back to the news at the economy section.
+  await page.evaluate(() => { history.pushState(null, '', '?view=events'); window.hostRoute('events'); });
+  await expect(page.locator('#events')).toBeVisible();
+  const requests = countContentRequests(page);
+  await page.evaluate(() => { history.pushState(null, '', '/index.html#/economy/'); window.hostRoute('news'); });
+  await expect(appH1(page)).toHaveText('Economy');
+  await expect(page.locator('[data-broadsheet][data-broadsheet-ready]')).toHaveCount(1);
+  await expect(appH1(page)).toHaveCSS('font-family', /Georgia/);
+  expect(await page.evaluate(() => document.querySelector('[data-broadsheet]').shadowRoot.querySelectorAll('.bs-app').length)).toBe(1);
+  // The app it left keeps working in its new element: its links, the comments island, Back and Forward.
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'International News' }).click();
+  await expect(appH1(page)).toHaveText('International News');
+  await app(page).getByRole('link', { name: REFERENCE_HEADLINE }).first().click();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await app(page).locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  await expect(app(page).getByRole('heading', { name: /\d+ comments/ })).toBeVisible();
+  await page.goBack();
+  await expect(appH1(page)).toHaveText('International News');
+  // The browser's Back through the host's own view: out and in again, the app follows the address.
+  await page.goBack();
+  await expect(appH1(page)).toHaveText('Economy');
+  await page.goBack();
+  await expect(page.locator('#events')).toBeVisible();
+  await page.goBack();
+  await expect(appH1(page)).toHaveText('Local News');
+  expect(requests.filter((url) => url.endsWith('/site.json'))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test('a host router that keeps a string in its history entries keeps it: the app adds its keys to objects only', async ({ page }) => {
   await openHost(page, '#/local/');
   await expect(appH1(page)).toHaveText('Local News');
