@@ -4,6 +4,8 @@
 //   stylesheet and wasm-bindgen's bindings ship without their comments and whitespace. Trunk's own `minify` would
 //   also rewrite the HTML shell the compiler parses; this leaves the HTML alone except for the names and
 //   `integrity` digests of the files it changed.
+// - Takes out of each WASM module, and its JS bindings, the exports Leptos links in that the app never uses, and
+//   optimizes the module again without them (tools/prune-wasm.mjs).
 // - Names every file Trunk named by a hash (`main-0123456789abcdef.css`, `broadsheet-…_bg.wasm`) by a hash of the
 //   bytes it now holds. Trunk hashes the sources, before wasm-opt and minifying: a new binaryen or esbuild would
 //   otherwise serve new bytes under a name browsers cached as immutable, and their integrity check would then
@@ -17,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { pruneWasm } from './prune-wasm.mjs';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -34,6 +37,18 @@ const contentName = (name, bytes) => (name === LOADER
   : name.replace(hashed, (_, ext) => `-${contentHash(bytes)}${ext}`));
 // The syntax the sources use (optional chaining, `??`, `import.meta`): esbuild writes nothing newer.
 const options = { js: { loader: 'js', target: 'es2020' }, css: { loader: 'css' } };
+
+// wasm-opt's arguments for each binary, as index.html gives them to Trunk.
+const rustLinks = [...readFileSync(new URL('../index.html', import.meta.url), 'utf8').matchAll(/<link\b[^>]*\brel="rust"[^>]*>/g)].map(([tag]) => {
+  const attribute = (name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  return [attribute('data-bin'), [`-O${attribute('data-wasm-opt')}`, ...(attribute('data-wasm-opt-params') ?? '').split(/\s+/).filter(Boolean)]];
+});
+for (const name of readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
+  const bin = name.replace(/(-[0-9a-f]{8,16})?_bg\.wasm$/, '');
+  const optimize = new Map(rustLinks).get(bin);
+  if (!optimize) throw new Error(`finish-build: index.html builds no binary named ${bin} (${name})`);
+  console.log(`finish-build: pruned ${name}: ${pruneWasm(join(dir, name), join(dir, name.replace(/_bg\.wasm$/, '.js')), optimize)}`);
+}
 
 const renamed = new Map();
 const digests = new Map();

@@ -60,6 +60,17 @@ test('every hashed file is named by its bytes, so a cache that keeps it as immut
   }
 });
 
+test('the built WASM carries nothing that names the machine it was built on, nor the stream classes nothing uses', () => {
+  // wasm-split's marker export hashes its crate's path under the cargo home; wasm-streams' classes come with leptos
+  // (tools/prune-wasm.mjs takes both out). Their names are the evidence either way.
+  const code = readdirSync('dist').filter((f) => /^broadsheet-.*(_bg\.wasm|\.js)$/.test(f));
+  expect(code.length).toBe(4);
+  for (const file of code) {
+    const found = readFileSync(join('dist', file), 'latin1').match(/_WASM_SPLIT_MARKER_|__wasm_split_unstable|intounderlying|\/(root|home)\/|\.cargo\//i);
+    expect(found?.[0], file).toBeUndefined();
+  }
+});
+
 test('a page whose policy forbids WebAssembly says so instead of asking for a reload', async ({ page }) => {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
