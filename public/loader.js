@@ -324,8 +324,10 @@ function followHost(host) {
   new MutationObserver((records) => {
     if (host.isConnected || !records.some((r) => r.addedNodes.length)) return;
     const next = hostElement();
-    if (!next || next.shadowRoot) return;
-    next.attachShadow({ mode: 'open' }).replaceChildren(...host.shadowRoot.childNodes);
+    // An element of the host's own with a shadow root stays as it is; one the app left (a host that keeps its
+    // elements and puts an earlier one back) has an empty one.
+    if (!next || next.shadowRoot?.hasChildNodes()) return;
+    (next.shadowRoot ?? next.attachShadow({ mode: 'open' })).replaceChildren(...host.shadowRoot.childNodes);
     if (host.hasAttribute('data-broadsheet-ready')) next.setAttribute('data-broadsheet-ready', '');
     host = movesHost = next;
     countMoves();

@@ -661,6 +661,28 @@ test('a host page that renders itself gets the running app back in the element i
   expect(errors).toEqual([]);
 });
 
+test('a host that keeps the elements it took out and puts an earlier one back gets the app in that one', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openHost(page, '#/local/');
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.evaluate(() => {
+    const first = document.querySelector('[data-broadsheet]');
+    window.kept = first;
+    const second = first.cloneNode(false);
+    second.removeAttribute('data-broadsheet-ready');
+    second.id = 'second';
+    first.replaceWith(second);
+  });
+  await expect(page.locator('#second')).toHaveAttribute('data-broadsheet-ready', '');
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.evaluate(() => document.querySelector('#second').replaceWith(window.kept));
+  await expect(page.locator('#second')).toHaveCount(0);
+  await expect(appH1(page)).toHaveText('Local News');
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
+  await expect(appH1(page)).toHaveText('Economy');
+  expect(errors).toEqual([]);
+});
+
 test('a host router that keeps a string in its history entries keeps it: the app adds its keys to objects only', async ({ page }) => {
   await openHost(page, '#/local/');
   await expect(appH1(page)).toHaveText('Local News');
