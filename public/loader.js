@@ -318,18 +318,35 @@ function serveIslands(islands, url) {
 }
 
 // A host page that renders itself may take the marked element out (a framework's route change) and put a new one
-// in later (the route back). The running app moves into the new one, its shadow root and all, keeping what it has
-// loaded, and shows what the address says then (`broadsheet:moved`: the app reads the address as on Back).
+// in later (the route back), or put the same one back (a framework that keeps it). The running app moves into a new
+// one, its shadow root and all, keeping what it has loaded; either way it then shows what the address says
+// (`broadsheet:moved`: the app reads the address as on Back). While the element is in, each change to the page
+// costs one check.
 function followHost(host) {
-  new MutationObserver((records) => {
-    if (host.isConnected || !records.some((r) => r.addedNodes.length)) return;
+  let out = false;
+  let refused;
+  new MutationObserver(() => {
+    if (host.isConnected) {
+      if (out) dispatchEvent(new Event('broadsheet:moved'));
+      out = false;
+      return;
+    }
+    out = true;
     const next = hostElement();
     // An element of the host's own with a shadow root stays as it is; one the app left (a host that keeps its
     // elements and puts an earlier one back) has an empty one.
-    if (!next || next.shadowRoot?.hasChildNodes()) return;
-    (next.shadowRoot ?? next.attachShadow({ mode: 'open' })).replaceChildren(...host.shadowRoot.childNodes);
+    if (!next || next === refused || next.shadowRoot?.hasChildNodes()) return;
+    try {
+      (next.shadowRoot ?? next.attachShadow({ mode: 'open' })).replaceChildren(...host.shadowRoot.childNodes);
+    } catch (error) {
+      // A closed shadow root of the host's own, or an element that cannot have one (`<ul>`).
+      console.error('Broadsheet: cannot move into', next, error);
+      refused = next;
+      return;
+    }
     if (host.hasAttribute('data-broadsheet-ready')) next.setAttribute('data-broadsheet-ready', '');
     host = movesHost = next;
+    out = false;
     countMoves();
     dispatchEvent(new Event('broadsheet:moved'));
   }).observe(document, { childList: true, subtree: true });
@@ -395,6 +412,9 @@ export async function boot(assets, from = here) {
     });
     clearTimeout(timer);
     if (late) hostElement()?.removeAttribute('data-broadsheet-failed');
+    // The element may be out of the page now (the host routed away while the files loaded): the app starts in the
+    // one that is there once the host puts one in.
+    await hostAdded();
     await bindings.default({ module_or_path: module });
   } catch (error) {
     clearTimeout(timer);

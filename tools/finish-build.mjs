@@ -43,7 +43,9 @@ const rustLinks = [...readFileSync(new URL('../index.html', import.meta.url), 'u
   const attribute = (name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
   return [attribute('data-bin'), [`-O${attribute('data-wasm-opt')}`, ...(attribute('data-wasm-opt-params') ?? '').split(/\s+/).filter(Boolean)]];
 });
-for (const name of readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
+// Only for release builds: a debug build is not optimized by Trunk either.
+const release = process.env.TRUNK_PROFILE !== 'debug';
+for (const name of readdirSync(dir).filter((n) => release && n.endsWith('_bg.wasm'))) {
   const bin = name.replace(/(-[0-9a-f]{8,16})?_bg\.wasm$/, '');
   const optimize = new Map(rustLinks).get(bin);
   if (!optimize) throw new Error(`finish-build: index.html builds no binary named ${bin} (${name})`);

@@ -11,11 +11,12 @@
 // rather than the app in a browser.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const DEAD_EXPORT = /^(?:_WASM_SPLIT_MARKER_\w*|(?:__wbg_)?intounderlying\w*)$/;
 const DEAD_CUSTOM_SECTION = '__wasm_split_unstable';
 const DEAD_CLASS = /^IntoUnderlying\w*$/;
-const WASM_OPT = new URL('../node_modules/binaryen/bin/wasm-opt', import.meta.url).pathname;
+const WASM_OPT = fileURLToPath(new URL('../node_modules/binaryen/bin/wasm-opt', import.meta.url));
 
 function leb(bytes, at) {
   let value = 0;
@@ -147,6 +148,8 @@ export function pruneWasm(wasmPath, jsPath, optimize) {
   if (missing.length) {
     throw new Error(`${jsPath} still uses ${missing.join(', ')}, which ${wasmPath} no longer exports`);
   }
+  const classes = [...pruned.matchAll(/\b(IntoUnderlying\w*)/g)].map((m) => m[1]);
+  if (classes.length) throw new Error(`${jsPath} still names ${[...new Set(classes)].join(', ')} after pruning`);
   const unmet = [...imports].filter((name) => !pruned.includes(`\n        ${name}: `));
   if (unmet.length) throw new Error(`${jsPath} no longer gives ${wasmPath} its imports ${unmet.join(', ')}`);
   writeFileSync(jsPath, pruned);

@@ -567,7 +567,9 @@ pub fn on_history_change(on_change: impl Fn() + Clone + 'static) {
     });
     listen(&window(), "broadsheet:moved", move || {
         SCROLLER.with(|s| s.replace(None));
-        moved();
+        if in_page() {
+            moved();
+        }
     });
 }
 

@@ -683,6 +683,56 @@ test('a host that keeps the elements it took out and puts an earlier one back ge
   expect(errors).toEqual([]);
 });
 
+test('a host that puts the same element back after routing away shows what the address says then', async ({ page }) => {
+  await openHost(page, '#/local/');
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.evaluate(() => {
+    window.kept = document.querySelector('[data-broadsheet]');
+    window.kept.remove();
+    history.pushState(null, '', '?view=events');
+  });
+  await page.evaluate(() => {
+    history.pushState(null, '', '/index.html#/economy/');
+    document.querySelector('.news').append(window.kept);
+  });
+  await expect(appH1(page)).toHaveText('Economy');
+});
+
+test('a host that renders the new element before it takes the old one out (a transition) gets the app in the new one', async ({ page }) => {
+  await openHost(page, '#/local/');
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.evaluate(() => {
+    const old = document.querySelector('[data-broadsheet]');
+    const next = old.cloneNode(false);
+    next.removeAttribute('data-broadsheet-ready');
+    next.id = 'next';
+    old.before(next);
+  });
+  await page.waitForTimeout(100);
+  await page.evaluate(() => document.querySelectorAll('[data-broadsheet]')[1].remove());
+  await expect(page.locator('#next')).toHaveAttribute('data-broadsheet-ready', '');
+  await expect(appH1(page)).toHaveText('Local News');
+});
+
+test('a host that routes away while the app\'s files load and back later gets the app started in its new element', async ({ page }) => {
+  const errors = watchConsole(page);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => /\/broadsheet-[0-9a-f]+_bg\.wasm$/.test(url.pathname), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${PAGE}#/local/`);
+  await hostRendersItself(page);
+  await page.evaluate(() => { history.pushState(null, '', '?view=events'); window.hostRoute('events'); });
+  release();
+  await page.waitForTimeout(500);
+  await page.evaluate(() => { history.pushState(null, '', '/index.html#/economy/'); window.hostRoute('news'); });
+  await expect(appH1(page)).toHaveText('Economy');
+  await expect(appH1(page)).toHaveCSS('font-family', /Georgia/);
+  expect(errors).toEqual([]);
+});
+
 test('a host router that keeps a string in its history entries keeps it: the app adds its keys to objects only', async ({ page }) => {
   await openHost(page, '#/local/');
   await expect(appH1(page)).toHaveText('Local News');
