@@ -352,6 +352,51 @@ function followHost(host) {
   }).observe(document, { childList: true, subtree: true });
 }
 
+// What the reader has focused or selected on a pre-rendered page, given back on the app's copy of it once it has
+// replaced the page: a keyboard reader's Tab before the app started (the first key press ends the loader's wait)
+// would otherwise start again from the top, and a selection would go. Found again by the element's place among
+// the elements (the app's copy has the same elements; its text nodes and markers may differ) and, for a
+// selection, by the characters before it in that element.
+function readersPlace() {
+  const root = document.querySelector('#broadsheet');
+  if (!root || !prerendered()) return;
+  const path = (node) => {
+    const steps = [];
+    for (let at = node; at !== root; at = at.parentElement) steps.unshift([...at.parentElement.children].indexOf(at));
+    return steps;
+  };
+  const point = (node, offset) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    const before = document.createRange();
+    before.setStart(element, 0);
+    before.setEnd(node, offset);
+    return [path(element), before.toString().length];
+  };
+  const find = (steps) => steps.reduce((at, i) => at?.children[i], root);
+  const at = ([steps, chars]) => {
+    const element = find(steps);
+    const walker = element && document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let text = walker?.nextNode(); text; text = walker.nextNode()) {
+      if (chars <= text.length) return [text, chars];
+      chars -= text.length;
+    }
+    return element && [element, element.childNodes.length];
+  };
+  const active = document.activeElement;
+  // The same kind of element with the same link, or nothing: a copy that differs there is not the same place.
+  const same = (element) => element?.tagName === active.tagName && element.getAttribute('href') === active.getAttribute('href');
+  const focused = active !== root && root.contains(active) && path(active);
+  const selection = getSelection();
+  const range = selection.rangeCount && !selection.isCollapsed && root.contains(selection.anchorNode) && root.contains(selection.focusNode)
+    && [point(selection.anchorNode, selection.anchorOffset), point(selection.focusNode, selection.focusOffset)];
+  return () => {
+    const element = focused && find(focused);
+    if (same(element)) element.focus({ preventScroll: true });
+    const ends = range && range.map(at);
+    if (ends?.[0] && ends[1]) selection.setBaseAndExtent(...ends[0], ...ends[1]);
+  };
+}
+
 let started = false;
 
 /// Starts the app with the given build files (names relative to `from`) and integrity digests.
@@ -415,7 +460,9 @@ export async function boot(assets, from = here) {
     // The element may be out of the page now (the host routed away while the files loaded): the app starts in the
     // one that is there once the host puts one in.
     await hostAdded();
+    const place = readersPlace();
     await bindings.default({ module_or_path: module });
+    place?.();
   } catch (error) {
     clearTimeout(timer);
     startFailed(error);

@@ -91,6 +91,39 @@ test('the first paint already shows the headline, and taking over moves nothing'
   // A deep link needs no content request: the page carries its data.
 });
 
+test('what a reader focused or selected before the app took the page over is still focused and selected after', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/loader-[0-9a-f]+\.js/, async (route) => { await held; await route.continue(); });
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  // A keyboard reader tabs into the page: the skip link, the masthead, the theme switch, the nav's first link.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el && el !== document.body ? `${el.tagName} ${el.getAttribute('href')} ${el.textContent.trim()} ${el.isConnected}` : 'nothing';
+  });
+  const before = await focused();
+  expect(before).toMatch(/^A \/\S+ .+ true$/);
+  // And selects words in the second paragraph, from the middle of one word to the middle of another.
+  const selected = () => page.evaluate(() => getSelection().toString());
+  await page.evaluate(() => {
+    const text = document.querySelectorAll('main .bs-paragraph')[1].firstChild;
+    getSelection().setBaseAndExtent(text, 5, text, 40);
+  });
+  const words = await selected();
+  expect(words.length).toBe(35);
+  release();
+  await appReady(page);
+  expect(await page.evaluate(() => document.querySelector('#broadsheet .bs-app') !== null)).toBe(true);
+  expect(await focused()).toBe(before);
+  expect(await selected()).toBe(words);
+  // The next Tab goes on from there.
+  await page.keyboard.press('Tab');
+  expect(await focused()).not.toBe(before);
+  expect(await focused()).toMatch(/^A \/\S+ .+ true$/);
+});
+
 /** Where each element in the first screen is and how big, to compare before and after the app takes over. */
 const firstScreen = (page) => page.evaluate(() => [...document.querySelectorAll('header, nav a, main h1, main h2, main h3, main p, main figure, main img, main time, main button')]
   .map((el) => el.getBoundingClientRect())
