@@ -383,8 +383,11 @@ function readersPlace() {
     return element && [element, element.childNodes.length];
   };
   const active = document.activeElement;
-  // The same kind of element with the same link, or nothing: a copy that differs there is not the same place.
-  const same = (element) => element?.tagName === active.tagName && element.getAttribute('href') === active.getAttribute('href');
+  // The same kind of element with the same link, or nothing: a copy that differs there is not the same place. A
+  // link to a place on the page is compared by its fragment: the pre-rendered skip link names its page (`<base>`
+  // would take a bare `#bs-main` to the front page), the app's does not.
+  const link = (element) => `${element?.tagName} ${element?.getAttribute('href')?.replace(/^[^#]*#/, '#')}`;
+  const same = (element) => element && link(element) === link(active);
   const focused = active !== root && root.contains(active) && path(active);
   const selection = getSelection();
   const range = selection.rangeCount && !selection.isCollapsed && root.contains(selection.anchorNode) && root.contains(selection.focusNode)
@@ -460,9 +463,11 @@ export async function boot(assets, from = here) {
     // The element may be out of the page now (the host routed away while the files loaded): the app starts in the
     // one that is there once the host puts one in.
     await hostAdded();
-    const place = readersPlace();
+    // A failure there must neither stop the start nor mark the running app as failed.
+    let place;
+    try { place = readersPlace(); } catch {}
     await bindings.default({ module_or_path: module });
-    place?.();
+    try { place?.(); } catch {}
   } catch (error) {
     clearTimeout(timer);
     startFailed(error);

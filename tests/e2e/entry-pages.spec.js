@@ -124,6 +124,21 @@ test('what a reader focused or selected before the app took the page over is sti
   expect(await focused()).toMatch(/^A \/\S+ .+ true$/);
 });
 
+test('a keyboard reader on the skip link before the app took the page over is still on it after', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/loader-[0-9a-f]+\.js/, async (route) => { await held; await route.continue(); });
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.bs-skip-link')).toBeFocused();
+  release();
+  await appReady(page);
+  await expect(page.locator('.bs-skip-link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#bs-main')).toBeFocused();
+});
+
 /** Where each element in the first screen is and how big, to compare before and after the app takes over. */
 const firstScreen = (page) => page.evaluate(() => [...document.querySelectorAll('header, nav a, main h1, main h2, main h3, main p, main figure, main img, main time, main button')]
   .map((el) => el.getBoundingClientRect())
