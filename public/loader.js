@@ -326,29 +326,26 @@ function followHost(host) {
   let out = false;
   let refused;
   new MutationObserver(() => {
-    if (host.isConnected) {
-      if (out) dispatchEvent(new Event('broadsheet:moved'));
-      out = false;
-      return;
+    if (!host.isConnected) {
+      out = true;
+      const next = hostElement();
+      // An element of the host's own with a shadow root stays as it is; one the app left (a host that keeps its
+      // elements and puts an earlier one back) has an empty one.
+      if (!next || next === refused || next.shadowRoot?.hasChildNodes()) return;
+      try {
+        (next.shadowRoot ?? next.attachShadow({ mode: 'open' })).replaceChildren(...host.shadowRoot.childNodes);
+      } catch (error) {
+        // A closed shadow root of the host's own, or an element that cannot have one (`<ul>`).
+        console.error('Broadsheet: cannot move into', next, error);
+        refused = next;
+        return;
+      }
+      if (host.hasAttribute('data-broadsheet-ready')) next.setAttribute('data-broadsheet-ready', '');
+      host = movesHost = next;
+      countMoves();
     }
-    out = true;
-    const next = hostElement();
-    // An element of the host's own with a shadow root stays as it is; one the app left (a host that keeps its
-    // elements and puts an earlier one back) has an empty one.
-    if (!next || next === refused || next.shadowRoot?.hasChildNodes()) return;
-    try {
-      (next.shadowRoot ?? next.attachShadow({ mode: 'open' })).replaceChildren(...host.shadowRoot.childNodes);
-    } catch (error) {
-      // A closed shadow root of the host's own, or an element that cannot have one (`<ul>`).
-      console.error('Broadsheet: cannot move into', next, error);
-      refused = next;
-      return;
-    }
-    if (host.hasAttribute('data-broadsheet-ready')) next.setAttribute('data-broadsheet-ready', '');
-    host = movesHost = next;
+    if (out) dispatchEvent(new Event('broadsheet:moved'));
     out = false;
-    countMoves();
-    dispatchEvent(new Event('broadsheet:moved'));
   }).observe(document, { childList: true, subtree: true });
 }
 

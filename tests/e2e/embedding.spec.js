@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMBEDDED_DATA, REFERENCE, REFERENCE_HEADLINE, countContentRequests, filesUnder, longThread } from './helpers.js';
+import { EMBEDDED_DATA, REFERENCE, REFERENCE_HEADLINE, countContentRequests, filesUnder, holdRequests, longThread } from './helpers.js';
 
 const HOST = 'http://127.0.0.1:8094';
 const ASSETS = 'http://127.0.0.1:8095';
@@ -716,12 +716,7 @@ test('a host that renders the new element before it takes the old one out (a tra
 
 test('a host that routes away while the app\'s files load and back later gets the app started in its new element', async ({ page }) => {
   const errors = watchConsole(page);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route((url) => /\/broadsheet-[0-9a-f]+_bg\.wasm$/.test(url.pathname), async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, (url) => /\/broadsheet-[0-9a-f]+_bg\.wasm$/.test(url.pathname));
   await page.goto(`${PAGE}#/local/`);
   await hostRendersItself(page);
   await page.evaluate(() => { history.pushState(null, '', '?view=events'); window.hostRoute('events'); });

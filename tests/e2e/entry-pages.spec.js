@@ -1,7 +1,9 @@
 // Pre-rendered entry pages: what a crawler, a link preview, a reader without JavaScript and a reader on a slow
 // connection get from a plain static host.
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, showComments, startProxy } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, holdRequests, showComments, startProxy } from './helpers.js';
+
+const LOADER = /\/loader-[0-9a-f]+\.js/;
 
 test('the article entry page, fetched without a browser, has its title, tags and body text', async ({ request }) => {
   const response = await request.get(REFERENCE);
@@ -63,9 +65,7 @@ test.describe('without JavaScript', () => {
 
 test('the first paint already shows the headline, and taking over moves nothing', async ({ page }) => {
   // Hold the app back so the pre-rendered page is all there is for a moment.
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/\/loader-[0-9a-f]+\.js/, async (route) => { await held; await route.continue(); });
+  const release = await holdRequests(page, LOADER);
   await page.addInitScript(() => {
     window.__cls = 0;
     new PerformanceObserver((list) => {
@@ -92,9 +92,7 @@ test('the first paint already shows the headline, and taking over moves nothing'
 });
 
 test('what a reader focused or selected before the app took the page over is still focused and selected after', async ({ page }) => {
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/\/loader-[0-9a-f]+\.js/, async (route) => { await held; await route.continue(); });
+  const release = await holdRequests(page, LOADER);
   await page.goto(REFERENCE, { waitUntil: 'commit' });
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
   // A keyboard reader tabs into the page: the skip link, the masthead, the theme switch, the nav's first link.
@@ -125,9 +123,7 @@ test('what a reader focused or selected before the app took the page over is sti
 });
 
 test('a keyboard reader on the skip link before the app took the page over is still on it after', async ({ page }) => {
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/\/loader-[0-9a-f]+\.js/, async (route) => { await held; await route.continue(); });
+  const release = await holdRequests(page, LOADER);
   await page.goto(REFERENCE, { waitUntil: 'commit' });
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
   await page.keyboard.press('Tab');
@@ -155,9 +151,7 @@ for (const [timezoneId, label] of [['America/Los_Angeles', 'Nov 23, 2026, 11:15 
       for (const width of [320, 360, 412]) {
         for (const path of [REFERENCE, '/local/cedar-flats-library-reopens/', '/']) {
           await page.setViewportSize({ width, height: 800 });
-          let release;
-          const held = new Promise((r) => { release = r; });
-          await page.route(/\/loader-[0-9a-f]+\.js/, async (route) => { await held; await route.continue(); });
+          const release = await holdRequests(page, LOADER);
           await page.goto(path, { waitUntil: 'commit' });
           await expect(page.locator('main h1')).toBeVisible();
           await page.waitForFunction(() => document.readyState !== 'loading');

@@ -56,6 +56,14 @@ export async function expectNothingMoved(page) {
   expect(cls, `layout shifts:\n${shifts.join('\n')}`).toBe(0);
 }
 
+/** Holds back the answers to the requests `url` matches (a Playwright URL matcher) until the function returned is called. */
+export async function holdRequests(page, url) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(url, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** Waits until the app has taken over the (pre-rendered) page. */
 export async function appReady(page) {
   await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
