@@ -567,6 +567,7 @@ pub fn on_history_change(on_change: impl Fn() + Clone + 'static) {
     });
     listen(&window(), "broadsheet:moved", move || {
         SCROLLER.with(|s| s.replace(None));
+        super::island::watch_again();
         if in_page() {
             moved();
         }

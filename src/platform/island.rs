@@ -4,6 +4,7 @@
 //! island into an element of its own and unmounts it when that element goes.
 
 use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -18,39 +19,76 @@ use super::{Island, IslandProblem};
 const LOAD_EVENT: &str = "broadsheet:island";
 
 /// Watches an element until it comes near the screen; dropping it stops watching.
-pub struct NearScreen {
-    observer: web_sys::IntersectionObserver,
-    _on_change: Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>,
+pub struct NearScreen(Rc<Watch>);
+
+struct Watch {
+    element: web_sys::Element,
+    observer: Cell<Option<web_sys::IntersectionObserver>>,
+    on_change: Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>,
 }
 
 impl Drop for NearScreen {
     fn drop(&mut self) {
-        self.observer.disconnect();
+        if let Some(observer) = self.0.observer.take() {
+            observer.disconnect();
+        }
     }
+}
+
+thread_local! {
+    /// The watchers not dropped yet, to measure again when the app moves ([`watch_again`]).
+    static WATCHING: RefCell<Vec<Weak<Watch>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Calls `then` once, when `element` comes within a screen's height of the viewport (above or below it).
 pub fn when_near_screen(element: &web_sys::Element, then: impl FnOnce() + 'static) -> Option<NearScreen> {
     let then = Cell::new(Some(then));
-    let on_change = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
-        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-            let near = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).any(|e| e.is_intersecting());
-            if near {
-                observer.disconnect();
-                if let Some(then) = then.take() {
-                    then();
-                }
+    let on_change = Closure::new(move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+        let near = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).any(|e| e.is_intersecting());
+        if near {
+            observer.disconnect();
+            if let Some(then) = then.take() {
+                then();
             }
-        },
-    );
-    let options = web_sys::IntersectionObserverInit::new();
-    // A screen of the host's scrolling column where the app scrolls in one: the page's viewport would stop at its
-    // edges, so "near" would only be "in view".
-    options.set_root(scroller().as_ref());
-    options.set_root_margin("100% 0px 100% 0px");
-    let observer = web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options).ok()?;
-    observer.observe(element);
-    Some(NearScreen { observer, _on_change: on_change })
+        }
+    });
+    let watch = Rc::new(Watch { element: element.clone(), observer: Cell::new(None), on_change });
+    watch.observe();
+    WATCHING.with(|w| {
+        let mut watching = w.borrow_mut();
+        watching.retain(|watch| watch.strong_count() > 0);
+        watching.push(Rc::downgrade(&watch));
+    });
+    Some(NearScreen(watch))
+}
+
+/// After a host page that renders itself has had the app moved into a new element: the screen is measured again
+/// where the reader scrolls the app now. The column it scrolled in may be gone, or the page scrolls instead, and a
+/// watcher measuring in the old one would never fire. (One that has fired fires again and does nothing.)
+pub(super) fn watch_again() {
+    WATCHING.with(|w| {
+        for watch in w.borrow().iter().filter_map(Weak::upgrade) {
+            watch.observe();
+        }
+    });
+}
+
+impl Watch {
+    fn observe(&self) {
+        if let Some(old) = self.observer.take() {
+            old.disconnect();
+        }
+        let options = web_sys::IntersectionObserverInit::new();
+        // A screen of the host's scrolling column where the app scrolls in one: the page's viewport would stop at
+        // its edges, so "near" would only be "in view".
+        options.set_root(scroller().as_ref());
+        options.set_root_margin("100% 0px 100% 0px");
+        let observer = web_sys::IntersectionObserver::new_with_options(self.on_change.as_ref().unchecked_ref(), &options).ok();
+        if let Some(observer) = &observer {
+            observer.observe(&self.element);
+        }
+        self.observer.set(observer);
+    }
 }
 
 /// The started module of `island`, asked of the loader from `from` (an element inside the app).

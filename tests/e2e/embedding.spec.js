@@ -661,6 +661,32 @@ test('a host page that renders itself gets the running app back in the element i
   expect(errors).toEqual([]);
 });
 
+test('a host that renders itself into another layout (its scrolling column gone) still gets the comments when the reader nears them', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await beforeAppStarts(page, 'container');
+  await openHost(page, `#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // The comments are far below the column's bottom edge: nothing asked for yet.
+  let asked = false;
+  page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+\.js/.test(r.url())) asked = true; });
+  // The host renders its page anew in a layout where the page scrolls: the column and the element in it are gone,
+  // and a new marked element stands in the page's flow.
+  await page.evaluate(() => {
+    const column = document.getElementById('column');
+    const fresh = column.querySelector('[data-broadsheet]').cloneNode(false);
+    for (const name of [...fresh.attributes].map((a) => a.name)) if (name.startsWith('data-broadsheet-')) fresh.removeAttribute(name);
+    for (const el of [document.documentElement, document.body]) Object.assign(el.style, { height: '', overflow: '' });
+    const flow = Object.assign(document.createElement('div'), { className: 'news' });
+    flow.append(fresh);
+    column.replaceWith(flow);
+  });
+  await expect(page.locator('[data-broadsheet][data-broadsheet-ready]')).toHaveCount(1);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  expect(asked).toBe(false);
+  await app(page).locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  await expect(app(page).getByRole('heading', { name: /\d+ comments/ })).toBeVisible();
+});
+
 test('a host that keeps the elements it took out and puts an earlier one back gets the app in that one', async ({ page }) => {
   const errors = watchConsole(page);
   await openHost(page, '#/local/');
