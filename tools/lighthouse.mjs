@@ -5,8 +5,12 @@
 import lighthouse from 'lighthouse';
 import { chromium } from '@playwright/test';
 
+// The last flag: headless Chromium builds the address bar's popup as a web page, in a renderer of its own, for some
+// of the new windows each fresh context opens; on two cores that work lands in the page load being measured (both
+// pages' first paint about 50 ms later, docs/performance.md). A reader's browser has its window open already.
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup'];
 
 export async function lighthouseScores(url, { port = 9333 } = {}) {
   const browser = await chromium.launch({
