@@ -664,11 +664,10 @@ test('a host page that renders itself gets the running app back in the element i
 test('a host that renders itself into another layout (its scrolling column gone) still gets the comments when the reader nears them', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await beforeAppStarts(page, 'container');
-  await openHost(page, `#${REFERENCE}`);
-  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
-  // The comments are far below the column's bottom edge: nothing asked for yet.
   let asked = false;
   page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+\.js/.test(r.url())) asked = true; });
+  await openHost(page, `#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
   // The host renders its page anew in a layout where the page scrolls: the column and the element in it are gone,
   // and a new marked element stands in the page's flow.
   await page.evaluate(() => {
@@ -682,6 +681,8 @@ test('a host that renders itself into another layout (its scrolling column gone)
   });
   await expect(page.locator('[data-broadsheet][data-broadsheet-ready]')).toHaveCount(1);
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // The comments are far below the screen in the new layout too: nothing asked for yet.
+  await page.waitForTimeout(500);
   expect(asked).toBe(false);
   await app(page).locator('.bs-comments-slot').scrollIntoViewIfNeeded();
   await expect(app(page).getByRole('heading', { name: /\d+ comments/ })).toBeVisible();
