@@ -9,6 +9,32 @@ async function expectNoSidewaysScroll(page, message = 'no sideways scrolling') {
   expect(overflow, message).toBeLessThanOrEqual(0);
 }
 
+/** Words of the app's text split over two lines in the middle (a word's own hyphens aside), where the browser is not
+ * asked to hyphenate (`hyphens: auto`: there a split is the browser's hyphenation, where it has a dictionary) and
+ * the reader sees the text. */
+function wordsSplit(page) {
+  return page.evaluate(() => {
+    const split = [];
+    const walker = document.createTreeWalker(document.querySelector('#broadsheet'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (getComputedStyle(node.parentElement).hyphens === 'auto') continue;
+      // Not shown: text clipped to a pixel (a screen reader's label, the form's trap for robots).
+      let shown = true;
+      for (let el = node.parentElement; el && el.id !== 'broadsheet'; el = el.parentElement) shown &&= el.getBoundingClientRect().width > 1;
+      if (!shown) continue;
+      for (const word of node.textContent.matchAll(/[^\s-]{2,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+    return split;
+  });
+}
+
 const pages = [
   ['front', '/', 'Top stories'],
   ['section', '/international/page/2/', 'International News'],
@@ -114,6 +140,8 @@ test('with text at 200 % on a 320 px screen, no page scrolls sideways', async ({
     await expect(page.locator('main h1')).toHaveText(title);
     if (path === REFERENCE) await showComments(page);
     await expectNoSidewaysScroll(page, `no sideways scrolling on ${path}`);
+    // Lines long enough that words are not split in the middle ("INTERNATIONA / L", "Health / care").
+    expect(await wordsSplit(page), `words split on ${path}`).toEqual([]);
     // The masthead's whole name (it was cut to "Bro…"), on one line (not split into "Broad / sheet / Daily").
     const masthead = page.locator('.bs-masthead');
     expect(await masthead.evaluate((m) => m.scrollWidth - m.clientWidth), `the masthead cut on ${path}`).toBeLessThanOrEqual(0);
