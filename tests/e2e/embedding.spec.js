@@ -80,6 +80,13 @@ async function beforeAppStarts(page, change) {
   }, change);
 }
 
+/** Whether the page has asked for the comments island's code yet (a function to call), counted from now. */
+function commentsAsked(page) {
+  let asked = false;
+  page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+\.js/.test(r.url())) asked = true; });
+  return () => asked;
+}
+
 async function openHost(page, hash = '') {
   await page.goto(`${PAGE}${hash}`);
   await expect(page.locator('[data-broadsheet][data-broadsheet-ready]')).toHaveCount(1);
@@ -497,25 +504,23 @@ test('in a host page whose column scrolls, not the page, Back, Forward and a rel
   await expect.poll(place).toBe(600);
 
   // The comments' code is asked for while they are still half a screen below the column's bottom edge.
-  let asked = false;
-  page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+\.js/.test(r.url())) asked = true; });
+  const asked = commentsAsked(page);
   await column.evaluate((el) => {
     const slot = el.querySelector('[data-broadsheet]').shadowRoot.querySelector('.bs-comments-slot');
     el.scrollBy(0, slot.getBoundingClientRect().top - el.getBoundingClientRect().bottom - el.clientHeight / 2);
   });
-  await expect.poll(() => asked).toBe(true);
+  await expect.poll(asked).toBe(true);
 });
 
 test('a wrapper around the app that clips sideways is not taken for a scrolling column: a reload returns to the reader\'s place', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await beforeAppStarts(page, 'clipped');
-  let asked = false;
-  page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+\.js/.test(r.url())) asked = true; });
+  const asked = commentsAsked(page);
   await openHost(page, `#${REFERENCE}`);
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
   // The comments are far below: not asked for yet.
   await page.waitForTimeout(500);
-  expect(asked).toBe(false);
+  expect(asked()).toBe(false);
   await page.evaluate(() => scrollTo(0, 900));
   await page.waitForTimeout(400);
   await page.reload();
@@ -664,8 +669,7 @@ test('a host page that renders itself gets the running app back in the element i
 test('a host that renders itself into another layout (its scrolling column gone) still gets the comments when the reader nears them', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await beforeAppStarts(page, 'container');
-  let asked = false;
-  page.on('request', (r) => { if (/\/broadsheet-comments-[0-9a-f]+\.js/.test(r.url())) asked = true; });
+  const asked = commentsAsked(page);
   await openHost(page, `#${REFERENCE}`);
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
   // The host renders its page anew in a layout where the page scrolls: the column and the element in it are gone,
@@ -683,7 +687,7 @@ test('a host that renders itself into another layout (its scrolling column gone)
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
   // The comments are far below the screen in the new layout too: nothing asked for yet.
   await page.waitForTimeout(500);
-  expect(asked).toBe(false);
+  expect(asked()).toBe(false);
   await app(page).locator('.bs-comments-slot').scrollIntoViewIfNeeded();
   await expect(app(page).getByRole('heading', { name: /\d+ comments/ })).toBeVisible();
 });
