@@ -126,6 +126,7 @@ async function commentsShown(browser, throttle) {
   await page.goto(`${ORIGIN}${ARTICLE}`, { waitUntil: 'load' });
   await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
+  await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...throttle, connectionType: 'cellular4g' });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
   const shown = await page.evaluate(() => new Promise((resolve) => {
@@ -164,36 +165,41 @@ async function freshPage(browser, throttle) {
   const page = await context.newPage();
   await page.addInitScript(PAINT_OBSERVER);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+  // Only throttled loads get a CDP Network session (its throttling needs it): watching the network from here slows
+  // the page's own loading, the app's more than the static page's (docs/performance.md, eighth session).
   if (throttle) {
+    await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...throttle, connectionType: 'cellular4g' });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
   }
-  const bytes = { html: 0, js: 0, wasm: 0, css: 0, json: 0, image: 0, other: 0 };
-  const kinds = new Map();
-  cdp.on('Network.responseReceived', ({ requestId, response }) => {
-    const type = response.mimeType;
-    kinds.set(requestId, type.includes('html') ? 'html' : type.includes('javascript') ? 'js' : type.includes('wasm') ? 'wasm'
-      : type.includes('css') ? 'css' : type.includes('json') ? 'json' : type.includes('image') ? 'image' : 'other');
-  });
-  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
-    const kind = kinds.get(requestId) ?? 'other';
-    bytes[kind] += encodedDataLength;
-  });
-  return { context, page, cdp, bytes };
+  return { context, page, cdp };
 }
+
+/** What the page downloaded, by kind: each response's size on the wire from Resource Timing (`transferSize`: the
+ * encoded body, plus a fixed 300 bytes Chromium counts for its headers; 0 for a file from the HTTP cache). */
+const BYTES_BY_KIND = () => {
+  const bytes = { html: 0, js: 0, wasm: 0, css: 0, json: 0, image: 0, other: 0 };
+  const kinds = [['html', /(\.html|\/)$/], ['js', /\.m?js$/], ['wasm', /\.wasm$/], ['css', /\.css$/], ['json', /\.json$/], ['image', /\.(svg|png|jpe?g|webp|avif|gif)$/]];
+  for (const entry of [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]) {
+    const path = new URL(entry.name).pathname;
+    const kind = entry.entryType === 'navigation' ? 'html' : kinds.find(([, pattern]) => pattern.test(path))?.[0] ?? 'other';
+    bytes[kind] += entry.transferSize;
+  }
+  return bytes;
+};
 
 /** Loads `url` in a fresh context and returns FCP, LCP and the bytes by kind once the page has settled. */
 async function firstLoad(browser, url, throttle, { app = true } = {}) {
-  const { context, page, bytes } = await freshPage(browser, throttle);
+  const { context, page } = await freshPage(browser, throttle);
   await page.goto(url, { waitUntil: 'load' });
   if (app) await page.locator('[data-broadsheet-ready]').waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
   // LCP is final once the page has had a moment without new content.
   await page.waitForTimeout(300);
   const paint = await page.evaluate(() => window.__paint);
+  const bytes = await page.evaluate(BYTES_BY_KIND);
   await context.close();
-  return { ...paint, bytes: { ...bytes }, total: Object.values(bytes).reduce((a, b) => a + b, 0) };
+  return { ...paint, bytes, total: Object.values(bytes).reduce((a, b) => a + b, 0) };
 }
 
 /** Click a teaser → the article painted: click time to the second animation frame after its headline appears. */
@@ -442,7 +448,7 @@ async function main() {
       }
       const m = (xs, key) => median(xs.map((x) => x[key]));
       if (!throttle) {
-        const kinds = Object.keys(app[0].bytes).filter((k) => app[0].bytes[k] || base[0].bytes[k]);
+        const kinds = Object.keys(app[0].bytes).filter((k) => median(app.map((x) => x.bytes[k])) || median(base.map((x) => x.bytes[k])));
         const detail = (xs) => kinds.map((k) => `${k} ${kib(median(xs.map((x) => x.bytes[k])))}`).join(', ');
         row('Bytes, article deep link (on the wire, brotli; medians)', `${kib(m(app, 'total'))} (${detail(app)})`, `${kib(m(base, 'total'))} (${detail(base)})`, ratio(m(app, 'total'), m(base, 'total')));
       }
