@@ -2,72 +2,106 @@
 // itself, and embed.js carries the loader). It runs before the body is shown. Trunk hashes it, so it is cached as
 // immutable and costs a request on a first visit only.
 
-// The reader's remembered colour scheme (src/components/theme_toggle.rs), applied before a pre-rendered page is
-// first painted, so the page never appears in the system's scheme first and flips when the app takes over.
-try {
-  const theme = localStorage.getItem('broadsheet:theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-broadsheet-theme', theme);
-} catch {
-  // Storage is blocked: the system's scheme stands.
-}
-// Once the page is parsed (before its first paint, as a rule; not at DOMContentLoaded, which waits for the loader, a
-// module script), what the pre-rendered markup cannot know and the app
-// will show anyway, so that nothing changes under the reader when it takes over:
-// - its Dark mode switch says "pressed" when the page is dark (src/components/theme_toggle.rs); a screen reader
-//   would hear "not pressed" on a dark page until then; and it works;
-// - times are in the reader's time zone, in the words of `label_at` (crates/model/src/time.rs; keep the two alike):
-//   the page is written in UTC, and a longer label ("12:45 PM UTC+5:30") can wrap a line and move the story.
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-function localTime(iso) {
-  const instant = Date.parse(iso);
-  if (Number.isNaN(instant)) return null;
-  let east = -new Date(instant).getTimezoneOffset();
-  if (Math.abs(east) > 18 * 60) east = 0;
-  const at = new Date(instant + east * 60_000);
-  const hour = at.getUTCHours(), abs = Math.abs(east);
-  const zone = abs === 0 ? 'UTC' : `UTC${east < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
-  return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}, ${at.getUTCFullYear()}, ${hour % 12 || 12}:${String(at.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'} ${zone}`;
-}
-document.addEventListener('readystatechange', () => {
-  const chosen = document.documentElement.getAttribute('data-broadsheet-theme');
-  const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-  const toggle = document.querySelector('#broadsheet .bs-theme-toggle');
-  toggle?.setAttribute('aria-pressed', String(dark));
-  // A tap on it before the app has taken over does what the app's will (the app replaces it, and reads the choice).
-  toggle?.addEventListener('click', () => {
-    const next = toggle.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
-    try {
-      localStorage.setItem('broadsheet:theme', next);
-    } catch {
-      // Storage is blocked: this page shows the choice, the next does not.
-    }
-    document.documentElement.setAttribute('data-broadsheet-theme', next);
-    toggle.setAttribute('aria-pressed', String(next === 'dark'));
-  });
-  for (const time of document.querySelectorAll('#broadsheet time[datetime]')) {
-    const label = localTime(time.dateTime);
-    if (label) time.textContent = label;
+// In a function of its own: nothing is added to the page's globals.
+(() => {
+  // The reader's remembered colour scheme (src/components/theme_toggle.rs), applied before a pre-rendered page is
+  // first painted, so the page never appears in the system's scheme first and flips when the app takes over.
+  try {
+    const theme = localStorage.getItem('broadsheet:theme');
+    if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-broadsheet-theme', theme);
+  } catch {
+    // Storage is blocked: the system's scheme stands.
   }
-}, { once: true });
+  // Once the page is parsed (before its first paint, as a rule; not at DOMContentLoaded, which waits for the loader, a
+  // module script), what the pre-rendered markup cannot know and the app
+  // will show anyway, so that nothing changes under the reader when it takes over:
+  // - its Dark mode switch says "pressed" when the page is dark (src/components/theme_toggle.rs); a screen reader
+  //   would hear "not pressed" on a dark page until then; and it works;
+  // - times are in the reader's time zone, in the words of `label_at` (crates/model/src/time.rs; keep the two alike):
+  //   the page is written in UTC, and a longer label ("12:45 PM UTC+5:30") can wrap a line and move the story.
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function localTime(iso) {
+    const instant = Date.parse(iso);
+    if (Number.isNaN(instant)) return null;
+    let east = -new Date(instant).getTimezoneOffset();
+    if (Math.abs(east) > 18 * 60) east = 0;
+    const at = new Date(instant + east * 60_000);
+    const hour = at.getUTCHours(), abs = Math.abs(east);
+    const zone = abs === 0 ? 'UTC' : `UTC${east < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+    return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}, ${at.getUTCFullYear()}, ${hour % 12 || 12}:${String(at.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'} ${zone}`;
+  }
+  document.addEventListener('readystatechange', () => {
+    const chosen = document.documentElement.getAttribute('data-broadsheet-theme');
+    const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+    const toggle = document.querySelector('#broadsheet .bs-theme-toggle');
+    toggle?.setAttribute('aria-pressed', String(dark));
+    // A tap on it before the app has taken over does what the app's will (the app replaces it, and reads the choice).
+    toggle?.addEventListener('click', () => {
+      const next = toggle.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+      try {
+        localStorage.setItem('broadsheet:theme', next);
+      } catch {
+        // Storage is blocked: this page shows the choice, the next does not.
+      }
+      document.documentElement.setAttribute('data-broadsheet-theme', next);
+      toggle.setAttribute('aria-pressed', String(next === 'dark'));
+    });
+    for (const time of document.querySelectorAll('#broadsheet time[datetime]')) {
+      const label = localTime(time.dateTime);
+      if (label) time.textContent = label;
+    }
+    // Without a pre-rendered page in it (an emptied copy), the app is the first render: at once.
+    const first = !document.querySelector('#broadsheet > .bs-app') || document.visibilityState === 'hidden';
+    if (first || performance.getEntriesByName('first-contentful-paint').length) askForApp();
+    else if (!painted) requestAnimationFrame(() => setTimeout(askForApp, 0));
+  }, { once: true });
 
-// The page stops waiting for the app when its loader cannot be had at all (no network, a deploy whose HTML names a
-// loader not uploaded yet, a copy that fails its digest): then no script of ours runs to say so. What follows does
-// what the loader's `showStartFailure` (public/loader.js) does when the app's own files fail; keep the two alike.
-addEventListener('error', (event) => {
-  const host = document.getElementById('broadsheet');
-  if (event.target?.id !== 'broadsheet-loader' || !host) return;
-  if (host.querySelector('.bs-app')) {
-    host.setAttribute('data-broadsheet-failed', '');
-    for (const slot of host.querySelectorAll('.bs-comments-slot--waiting')) {
-      slot.classList.remove('bs-comments-slot--waiting');
-      const waiting = slot.querySelector('.bs-comments__loading');
-      if (waiting) waiting.textContent = 'The comments could not be loaded. Reload the page to try again.';
-    }
-    return;
+  // A pre-rendered page is its own first render: it asks for the app's code only once that render has been shown
+  // (docs/architecture.md), so that the downloads and the start-up do not slow its first paint. The page names the
+  // loader in a <meta> (crates/compiler/src/preloads.rs), which becomes the loader's script here, with a preload link
+  // for the WASM the loader fetches. At once in a hidden tab: a story opened in the background paints nothing until
+  // the reader looks at it, and the app is ready by then. Other pages (the shell) carry the loader's script itself.
+  let appAsked = false;
+  function askForApp() {
+    const named = document.querySelector('meta[name="broadsheet-loader"]');
+    if (appAsked || !named) return;
+    appAsked = true;
+    const src = new URL(named.content, document.baseURI);
+    const wasm = document.createElement('link');
+    Object.assign(wasm, { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: new URL(src.searchParams.get('wasm'), src).href });
+    const loader = document.createElement('script');
+    Object.assign(loader, { type: 'module', id: 'broadsheet-loader', src: src.href, integrity: named.dataset.integrity ?? '' });
+    named.replaceWith(wasm, loader);
   }
-  const message = document.createElement('p');
-  message.className = 'bs-noscript';
-  message.setAttribute('role', 'alert');
-  message.textContent = 'The news could not be loaded. Check your connection and reload the page.';
-  host.replaceChildren(message);
-}, true);
+  const painted = globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint');
+  if (painted) {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntries().some((entry) => entry.name === 'first-contentful-paint')) return;
+      observer.disconnect();
+      askForApp();
+    }).observe({ type: 'paint', buffered: true });
+  }
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') askForApp(); });
+
+  // The page stops waiting for the app when its loader cannot be had at all (no network, a deploy whose HTML names a
+  // loader not uploaded yet, a copy that fails its digest): then no script of ours runs to say so. What follows does
+  // what the loader's `showStartFailure` (public/loader.js) does when the app's own files fail; keep the two alike.
+  addEventListener('error', (event) => {
+    const host = document.getElementById('broadsheet');
+    if (event.target?.id !== 'broadsheet-loader' || !host) return;
+    if (host.querySelector('.bs-app')) {
+      host.setAttribute('data-broadsheet-failed', '');
+      for (const slot of host.querySelectorAll('.bs-comments-slot--waiting')) {
+        slot.classList.remove('bs-comments-slot--waiting');
+        const waiting = slot.querySelector('.bs-comments__loading');
+        if (waiting) waiting.textContent = 'The comments could not be loaded. Reload the page to try again.';
+      }
+      return;
+    }
+    const message = document.createElement('p');
+    message.className = 'bs-noscript';
+    message.setAttribute('role', 'alert');
+    message.textContent = 'The news could not be loaded. Check your connection and reload the page.';
+    host.replaceChildren(message);
+  }, true);
+})();

@@ -2,9 +2,10 @@
 // (script-src 'self') forbids; this file replaces it. Two ways in:
 // - The site's own pages load it as
 //     <script type="module" id="broadsheet-loader" src="{base}loader-HASH.js?js=broadsheet-HASH.js&wasm=broadsheet-HASH_bg.wasm" integrity="…">
-//   (Trunk.toml, `pattern_script`; tools/finish-build.mjs names it by its hash). The stylesheet is already in the
-//   page, and the files fetched here are checked against the `integrity` digests of Trunk's preload links, or, in
-//   pre-rendered pages, of the `#broadsheet-digests` block that replaces the JS's link and holds the WASM's digest.
+//   (Trunk.toml, `pattern_script`; tools/finish-build.mjs names it by its hash); a pre-rendered page has it added by
+//   `early.js` once its first paint has been shown. The stylesheet is already in the page, and the files fetched
+//   here are checked against the `integrity` digests of Trunk's preload links, or, in pre-rendered pages, of the
+//   `#broadsheet-digests` block that holds the digests of the links the compiler took out.
 // - A host page includes `embed.js` (written by the compiler for each build), which calls `boot` with the hashed
 //   names and digests. The app then lives in a shadow root on the host's `[data-broadsheet]` element, with its
 //   stylesheet inside: the host's CSS cannot reach in and ours cannot leak out (docs/embedding.md).
@@ -18,7 +19,7 @@
 const here = new URL(import.meta.url);
 
 // The digest of one of the app's files: from Trunk's preload link for it, else from the block a pre-rendered page
-// has in place of the JS's `modulepreload` link (`#broadsheet-digests`, by file name).
+// has in place of the preload links (`#broadsheet-digests`, by file name).
 function digestInPage(url) {
   for (const link of document.querySelectorAll('link[integrity]')) {
     if (link.href === url.href) return link.integrity;
@@ -432,8 +433,9 @@ export async function boot(assets, from = here) {
     // A pre-rendered page carries its content; any other page needs it as soon as the app runs.
     if (host && !prerendered()) preloadContent(host);
     // A pre-rendered page is its own first render: the app's JS is loaded (parsed, compiled) only once the page has
-    // been painted, so that it does not slow that paint; the WASM is already downloading, from the page's preload
-    // link (docs/architecture.md). Other pages need the app to show anything, and start at once.
+    // been painted, so that it does not slow that paint. There `early.js` adds this loader only once that paint has
+    // been shown, with a preload link for the WASM, which is downloading by now (docs/architecture.md). Other pages
+    // need the app to show anything, and start at once.
     const ready = (async () => {
       if (prerendered()) await firstFrame();
       const module = checked(wasm, integrity.wasm ?? digestInPage(wasm));

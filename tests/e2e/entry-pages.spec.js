@@ -215,6 +215,22 @@ test('a story opened in a background tab is taken over there, so it is ready whe
   await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
 });
 
+test('a pre-rendered story asks for none of the app\'s code until its first paint has been shown, then the app starts', async ({ page }) => {
+  // The page is its own first render: the loader, the app's JS and its WASM would only slow it (docs/architecture.md).
+  await page.goto(REFERENCE);
+  await appReady(page);
+  const { painted, code } = await page.evaluate(() => ({
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    code: performance.getEntriesByType('resource')
+      .filter((e) => /^\/(loader|broadsheet)-[^/]*\.(js|wasm)$/.test(new URL(e.name).pathname))
+      .map((e) => [new URL(e.name).pathname, e.startTime]),
+  }));
+  expect(painted).toBeGreaterThan(0);
+  expect(code.map(([path]) => path.replace(/-[0-9a-f]{16}/, '')).sort()).toEqual(['/broadsheet.js', '/broadsheet_bg.wasm', '/loader.js']);
+  for (const [path, asked] of code) expect(asked, `${path} asked for at ${asked} ms, first paint at ${painted} ms`).toBeGreaterThanOrEqual(painted);
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+});
+
 test('a deep link fetches no content files', async ({ page }) => {
   const requests = [];
   page.on('request', (r) => { if (r.url().includes('/content/') && r.url().endsWith('.json') && !r.url().endsWith('comments.json')) requests.push(r.url()); });

@@ -24,7 +24,7 @@ pub(crate) fn link_range(shell: &str, marker: &str) -> Option<std::ops::Range<us
         .find(|range| shell[range.clone()].contains(marker))
 }
 
-fn attribute(tag: &str, name: &str) -> Option<String> {
+pub(crate) fn attribute(tag: &str, name: &str) -> Option<String> {
     let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
     Some(tag[start..start + tag[start..].find('"')?].to_string())
 }
@@ -46,7 +46,7 @@ pub(crate) const JS_LINK: &str = "rel=\"modulepreload\"";
 pub(crate) const WASM_LINK: &str = "type=\"application/wasm\"";
 
 /// The id of the shell's `<script>` that loads the loader (Trunk.toml's `pattern_script`).
-const LOADER_ID: &str = "id=\"broadsheet-loader\"";
+pub(crate) const LOADER_ID: &str = "id=\"broadsheet-loader\"";
 
 /// The file beside `embed.js` whose text it carries: the loader the shell names, `loader-HASH.js` once
 /// `tools/finish-build.mjs` has named it by its hash.

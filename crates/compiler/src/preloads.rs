@@ -1,30 +1,35 @@
-//! Pre-rendered pages do not preload the app's JS bindings (docs/architecture.md). Their first render is their own
-//! HTML, and a `modulepreload` has the browser parse and compile the bindings while that HTML is laid out and
-//! painted, which slowed its first paint. So `loader.js` loads them after the page's first frame, and this moves
-//! the digest it checks them against out of Trunk's link into a JSON block. The WASM keeps its `preload` link: its
-//! download costs the first paint nothing measurable, and on a slow network it is most of the wait for the app.
-//! Its digest moves to the block too: Chromium warns on every page that it ignores `integrity` on a preload of
-//! this kind, and the loader's checked fetch gets the preloaded file with or without it (one download either way,
-//! `tests/e2e/entry-pages.spec.js`). The shell (`shell.html`) and `embed.js` keep both links' digests as they are.
+//! A pre-rendered page asks for none of the app's code before its first paint has been shown
+//! (docs/architecture.md). Its first render is its own HTML; downloading the app's files beside it slowed that
+//! paint, both on a fast machine (more requests and work while the first frame is drawn) and on a slow network
+//! (the 134 KiB WASM shared the bandwidth with the stylesheet and the lead picture). So every pre-rendered page
+//! loses Trunk's `modulepreload` link for the JS bindings, its `preload` link for the WASM and the loader's
+//! `<script>`: the loader becomes a `<meta name="broadsheet-loader">` naming it and its digest, which
+//! `public/early.js` turns back into the script, with a preload link for the WASM, once the first contentful paint
+//! has been recorded. The two links' digests go into a JSON block, where the loader's checked fetches find them. The
+//! shell (`shell.html`) and `embed.js` keep every link and script as they are: there the app is the first render.
 
 use serde_json::{Map, Value};
 
-use crate::embed::{asset_in, link_range, Asset, JS_LINK, WASM_LINK};
+use crate::embed::{asset_in, attribute, link_range, Asset, JS_LINK, LOADER_ID, WASM_LINK};
 
-/// The id of the JSON block, `{"<file name>": "<integrity digest>"}`, that replaces the `modulepreload` link.
+/// The id of the JSON block, `{"<file name>": "<integrity digest>"}`, that takes the preload links' digests.
 pub const ELEMENT_ID: &str = "broadsheet-digests";
 
-/// `html` without Trunk's `modulepreload` link for the app's JS and without the `integrity` of its WASM `preload`
-/// link, and with a `#broadsheet-digests` block naming both files' digests before `</head>`. Without the links, the
-/// block is empty.
+/// The `name` of the `<meta>` that stands for the loader's `<script>` until `early.js` adds it.
+pub const LOADER_META: &str = "broadsheet-loader";
+
+/// `html` without Trunk's preload links for the app's JS and WASM, with a `#broadsheet-digests` block naming both
+/// files' digests before `</head>` (empty without the links), and with the loader's `<script>` as a `<meta>`.
 pub fn deferred(html: &str) -> String {
     let mut html = html.to_string();
     let mut digests = Map::new();
-    take_digest(&mut html, WASM_LINK, &mut digests);
-    if let Some(range) = take_digest(&mut html, JS_LINK, &mut digests) {
-        let end = if html[range.end..].starts_with('\n') { range.end + 1 } else { range.end };
-        html.replace_range(range.start..end, "");
+    for marker in [WASM_LINK, JS_LINK] {
+        if let Some(range) = take_digest(&mut html, marker, &mut digests) {
+            let end = if html[range.end..].starts_with('\n') { range.end + 1 } else { range.end };
+            html.replace_range(range.start..end, "");
+        }
     }
+    loader_as_meta(&mut html);
     if let Some(head_end) = html.find("</head>") {
         let block = Value::Object(digests).to_string().replace('<', "\\u003c");
         html.insert_str(head_end, &format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">{block}</script>\n"));
@@ -45,32 +50,49 @@ fn take_digest(html: &mut String, marker: &str, digests: &mut Map<String, Value>
     Some(range.start..range.start + link.len())
 }
 
+/// The loader's `<script>` (Trunk.toml's `pattern_script`) replaced by a `<meta>` with its address and digest.
+fn loader_as_meta(html: &mut String) {
+    let Some(start) = html.match_indices("<script").map(|(i, _)| i).find(|&i| html[i..].find('>').is_some_and(|end| html[i..i + end].contains(LOADER_ID))) else {
+        return;
+    };
+    let Some(end) = html[start..].find("</script>").map(|end| start + end + "</script>".len()) else { return };
+    let tag = &html[start..end];
+    let Some(src) = attribute(tag, "src") else { return };
+    let integrity = attribute(tag, "integrity").map(|i| format!(" data-integrity=\"{i}\"")).unwrap_or_default();
+    let meta = format!("<meta name=\"{LOADER_META}\" content=\"{src}\"{integrity}>");
+    html.replace_range(start..end, &meta);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const SHELL: &str = r#"<head><link rel="stylesheet" href="/main-1.css" integrity="sha384-c"/>
-<script type="module" src="/loader.js?js=app-2.js&amp;wasm=app-2_bg.wasm"></script>
+<script type="module" id="broadsheet-loader" src="/loader-0123456789abcdef.js?js=app-2.js&amp;wasm=app-2_bg.wasm" integrity="sha384-l"></script>
 <link rel="modulepreload" href="/app-2.js" crossorigin="anonymous" integrity="sha384-j">
 <link rel="preload" href="/app-2_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch" type="application/wasm">
 </head>"#;
 
     #[test]
-    fn the_modulepreload_link_becomes_a_block_of_digests() {
+    fn the_app_code_is_named_but_not_asked_for() {
         let page = deferred(SHELL);
         assert!(!page.contains("modulepreload"), "{page}");
+        assert!(!page.contains("rel=\"preload\""), "{page}");
+        assert!(!page.contains("<script type=\"module\""), "{page}");
         assert!(
             page.contains(r#"<script type="application/json" id="broadsheet-digests">{"app-2.js":"sha384-j","app-2_bg.wasm":"sha384-w"}</script>"#),
             "{page}"
         );
-        // Everything else stays, the WASM's preload link included (its digest is in the block).
-        assert!(page.contains(r#"<link rel="preload" href="/app-2_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">"#));
+        assert!(
+            page.contains(r#"<meta name="broadsheet-loader" content="/loader-0123456789abcdef.js?js=app-2.js&amp;wasm=app-2_bg.wasm" data-integrity="sha384-l">"#),
+            "{page}"
+        );
+        // Everything else stays.
         assert!(page.contains(r#"<link rel="stylesheet" href="/main-1.css" integrity="sha384-c"/>"#));
-        assert!(page.contains(r#"<script type="module" src="/loader.js?js=app-2.js&amp;wasm=app-2_bg.wasm"></script>"#));
     }
 
     #[test]
-    fn a_shell_without_the_link_gets_an_empty_block() {
+    fn a_shell_without_the_links_gets_an_empty_block() {
         let page = deferred("<head><title>x</title></head>");
         assert_eq!(page, r#"<head><title>x</title><script type="application/json" id="broadsheet-digests">{}</script>
 </head>"#);
