@@ -12,9 +12,9 @@
   } catch {
     // Storage is blocked: the system's scheme stands.
   }
-  // Once the page is parsed (before its first paint, as a rule; not at DOMContentLoaded, which waits for the loader, a
-  // module script), what the pre-rendered markup cannot know and the app
-  // will show anyway, so that nothing changes under the reader when it takes over:
+  // Once the page is parsed (`interactive`, before its first paint as a rule; not at DOMContentLoaded, which on the
+  // shell waits for the loader, a module script), what the pre-rendered markup cannot know and the app will show
+  // anyway, so that nothing changes under the reader when it takes over:
   // - its Dark mode switch says "pressed" when the page is dark (src/components/theme_toggle.rs); a screen reader
   //   would hear "not pressed" on a dark page until then; and it works;
   // - times are in the reader's time zone, in the words of `label_at` (crates/model/src/time.rs; keep the two alike):
@@ -61,17 +61,36 @@
   // loader in a <meta> (crates/compiler/src/preloads.rs), which becomes the loader's script here, with a preload link
   // for the WASM the loader fetches. At once in a hidden tab: a story opened in the background paints nothing until
   // the reader looks at it, and the app is ready by then. Other pages (the shell) carry the loader's script itself.
+  // The reader's input and moves (wheel, touch, scrollbar, a key that scrolls) until the loader runs, which counts
+  // them from then on and carries these on (public/loader.js; keep the two alike): after a reload the app takes the
+  // reader back to their place only if they have not moved meanwhile.
+  const early = (document.documentElement.broadsheetEarlyInput = { moves: 0, input: false });
+  for (const type of ['wheel', 'keydown', 'pointerdown']) {
+    addEventListener(type, (event) => {
+      early.input = true;
+      if (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key)) early.moves += 1;
+    }, { capture: true, passive: true });
+  }
+
+  // Never before the page is parsed (a slow connection paints the top of a page still arriving): the app replaces
+  // the page when it starts, and reads the content block at its end; the handler above asks again then.
   let appAsked = false;
   function askForApp() {
     const named = document.querySelector('meta[name="broadsheet-loader"]');
-    if (appAsked || !named) return;
+    if (appAsked || !named || document.readyState === 'loading') return;
     appAsked = true;
-    const src = new URL(named.content, document.baseURI);
-    const wasm = document.createElement('link');
-    Object.assign(wasm, { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: new URL(src.searchParams.get('wasm'), src).href });
     const loader = document.createElement('script');
-    Object.assign(loader, { type: 'module', id: 'broadsheet-loader', src: src.href, integrity: named.dataset.integrity ?? '' });
-    named.replaceWith(wasm, loader);
+    Object.assign(loader, { type: 'module', id: 'broadsheet-loader', src: named.content, integrity: named.dataset.integrity ?? '' });
+    const preload = [];
+    try {
+      const wasm = new URL(loader.src).searchParams.get('wasm');
+      const link = document.createElement('link');
+      Object.assign(link, { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: new URL(wasm, loader.src).href });
+      if (wasm) preload.push(link);
+    } catch {
+      // An address that is no URL: the loader's script fails, and the handler below tells the reader.
+    }
+    named.replaceWith(...preload, loader);
   }
   const painted = globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint');
   if (painted) {

@@ -157,14 +157,18 @@ function firstFrame() {
 // on the host element (not in a global of a host page). The app reads the count (`platform::reader_moves`): after
 // a reload it takes the reader back to their place only if they have not moved, and a return to a place not
 // reached yet is finished only if they have not moved since.
-// Counted before the element is there too (a host page's script may add it later), and put on it once it is.
-let moves = 0;
+// Counted before the element is there too (a host page's script may add it later), and put on it once it is. On
+// a pre-rendered page this loader runs only after the first paint: `early.js` counted from the start until then,
+// the same way, and this count goes on from its.
+const early = document.documentElement.broadsheetEarlyInput;
+let moves = early?.moves ?? 0;
 let movesHost;
 const countMoves = () => {
   movesHost ??= hostElement();
   if (movesHost) movesHost.broadsheetReaderMoves = moves;
 };
 const input = new Promise((resolve) => {
+  if (early?.input) resolve();
   for (const type of ['wheel', 'keydown', 'pointerdown']) {
     addEventListener(type, (event) => {
       resolve();

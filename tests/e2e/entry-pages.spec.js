@@ -1,5 +1,7 @@
 // Pre-rendered entry pages: what a crawler, a link preview, a reader without JavaScript and a reader on a slow
 // connection get from a plain static host.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { REFERENCE, REFERENCE_HEADLINE, appReady, holdRequests, showComments, startProxy } from './helpers.js';
 
@@ -229,6 +231,43 @@ test('a pre-rendered story asks for none of the app\'s code until its first pain
   expect(code.map(([path]) => path.replace(/-[0-9a-f]{16}/, '')).sort()).toEqual(['/broadsheet.js', '/broadsheet_bg.wasm', '/loader.js']);
   for (const [path, asked] of code) expect(asked, `${path} asked for at ${asked} ms, first paint at ${painted} ms`).toBeGreaterThanOrEqual(painted);
   await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+});
+
+test('a page still arriving when its first paint is shown is taken over only once all of it is in', async ({ page, baseURL }) => {
+  // A slow connection: the browser paints the story's top while the rest of the page is on its way. The app must not
+  // start on a half-read page: it would replace it, and its content block at the end would not be there yet.
+  const html = readFileSync(join('dist', REFERENCE, 'index.html'), 'utf8');
+  const cut = html.indexOf('<div class="bs-article__body">');
+  expect(cut).toBeGreaterThan(0);
+  const asked = [];
+  const proxy = await startProxy(baseURL, (req, res) => {
+    asked.push(req.url);
+    if (req.url !== REFERENCE) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.write(html.slice(0, cut));
+    setTimeout(() => res.end(html.slice(cut)), 1500);
+    return true;
+  });
+  try {
+    await page.goto(`http://127.0.0.1:${proxy.port}${REFERENCE}`);
+    await appReady(page);
+    const { painted, parsed, loader } = await page.evaluate(() => ({
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      parsed: performance.getEntriesByType('navigation')[0].domInteractive,
+      loader: performance.getEntriesByType('resource').find((e) => /\/loader-[0-9a-f]+\.js/.test(e.name))?.startTime,
+    }));
+    expect(painted, 'the top of the story is painted while the rest is on its way').toBeLessThan(parsed);
+    expect(loader, `the loader asked for at ${loader} ms, the page parsed at ${parsed} ms`).toBeGreaterThanOrEqual(parsed);
+    await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+    await expect(page.getByText('The discussions also touched upon regional stability')).toHaveCount(1);
+    expect(asked.filter((url) => url.endsWith('article.json')), 'taken over from the content in the page').toEqual([]);
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    const before = await toggle.getAttribute('aria-pressed');
+    await toggle.click();
+    await expect(toggle, 'one tap, one change').not.toHaveAttribute('aria-pressed', before);
+  } finally {
+    await proxy.close();
+  }
 });
 
 test('a deep link fetches no content files', async ({ page }) => {

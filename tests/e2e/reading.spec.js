@@ -281,14 +281,16 @@ test('a reload shows the reader\'s place from the first paint, before the app ha
   await expect(page.locator('[data-broadsheet-ready]')).toHaveCount(0);
 });
 
-test('after a reload, a reader who scrolls on while the app is starting stays where they scrolled to', async ({ page }) => {
+// The loader held back too: on a pre-rendered page it is added only after the first paint, and the reader's moves
+// before it arrives count as well (early.js).
+for (const [what, file] of [['the app is starting', /\/broadsheet-[0-9a-f]+\.js$/], ['its loader is still on its way', /\/loader-[0-9a-f]+\.js/]]) test(`after a reload, a reader who scrolls on while ${what} stays where they scrolled to`, async ({ page }) => {
   await page.goto(REFERENCE);
   await appReady(page);
   await page.evaluate(() => window.scrollTo(0, 700));
   await expect.poll(() => page.evaluate(() => history.state?.broadsheetScroll)).toBe(700);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/broadsheet-[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+  await page.route(file, async (route) => { await held; await route.continue(); });
   await page.reload({ waitUntil: 'commit' });
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(700);
   await page.mouse.move(200, 300);
