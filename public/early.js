@@ -30,7 +30,7 @@
     const zone = abs === 0 ? 'UTC' : `UTC${east < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
     return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}, ${at.getUTCFullYear()}, ${hour % 12 || 12}:${String(at.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'} ${zone}`;
   }
-  document.addEventListener('readystatechange', () => {
+  function parsed() {
     const chosen = document.documentElement.getAttribute('data-broadsheet-theme');
     const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
     const toggle = document.querySelector('#broadsheet .bs-theme-toggle');
@@ -50,11 +50,7 @@
       const label = localTime(time.dateTime);
       if (label) time.textContent = label;
     }
-    // Without a pre-rendered page in it (an emptied copy), the app is the first render: at once.
-    const first = !document.querySelector('#broadsheet > .bs-app') || document.visibilityState === 'hidden';
-    if (first || performance.getEntriesByName('first-contentful-paint').length) askForApp();
-    else if (!painted) requestAnimationFrame(() => setTimeout(askForApp, 0));
-  }, { once: true });
+  }
 
   // A pre-rendered page is its own first render: it asks for the app's code only once that render has been shown
   // (docs/architecture.md), so that the downloads and the start-up do not slow its first paint. The page names the
@@ -73,7 +69,7 @@
   }
 
   // Never before the page is parsed (a slow connection paints the top of a page still arriving): the app replaces
-  // the page when it starts, and reads the content block at its end; the handler above asks again then.
+  // the page when it starts, and reads the content block at its end; `whenParsed` below asks again then.
   let appAsked = false;
   function askForApp() {
     const named = document.querySelector('meta[name="broadsheet-loader"]');
@@ -85,8 +81,7 @@
     try {
       const wasm = new URL(loader.src).searchParams.get('wasm');
       const link = document.createElement('link');
-      Object.assign(link, { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: new URL(wasm, loader.src).href });
-      if (wasm) preload.push(link);
+      if (wasm) preload.push(Object.assign(link, { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: new URL(wasm, loader.src).href }));
     } catch {
       // An address that is no URL: the loader's script fails, and the handler below tells the reader.
     }
@@ -101,6 +96,24 @@
     }).observe({ type: 'paint', buffered: true });
   }
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') askForApp(); });
+  // A page that is never painted though shown (in a frame the browser does not draw): two seconds after its load.
+  addEventListener('load', () => setTimeout(askForApp, 2000), { once: true });
+
+  // Once the page is parsed: what it cannot know, then the app asked for where it may be now. Its first paint was
+  // shown already, or the tab is hidden, or there is nothing pre-rendered to paint (an emptied copy): the app is
+  // then the first render.
+  const whenParsed = () => {
+    try {
+      parsed();
+    } finally {
+      const first = !document.querySelector('#broadsheet > .bs-app') || document.visibilityState === 'hidden';
+      if (first || performance.getEntriesByName('first-contentful-paint').length) askForApp();
+      else if (!painted) requestAnimationFrame(() => setTimeout(askForApp, 0));
+    }
+  };
+  // Run later than the parser would run it (a CDN's script deferral), it finds the page parsed already.
+  if (document.readyState === 'loading') document.addEventListener('readystatechange', whenParsed, { once: true });
+  else whenParsed();
 
   // The page stops waiting for the app when its loader cannot be had at all (no network, a deploy whose HTML names a
   // loader not uploaded yet, a copy that fails its digest): then no script of ours runs to say so. What follows does

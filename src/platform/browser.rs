@@ -394,7 +394,8 @@ fn beyond_end(y: f64) -> bool {
 }
 
 /// How often the reader has moved the page since it loaded (wheel, touch, scrollbar, a key that scrolls): public/loader.js
-/// counts from the start, before the app runs, on the host element.
+/// counts on the host element from when it runs, carrying on what `public/early.js` counted before that on a
+/// pre-rendered page: from the start, before the app runs.
 pub fn reader_moves() -> f64 {
     let host = window().document().and_then(|d| d.query_selector(HOST_SELECTOR).ok().flatten());
     host.and_then(|h| js_sys::Reflect::get(&h, &"broadsheetReaderMoves".into()).ok()?.as_f64()).unwrap_or(0.0)

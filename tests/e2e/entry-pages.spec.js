@@ -240,16 +240,22 @@ test('a page still arriving when its first paint is shown is taken over only onc
   const cut = html.indexOf('<div class="bs-article__body">');
   expect(cut).toBeGreaterThan(0);
   const asked = [];
+  let release;
+  const tail = new Promise((resolve) => { release = resolve; });
   const proxy = await startProxy(baseURL, (req, res) => {
     asked.push(req.url);
     if (req.url !== REFERENCE) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
     res.write(html.slice(0, cut));
-    setTimeout(() => res.end(html.slice(cut)), 1500);
+    tail.then(() => res.end(html.slice(cut)));
     return true;
   });
   try {
-    await page.goto(`http://127.0.0.1:${proxy.port}${REFERENCE}`);
+    await page.goto(`http://127.0.0.1:${proxy.port}${REFERENCE}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    await page.waitForTimeout(300);
+    expect(asked.filter((url) => /loader-/.test(url)), 'nothing of the app asked for while the page is still arriving').toEqual([]);
+    release();
     await appReady(page);
     const { painted, parsed, loader } = await page.evaluate(() => ({
       painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
