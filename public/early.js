@@ -80,8 +80,7 @@
     const preload = [];
     try {
       const wasm = new URL(loader.src).searchParams.get('wasm');
-      const link = document.createElement('link');
-      if (wasm) preload.push(Object.assign(link, { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: new URL(wasm, loader.src).href }));
+      if (wasm) preload.push(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: new URL(wasm, loader.src).href }));
     } catch {
       // An address that is no URL: the loader's script fails, and the handler below tells the reader.
     }

@@ -18,8 +18,18 @@ pub(crate) struct Asset {
 
 /// Where the `<link>` tag in `shell` whose attributes include `marker` (e.g. `rel="stylesheet"`) is, `>` included.
 pub(crate) fn link_range(shell: &str, marker: &str) -> Option<std::ops::Range<usize>> {
+    tag_range(shell, "<link", marker)
+}
+
+/// Where the opening tag of the loader's `<script>` in `shell` is, `>` included.
+pub(crate) fn loader_script_range(shell: &str) -> Option<std::ops::Range<usize>> {
+    tag_range(shell, "<script", LOADER_ID)
+}
+
+/// Where the first `open` tag (`<link`, `<script`) whose attributes include `marker` is, `>` included.
+fn tag_range(shell: &str, open: &str, marker: &str) -> Option<std::ops::Range<usize>> {
     shell
-        .match_indices("<link")
+        .match_indices(open)
         .map(|(i, _)| i..i + shell[i..].find('>').map_or(0, |end| end + 1))
         .find(|range| shell[range.clone()].contains(marker))
 }
@@ -46,16 +56,13 @@ pub(crate) const JS_LINK: &str = "rel=\"modulepreload\"";
 pub(crate) const WASM_LINK: &str = "type=\"application/wasm\"";
 
 /// The id of the shell's `<script>` that loads the loader (Trunk.toml's `pattern_script`).
-pub(crate) const LOADER_ID: &str = "id=\"broadsheet-loader\"";
+const LOADER_ID: &str = "id=\"broadsheet-loader\"";
 
 /// The file beside `embed.js` whose text it carries: the loader the shell names, `loader-HASH.js` once
 /// `tools/finish-build.mjs` has named it by its hash.
 pub fn loader_file(shell: &str) -> Result<String, String> {
-    let tag = shell
-        .match_indices("<script")
-        .map(|(i, _)| &shell[i..i + shell[i..].find('>').map_or(0, |end| end + 1)])
-        .find(|tag| tag.contains(LOADER_ID))
-        .ok_or_else(|| format!("the app shell has no <script {LOADER_ID}>"))?;
+    let range = loader_script_range(shell).ok_or_else(|| format!("the app shell has no <script {LOADER_ID}>"))?;
+    let tag = &shell[range];
     let src = attribute(tag, "src").ok_or_else(|| format!("<script {LOADER_ID}> has no src"))?;
     let path = src.split('?').next().unwrap_or_default();
     Ok(path.rsplit('/').next().unwrap_or_default().to_string())

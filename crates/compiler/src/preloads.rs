@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::embed::{asset_in, attribute, link_range, Asset, JS_LINK, LOADER_ID, WASM_LINK};
+use crate::embed::{asset_in, attribute, link_range, loader_script_range, Asset, JS_LINK, WASM_LINK};
 
 /// The id of the JSON block, `{"<file name>": "<integrity digest>"}`, that takes the preload links' digests.
 pub const ELEMENT_ID: &str = "broadsheet-digests";
@@ -52,9 +52,7 @@ fn take_digest(html: &mut String, marker: &str, digests: &mut Map<String, Value>
 
 /// The loader's `<script>` (Trunk.toml's `pattern_script`) replaced by a `<meta>` with its address and digest.
 fn loader_as_meta(html: &mut String) {
-    let Some(start) = html.match_indices("<script").map(|(i, _)| i).find(|&i| html[i..].find('>').is_some_and(|end| html[i..i + end].contains(LOADER_ID))) else {
-        return;
-    };
+    let Some(start) = loader_script_range(html).map(|range| range.start) else { return };
     let Some(end) = html[start..].find("</script>").map(|end| start + end + "</script>".len()) else { return };
     let tag = &html[start..end];
     let Some(src) = attribute(tag, "src") else { return };
