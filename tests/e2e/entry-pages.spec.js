@@ -233,6 +233,72 @@ test('a pre-rendered story asks for none of the app\'s code until its first pain
   await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
 });
 
+// When the page was parsed and loaded, and when the loader was asked for (ms since the navigation's start).
+const startTimes = (page) => page.evaluate(() => ({
+  parsed: performance.getEntriesByType('navigation')[0].domInteractive,
+  loaded: performance.getEntriesByType('navigation')[0].loadEventStart,
+  loader: performance.getEntriesByType('resource').find((e) => /\/loader-[0-9a-f]+\.js/.test(e.name))?.startTime,
+}));
+
+// A browser that paints the page but never reports its first contentful paint (a page in a frame the browser does not
+// draw): the paint observer sees nothing, and no such entry is ever recorded.
+const NO_FIRST_PAINT_REPORTED = () => {
+  const Native = PerformanceObserver;
+  window.PerformanceObserver = class extends Native {
+    observe(options) {
+      if (options?.type !== 'paint' && !options?.entryTypes?.includes('paint')) super.observe(options);
+    }
+  };
+  const byName = Performance.prototype.getEntriesByName;
+  Performance.prototype.getEntriesByName = function (name, type) {
+    return name === 'first-contentful-paint' ? [] : byName.call(this, name, type);
+  };
+};
+
+// early.js's fallbacks for the start: each one is what starts the app when the first paint is not reported. The
+// two-second fallback after `load` cannot fire before then, so an earlier start was the fallback under test.
+test.describe('a pre-rendered story whose first paint is not reported still gets its app', () => {
+  test('in a browser without paint timing, right after the first frame', async ({ page }) => {
+    await page.addInitScript(NO_FIRST_PAINT_REPORTED);
+    await page.addInitScript(() => {
+      const types = PerformanceObserver.supportedEntryTypes.filter((type) => type !== 'paint');
+      Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => types });
+    });
+    await page.goto(REFERENCE);
+    await appReady(page);
+    const { parsed, loaded, loader } = await startTimes(page);
+    expect(loader, `the loader asked for at ${loader} ms, the page parsed at ${parsed} ms`).toBeGreaterThanOrEqual(parsed);
+    expect(loader, `the loader asked for at ${loader} ms, not by the fallback after load (${loaded} ms)`).toBeLessThan(loaded + 2000);
+    await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  });
+
+  test('shown but never reported as painted, two seconds after it has loaded', async ({ page }) => {
+    await page.addInitScript(NO_FIRST_PAINT_REPORTED);
+    await page.goto(REFERENCE);
+    await appReady(page);
+    const { loaded, loader } = await startTimes(page);
+    expect(loader, `the loader asked for at ${loader} ms, the page loaded at ${loaded} ms`).toBeGreaterThanOrEqual(loaded + 2000);
+    await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  });
+
+  test('when the reader switches to another tab before it was painted, at once', async ({ page }) => {
+    await page.addInitScript(NO_FIRST_PAINT_REPORTED);
+    await page.goto(REFERENCE, { waitUntil: 'load' });
+    expect(await startTimes(page).then((times) => times.loader), 'nothing asked for before the tab is hidden').toBeUndefined();
+    const hiddenAt = await page.evaluate(() => {
+      const at = performance.now();
+      Object.defineProperty(Document.prototype, 'visibilityState', { get: () => 'hidden', configurable: true });
+      Object.defineProperty(Document.prototype, 'hidden', { get: () => true, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      return at;
+    });
+    await appReady(page);
+    const { loaded, loader } = await startTimes(page);
+    expect(loader, `the loader asked for at ${loader} ms, the tab hidden at ${hiddenAt} ms`).toBeGreaterThanOrEqual(hiddenAt);
+    expect(loader, `the loader asked for at ${loader} ms, not by the fallback after load (${loaded} ms)`).toBeLessThan(loaded + 2000);
+  });
+});
+
 test('a page still arriving when its first paint is shown is taken over only once all of it is in', async ({ page, baseURL }) => {
   // A slow connection: the browser paints the story's top while the rest of the page is on its way. The app must not
   // start on a half-read page: it would replace it, and its content block at the end would not be there yet.
