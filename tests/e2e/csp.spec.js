@@ -127,6 +127,9 @@ for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered
     // An empty shell (no pre-rendered page) tells the reader instead.
     await page.goto(`${origin}/${writeEmptyShell(root)}`);
     await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
+    // So does the shell, whose WASM digest is in its block rather than on its preload link.
+    await page.goto(`${origin}/shell.html`);
+    await expect(page.getByText('The news could not be loaded. Check your connection and reload the page.')).toBeVisible();
   } finally {
     stop();
   }

@@ -114,7 +114,7 @@ fn main() -> ExitCode {
             })?;
             bar.finish();
             if let (Some(dir), false) = (&site_dir, check) {
-                output::write_page(dir, entry::SHELL_FILE, shell.html())?;
+                output::write_page(dir, entry::SHELL_FILE, &broadsheet_compiler::preloads::served_shell(shell.html()))?;
                 let loader_file = broadsheet_compiler::embed::loader_file(shell.html()).map_err(std::io::Error::other)?;
                 let loader_path = dir.join(loader_file);
                 let loader = std::fs::read_to_string(&loader_path).map_err(|e| {
@@ -177,6 +177,7 @@ fn read_shell(dir: &std::path::Path) -> Result<entry::Shell, String> {
     let file = if kept.exists() { kept } else { dir.join("index.html") };
     std::fs::read_to_string(&file)
         .map_err(|e| e.to_string())
+        .map(|html| broadsheet_compiler::preloads::trunk_shell(&html))
         .and_then(entry::Shell::parse)
         .map_err(|e| format!("cannot use {} as the app shell: {e}", file.display()))
 }

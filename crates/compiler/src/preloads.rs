@@ -6,7 +6,8 @@
 //! `<script>`: the loader becomes a `<meta name="broadsheet-loader">` naming it and its digest, which
 //! `public/early.js` turns back into the script, with a preload link for the WASM, once the first contentful paint
 //! has been recorded. The two links' digests go into a JSON block, where the loader's checked fetches find them. The
-//! shell (`shell.html`) and `embed.js` keep every link and script as they are: there the app is the first render.
+//! shell (`shell.html`) and `embed.js` keep every link and script: there the app is the first render. Only the
+//! shell's WASM preload link gives its digest to such a block too (Chromium warns about it on the link).
 
 use serde_json::{Map, Value};
 
@@ -30,11 +31,52 @@ pub fn deferred(html: &str) -> String {
         }
     }
     loader_as_meta(&mut html);
+    insert_block(&mut html, digests);
+    html
+}
+
+/// The shell as a host serves it (`shell.html`, where the app is the first render): every link and script stays,
+/// but the WASM's preload link loses its `integrity`, which Chromium ignores on a preload of this kind and warns
+/// about in the console, and the digest goes into a `#broadsheet-digests` block, where the loader finds it.
+/// [`trunk_shell`] undoes it when the compiler reads the file back.
+pub fn served_shell(html: &str) -> String {
+    let mut html = html.to_string();
+    let mut digests = Map::new();
+    take_digest(&mut html, WASM_LINK, &mut digests);
+    if !digests.is_empty() {
+        insert_block(&mut html, digests);
+    }
+    html
+}
+
+/// Trunk's shell from a `shell.html` the compiler wrote: the WASM's digest back on its preload link, the block
+/// gone. Trunk's own `index.html`, which has no block, comes back as it is.
+pub fn trunk_shell(html: &str) -> String {
+    let open = format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">");
+    let Some(start) = html.find(&open) else { return html.to_string() };
+    let Some(len) = html[start..].find("</script>") else { return html.to_string() };
+    let digests: Map<String, Value> = serde_json::from_str(&html[start + open.len()..start + len]).unwrap_or_default();
+    let end = start + len + "</script>".len();
+    let end = if html[end..].starts_with('\n') { end + 1 } else { end };
+    let mut html = format!("{}{}", &html[..start], &html[end..]);
+    if let Some(range) = link_range(&html, WASM_LINK) {
+        let tag = &html[range.clone()];
+        if let (Some(Asset { name, integrity: None }), Some(close)) = (asset_in(tag), tag.rfind('>')) {
+            if let Some(Value::String(digest)) = digests.get(&name) {
+                let close = if tag[..close].ends_with('/') { close - 1 } else { close };
+                html.insert_str(range.start + close, &format!(" integrity=\"{digest}\""));
+            }
+        }
+    }
+    html
+}
+
+/// A `#broadsheet-digests` block naming `digests`, put before `</head>`.
+fn insert_block(html: &mut String, digests: Map<String, Value>) {
     if let Some(head_end) = html.find("</head>") {
         let block = Value::Object(digests).to_string().replace('<', "\\u003c");
         html.insert_str(head_end, &format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">{block}</script>\n"));
     }
-    html
 }
 
 /// Moves the `integrity` of the `<link>` whose attributes include `marker` into `digests`, by file name; where the
@@ -87,6 +129,31 @@ mod tests {
         );
         // Everything else stays.
         assert!(page.contains(r#"<link rel="stylesheet" href="/main-1.css" integrity="sha384-c"/>"#));
+    }
+
+    const LOADER: &str = "export async function boot(e,r){}\n";
+
+    #[test]
+    fn the_served_shell_keeps_every_link_and_script_and_moves_only_the_wasm_digest() {
+        let served = served_shell(SHELL);
+        assert!(served.contains(r#"<link rel="preload" href="/app-2_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">"#), "{served}");
+        assert!(served.contains(r#"<script type="application/json" id="broadsheet-digests">{"app-2_bg.wasm":"sha384-w"}</script>"#), "{served}");
+        assert!(served.contains(r#"<link rel="modulepreload" href="/app-2.js" crossorigin="anonymous" integrity="sha384-j">"#), "{served}");
+        assert!(served.contains(r#"<script type="module" id="broadsheet-loader""#), "{served}");
+    }
+
+    #[test]
+    fn a_served_shell_read_back_is_trunks_shell_for_every_later_step() {
+        let back = trunk_shell(&served_shell(SHELL));
+        assert!(!back.contains(ELEMENT_ID), "{back}");
+        assert!(back.contains(r#"type="application/wasm" integrity="sha384-w">"#), "{back}");
+        // What the pages, embed.js and a second serving are made from is the same as from Trunk's own shell.
+        assert_eq!(deferred(&back), deferred(SHELL));
+        assert!(crate::embed::embed_script(SHELL, LOADER).is_ok());
+        assert_eq!(crate::embed::embed_script(&back, LOADER), crate::embed::embed_script(SHELL, LOADER));
+        assert_eq!(trunk_shell(&served_shell(&back)), back);
+        // Trunk's own shell has nothing to undo.
+        assert_eq!(trunk_shell(SHELL), SHELL);
     }
 
     #[test]
