@@ -466,10 +466,20 @@ export async function boot(assets, from = here) {
     // The element may be out of the page now (the host routed away while the files loaded): the app starts in the
     // one that is there once the host puts one in.
     await hostAdded();
+    await bindings.default({ module_or_path: module });
+    // The app draws the page it is about to take over once, outside the document (its code is compiled on first
+    // use), then takes the page over in a task of its own: the reader's input waits less behind either
+    // (docs/architecture.md). A message, not a timer: a hidden tab's timers may wait a second.
+    bindings.rehearse_app();
+    await new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
     // A failure there must neither stop the start nor mark the running app as failed.
     let place;
     try { place = readersPlace(); } catch {}
-    await bindings.default({ module_or_path: module });
+    bindings.start_app();
     try { place?.(); } catch {}
   } catch (error) {
     clearTimeout(timer);

@@ -167,9 +167,16 @@ fn page_area(view: View, nav: Navigator, retry: Callback<()>) -> AnyView {
         View::Loading => view! { <Skeleton route=nav.route.get_untracked()/> }.into_any(),
         View::NotFound(_) => view! { <NotFoundPage/> }.into_any(),
         View::Failed(error) => view! { <ErrorPage error=error retry=retry/> }.into_any(),
-        View::Ready(site, PageData::Front(front)) => view! { <FrontPage site=site front=front/> }.into_any(),
-        View::Ready(site, PageData::Section(listing)) => view! { <SectionPage site=site listing=listing/> }.into_any(),
-        View::Ready(site, PageData::Article(article)) => {
+        View::Ready(site, data) => page_view(site, data),
+    }
+}
+
+/// A loaded page.
+fn page_view(site: Arc<Site>, data: PageData) -> AnyView {
+    match data {
+        PageData::Front(front) => view! { <FrontPage site=site front=front/> }.into_any(),
+        PageData::Section(listing) => view! { <SectionPage site=site listing=listing/> }.into_any(),
+        PageData::Article(article) => {
             // An endpoint that is not an http(s) URL or a same-origin path is ignored, like any unsafe URL.
             let endpoint = site.comment_endpoint.as_deref().and_then(broadsheet_model::urls::link_url).map(str::to_string);
             let (section, slug) = (article.section.clone(), article.slug.clone());
@@ -180,6 +187,14 @@ fn page_area(view: View, nav: Navigator, retry: Callback<()>) -> AnyView {
             .into_any()
         }
     }
+}
+
+/// The page `route` shows, from content already in the cache (a pre-rendered page's), for a rehearsal of the
+/// takeover outside the document (`platform::rehearse`); `None` when the content is not all there.
+pub fn rehearsal(config: &Config, route: &Route) -> Option<AnyView> {
+    let site = data::cached::<Site>(&config.content_url(SITE_PATH))?;
+    let data = cached_page(route, &config.content_url(&route.content_path()?))?;
+    Some(page_view(site, data))
 }
 
 /// The app's outer element. On a host page it is a labelled section, so the app's header and footer are not

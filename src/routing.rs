@@ -33,7 +33,7 @@ pub struct Navigator {
 /// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`) gives the
 /// app's page when that entry was left, if the app left it (reloads and Back alike), else `None`: the page stays.
 /// In hash mode no fragment at all (a host router's own entry, `?tab=events`) gives that page too, else the front.
-fn route_here(config: &Config) -> Option<Route> {
+pub(crate) fn route_here(config: &Config) -> Option<Route> {
     let (pathname, hash) = platform::current_location();
     let remembered = || platform::history_route().and_then(|href| config.route_at(&pathname, &href[href.find('#')?..]));
     match config.routing == Routing::Hash && hash.is_empty() {

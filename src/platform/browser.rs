@@ -9,24 +9,37 @@ use crate::{App, Config};
 /// The element the app mounts into: the site's own `#broadsheet`, or a host page's `[data-broadsheet]`.
 const HOST_SELECTOR: &str = "#broadsheet, [data-broadsheet]";
 
-/// Mounts the app into the page's marked element: `#broadsheet` on the site's own pages, `[data-broadsheet]` on a
-/// host page (inside the shadow root the loader gave it, when it has one). A second marked element is reported and
-/// left alone.
-pub fn start() {
-    install_panic_view();
+/// The app's element on this page and how it is set up: found (and a pre-rendered page's content put in the cache)
+/// once, by [`rehearse`] or [`start`], whichever runs first.
+#[derive(Clone)]
+struct Prepared {
+    host: web_sys::HtmlElement,
+    /// `host`, or the root inside the shadow root the loader gave it.
+    mount: web_sys::HtmlElement,
+    config: Config,
+}
+
+thread_local! {
+    static PREPARED: std::cell::OnceCell<Option<Prepared>> = const { std::cell::OnceCell::new() };
+}
+
+fn prepared() -> Option<Prepared> {
+    PREPARED.with(|p| p.get_or_init(prepare).clone())
+}
+
+fn prepare() -> Option<Prepared> {
     let document = document();
-    let Ok(marked) = document.query_selector_all(HOST_SELECTOR) else { return };
+    let marked = document.query_selector_all(HOST_SELECTOR).ok()?;
     let Some(host) = marked.get(0).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
         web_sys::console::error_1(&"Broadsheet: no element marked with data-broadsheet to mount into".into());
-        return;
+        return None;
     };
     if marked.length() > 1 {
         let message = format!("Broadsheet: {} elements are marked with data-broadsheet; only the first shows the news, the others are left alone", marked.length());
         web_sys::console::error_1(&message.into());
     }
-    if host.has_attribute("data-broadsheet-ready") {
-        web_sys::console::error_1(&"Broadsheet: already running on this page; the second start was ignored".into());
-        return;
+    if already_running(&host) {
+        return None;
     }
     let mount = host
         .shadow_root()
@@ -59,6 +72,46 @@ pub fn start() {
         let text = block.text_content().unwrap_or_default();
         crate::data::embedded::seed_cache(&config, &text);
         config.not_found_page = crate::data::embedded::shows_not_found(&text);
+    }
+    Some(Prepared { host, mount, config })
+}
+
+fn already_running(host: &web_sys::HtmlElement) -> bool {
+    let running = host.has_attribute("data-broadsheet-ready");
+    if running {
+        web_sys::console::error_1(&"Broadsheet: already running on this page; the second start was ignored".into());
+    }
+    running
+}
+
+/// Draws the page the app is about to take over once, into an element outside the document, and drops it. The
+/// browser compiles the app's code on its first use: most of the takeover's task was that compiling (on the mobile
+/// profile), and this moves it into a task of its own, which the loader runs first, so that the reader's input waits
+/// less behind either. Nothing is drawn without the page's content in the cache (the shell, a host page).
+pub fn rehearse() {
+    install_panic_view();
+    let Some(Prepared { config, .. }) = prepared() else { return };
+    if config.not_found_page {
+        return;
+    }
+    let Some(route) = crate::routing::route_here(&config) else { return };
+    let Ok(element) = document().create_element("div").map(|e| e.unchecked_into::<web_sys::HtmlElement>()) else { return };
+    let handle = leptos::mount::mount_to(element, move || {
+        provide_context(config.clone());
+        crate::app::rehearsal(&config, &route)
+    });
+    drop(handle);
+}
+
+/// Mounts the app into the page's marked element: `#broadsheet` on the site's own pages, `[data-broadsheet]` on a
+/// host page (inside the shadow root the loader gave it, when it has one). A second marked element is reported and
+/// left alone.
+pub fn start() {
+    install_panic_view();
+    let Some(Prepared { host, mount, config }) = prepared() else { return };
+    // Asked again: a second copy of the loader may have started the app since this one was prepared.
+    if already_running(&host) {
+        return;
     }
     set_root(mount.clone());
     // Replace the pre-rendered markup (or placeholder) and mount in the same task: no frame shows the root empty.
