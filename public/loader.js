@@ -226,8 +226,8 @@ function checked(url, integrity) {
   return fetch(url, { integrity, mode: 'cors' });
 }
 
-// Compiles a checked WASM response on its own, so the task that then instantiates the module and mounts the app
-// (one task, so no frame shows the page half taken over) no longer compiles it too. A server that sends the file
+// Compiles a checked WASM response on its own, so the tasks that then instantiate the module, rehearse the page and
+// mount the app (that last one task, so no frame shows the page half taken over) no longer compile it too. A server that sends the file
 // with another type than `application/wasm` still works, as with wasm-bindgen's own loader.
 async function compiled(response) {
   const answer = await response;

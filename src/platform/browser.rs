@@ -9,8 +9,8 @@ use crate::{App, Config};
 /// The element the app mounts into: the site's own `#broadsheet`, or a host page's `[data-broadsheet]`.
 const HOST_SELECTOR: &str = "#broadsheet, [data-broadsheet]";
 
-/// The app's element on this page and how it is set up: found (and a pre-rendered page's content put in the cache)
-/// once, by [`rehearse`] or [`start`], whichever runs first.
+/// How the app is set up on this page: read (and a pre-rendered page's content put in the cache) once, by
+/// [`rehearse`] or [`start`], whichever runs first, with the marked element found then.
 #[derive(Clone)]
 struct Prepared {
     host: web_sys::HtmlElement,
@@ -27,25 +27,34 @@ fn prepared() -> Option<Prepared> {
     PREPARED.with(|p| p.get_or_init(prepare).clone())
 }
 
-fn prepare() -> Option<Prepared> {
-    let document = document();
-    let marked = document.query_selector_all(HOST_SELECTOR).ok()?;
+/// The page's marked element and where in it the app mounts (inside the shadow root the loader gave it, when it has
+/// one). `report`: say in the console when there is none, or more than one.
+fn marked_element(report: bool) -> Option<(web_sys::HtmlElement, web_sys::HtmlElement)> {
+    let marked = document().query_selector_all(HOST_SELECTOR).ok()?;
     let Some(host) = marked.get(0).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        web_sys::console::error_1(&"Broadsheet: no element marked with data-broadsheet to mount into".into());
+        if report {
+            web_sys::console::error_1(&"Broadsheet: no element marked with data-broadsheet to mount into".into());
+        }
         return None;
     };
-    if marked.length() > 1 {
+    if report && marked.length() > 1 {
         let message = format!("Broadsheet: {} elements are marked with data-broadsheet; only the first shows the news, the others are left alone", marked.length());
         web_sys::console::error_1(&message.into());
-    }
-    if already_running(&host) {
-        return None;
     }
     let mount = host
         .shadow_root()
         .and_then(|shadow| shadow.query_selector(".bs-root").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap_or_else(|| host.clone());
+    Some((host, mount))
+}
+
+fn prepare() -> Option<Prepared> {
+    let document = document();
+    let (host, mount) = marked_element(true)?;
+    if already_running(&host) {
+        return None;
+    }
     let attribute = |name: &str| {
         let value = host.get_attribute(&format!("data-{name}")).filter(|v| !v.trim().is_empty())?;
         // Resolved once, as the loader's preloads are: a relative content URL would otherwise move with every
@@ -109,7 +118,10 @@ pub fn rehearse() {
 pub fn start() {
     install_panic_view();
     let Some(Prepared { host, mount, config }) = prepared() else { return };
-    // Asked again: a second copy of the loader may have started the app since this one was prepared.
+    // Looked for again, a task after the rehearsal: a host page that renders itself may have put a new element in
+    // since (the one found then serves when none is in the page now: the loader moves the app into the next one),
+    // and a second copy of the loader may have started the app meanwhile.
+    let (host, mount) = marked_element(false).unwrap_or((host, mount));
     if already_running(&host) {
         return;
     }
