@@ -226,6 +226,15 @@ function checked(url, integrity) {
   return fetch(url, { integrity, mode: 'cors' });
 }
 
+// A task boundary. A message, not a timer: a hidden tab's timers may wait a second.
+function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(null);
+  });
+}
+
 // Compiles a checked WASM response on its own, so the tasks that then instantiate the module, rehearse the page and
 // mount the app (that last one task, so no frame shows the page half taken over) no longer compile it too. A server that sends the file
 // with another type than `application/wasm` still works, as with wasm-bindgen's own loader.
@@ -237,7 +246,7 @@ async function compiled(response) {
     ? await WebAssembly.compileStreaming(answer)
     : await WebAssembly.compile(await answer.arrayBuffer());
   // A task boundary: input that came in meanwhile is handled before the app starts.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   return module;
 }
 
@@ -469,13 +478,9 @@ export async function boot(assets, from = here) {
     await bindings.default({ module_or_path: module });
     // The app draws the page it is about to take over once, outside the document (its code is compiled on first
     // use), then takes the page over in a task of its own: the reader's input waits less behind either
-    // (docs/architecture.md). A message, not a timer: a hidden tab's timers may wait a second.
+    // (docs/architecture.md).
     bindings.rehearse_app();
-    await new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = resolve;
-      channel.port2.postMessage(null);
-    });
+    await nextTask();
     // A failure there must neither stop the start nor mark the running app as failed.
     let place;
     try { place = readersPlace(); } catch {}

@@ -10,6 +10,8 @@ use base64::Engine;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha384};
 
+use crate::json_block;
+
 /// Each island: its name (as the app asks for it) and the Cargo binary Trunk builds it from.
 pub const ISLANDS: [(&str, &str); 1] = [("comments", "broadsheet-comments")];
 
@@ -56,28 +58,19 @@ pub fn hash_islands(site_dir: &Path) -> std::io::Result<Option<Value>> {
 
 /// The `<script type="application/json">` block that lists `islands`.
 pub fn block(islands: &Value) -> String {
-    format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">{}</script>", islands.to_string().replace('<', "\\u003c"))
+    json_block::block(ELEMENT_ID, islands)
 }
 
 /// The islands the shell lists (an empty object when it lists none).
 pub fn listed_in(shell: &str) -> Value {
-    let open = format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">");
-    shell
-        .find(&open)
-        .map(|i| &shell[i + open.len()..])
-        .and_then(|rest| rest.find("</script>").map(|end| &rest[..end]))
-        .and_then(|text| serde_json::from_str(text).ok())
-        .unwrap_or_else(|| json!({}))
+    json_block::read(shell, ELEMENT_ID).unwrap_or_else(|| json!({}))
 }
 
 /// `shell` with its island list replaced by (or given) `islands`, at the end of `<head>`.
 pub fn with_islands(shell: &str, islands: &Value) -> String {
-    let open = format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">");
     let mut html = shell.to_string();
-    if let Some(start) = html.find(&open) {
-        if let Some(len) = html[start..].find("</script>") {
-            html.replace_range(start..start + len + "</script>".len(), "");
-        }
+    if let Some(range) = json_block::range(&html, ELEMENT_ID) {
+        html.replace_range(range, "");
     }
     if let Some(head_end) = html.find("</head>") {
         html.insert_str(head_end, &block(islands));

@@ -5,6 +5,7 @@ pub mod embed;
 pub mod entry;
 pub mod error;
 pub mod islands;
+pub mod json_block;
 pub mod keys;
 pub mod output;
 pub mod preloads;

@@ -12,6 +12,7 @@
 use serde_json::{Map, Value};
 
 use crate::embed::{asset_in, attribute, link_range, loader_script_range, Asset, JS_LINK, WASM_LINK};
+use crate::json_block;
 
 /// The id of the JSON block, `{"<file name>": "<integrity digest>"}`, that takes the preload links' digests.
 pub const ELEMENT_ID: &str = "broadsheet-digests";
@@ -52,13 +53,10 @@ pub fn served_shell(html: &str) -> String {
 /// Trunk's shell from a `shell.html` the compiler wrote: the WASM's digest back on its preload link, the block
 /// gone. Trunk's own `index.html`, which has no block, comes back as it is.
 pub fn trunk_shell(html: &str) -> String {
-    let open = format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">");
-    let Some(start) = html.find(&open) else { return html.to_string() };
-    let Some(len) = html[start..].find("</script>") else { return html.to_string() };
-    let digests: Map<String, Value> = serde_json::from_str(&html[start + open.len()..start + len]).unwrap_or_default();
-    let end = start + len + "</script>".len();
-    let end = if html[end..].starts_with('\n') { end + 1 } else { end };
-    let mut html = format!("{}{}", &html[..start], &html[end..]);
+    let Some(block) = json_block::range(html, ELEMENT_ID) else { return html.to_string() };
+    let digests = json_block::read(html, ELEMENT_ID).unwrap_or_default();
+    let end = if html[block.end..].starts_with('\n') { block.end + 1 } else { block.end };
+    let mut html = format!("{}{}", &html[..block.start], &html[end..]);
     if let Some(range) = link_range(&html, WASM_LINK) {
         let tag = &html[range.clone()];
         if let (Some(Asset { name, integrity: None }), Some(close)) = (asset_in(tag), tag.rfind('>')) {
@@ -74,8 +72,7 @@ pub fn trunk_shell(html: &str) -> String {
 /// A `#broadsheet-digests` block naming `digests`, put before `</head>`.
 fn insert_block(html: &mut String, digests: Map<String, Value>) {
     if let Some(head_end) = html.find("</head>") {
-        let block = Value::Object(digests).to_string().replace('<', "\\u003c");
-        html.insert_str(head_end, &format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">{block}</script>\n"));
+        html.insert_str(head_end, &format!("{}\n", json_block::block(ELEMENT_ID, &Value::Object(digests))));
     }
 }
 
