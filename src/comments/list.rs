@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use broadsheet_model::comments::{is_http_url, thread, Comment, MAX_DEPTH};
+use broadsheet_model::comments::{is_http_url, page_starts, thread, Comment, MAX_DEPTH};
 use leptos::prelude::*;
 
 use super::form::{id_part, CommentForm, FormState};
@@ -72,9 +72,9 @@ pub struct ReplyState {
     pub on_posted: Callback<OwnComment>,
 }
 
-/// How many comments a page of the thread holds, at least (whole threads only): the rest wait behind "Show more
-/// comments". A thread of thousands would otherwise hold the page still for most of a second while it is built, and
-/// make every Reply lay it all out again.
+/// How many comments a page of the thread holds, at least (whole threads, up to twice as many; a longer thread is
+/// cut: `page_starts`): the rest wait behind "Show more comments". Thousands of comments would otherwise hold the
+/// page still for most of a second while they are built, and make every Reply lay them all out again.
 const PAGE: usize = 100;
 /// Where the number of pages asked for is kept in the history entry.
 pub const PAGES_KEY: &str = "broadsheetCommentPages";
@@ -89,13 +89,7 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) ->
         .into_iter()
         .map(|t| (Shown { comment: t.comment.clone(), own: own.get(t.comment.id.as_str()).copied() }, t.depth))
         .collect();
-    // Where each page starts: at a thread's first comment, once the page before holds PAGE comments.
-    let mut starts = vec![0];
-    for (i, (_, depth)) in items.iter().enumerate() {
-        if *depth == 1 && i - starts[starts.len() - 1] >= PAGE {
-            starts.push(i);
-        }
-    }
+    let starts = page_starts(items.iter().map(|(_, depth)| *depth), PAGE);
     let with_own = items.iter().rposition(|(s, _)| s.own.is_some()).map_or(1, |i| starts.partition_point(|&s| s <= i));
     let shown = (pages.get() as usize).max(with_own).min(starts.len());
     let end = starts.get(shown).copied().unwrap_or(items.len());
@@ -128,7 +122,8 @@ fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: Reply
     while *at < items.len() && items[*at].1 == depth {
         let shown = items[*at].0.clone();
         *at += 1;
-        let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies, None));
+        // A page can start inside a thread: the comment focus lands on may be a reply.
+        let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies, landing));
         let lands = landing == Some(shown.comment.id.as_str());
         views.push(comment_item(shown, depth, replies, children, lands));
     }

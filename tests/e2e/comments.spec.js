@@ -880,6 +880,26 @@ test('a long thread (600 comments) comes a hundred at a time: Show more adds the
   await expectNothingMoved(page);
 });
 
+test('one comment with 599 replies comes two hundred at a time, cut inside its thread, and Show more lands on the next reply', async ({ page }) => {
+  const file = JSON.parse(longThread(600));
+  for (const comment of file.comments.slice(1)) comment.parent = 't0';
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }));
+  await openComments(page);
+  await expect(page.getByRole('heading', { name: '600 comments' })).toBeVisible();
+  // Not all 600 at once: a whole thread on one page was a hostile file's way to hold the tab still.
+  await expect(page.locator('.bs-comment')).toHaveCount(200);
+  await expect(page.locator('.bs-comment__author').last()).toHaveText('Reader 199');
+  await page.getByRole('button', { name: 'Show more comments (400 more)' }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(400);
+  // The replies go on in the same thread, under the same comment, and focus is on the first one added.
+  await expect(page.locator('.bs-comments__list--depth-2 > li')).toHaveCount(399);
+  await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 200');
+  await page.getByRole('button', { name: 'Show more comments (200 more)' }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(600);
+  await expect(page.getByRole('button', { name: /^Show more comments/ })).toHaveCount(0);
+  await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 400');
+});
+
 for (const how of ['Back', 'a reload']) test(`${how} to a long thread returns the reader to the comment they were reading, with the comments they had asked for`, async ({ page }) => {
   await page.setViewportSize({ width: 412, height: 823 });
   await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));

@@ -81,6 +81,22 @@ pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
     out
 }
 
+/// Where each page of a threaded list starts (indexes into it; the first is 0), given each comment's depth in
+/// reading order. A page ends at a thread's first comment once it holds `page` comments, so threads stay whole; a
+/// single thread longer than that is cut too, at any comment, once the page holds twice as many, so no page (and
+/// no redraw of it) grows with the length of one thread.
+pub fn page_starts(depths: impl IntoIterator<Item = usize>, page: usize) -> Vec<usize> {
+    let page = page.max(1);
+    let mut starts = vec![0];
+    for (i, depth) in depths.into_iter().enumerate() {
+        let held = i - starts[starts.len() - 1];
+        if (depth == 1 && held >= page) || held >= 2 * page {
+            starts.push(i);
+        }
+    }
+    starts
+}
+
 /// Byte limits, as WordPress measures them (UTF-8 bytes, not characters).
 pub const MAX_TEXT_BYTES: usize = 65_525;
 pub const MAX_NAME_BYTES: usize = 245;
@@ -453,6 +469,25 @@ mod tests {
         assert_eq!(t.len(), n);
         assert_eq!((t[0].comment.id.as_str(), t[0].depth), ("0", 1));
         assert_eq!((t[n - 1].comment.id.as_str(), t[n - 1].depth), (&*(n - 1).to_string(), MAX_DEPTH));
+    }
+
+    #[test]
+    fn pages_end_between_threads_and_a_thread_too_long_for_one_is_cut() {
+        // Threads of four: each page ends at the first thread start at or past 3 comments.
+        let fours: Vec<usize> = (0..20).map(|i| if i % 4 == 0 { 1 } else { 2 }).collect();
+        assert_eq!(page_starts(fours, 3), [0, 4, 8, 12, 16]);
+        // One comment and 9 replies: cut every 6 (twice the page), mid-thread.
+        let one: Vec<usize> = std::iter::once(1).chain(std::iter::repeat_n(2, 9)).collect();
+        assert_eq!(page_starts(one, 3), [0, 6]);
+        // A long thread after short ones is cut where its page reaches twice the size.
+        let mixed = [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1];
+        assert_eq!(page_starts(mixed, 3), [0, 6, 11]);
+        assert_eq!(page_starts([], 3), [0]);
+        // The chain of a hostile file, 200,000 deep: pages of at most 200.
+        let chain: Vec<usize> = (0..200_000).map(|i| (i + 1).min(MAX_DEPTH)).collect();
+        let starts = page_starts(chain, 100);
+        assert_eq!(starts.len(), 1_000);
+        assert!(starts.windows(2).all(|w| w[1] - w[0] == 200));
     }
 
     #[test]
