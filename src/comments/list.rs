@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use broadsheet_model::comments::{is_http_url, page_starts, thread, Comment, MAX_DEPTH};
+use broadsheet_model::comments::{is_http_url, page_starts, shown_pages, thread, Comment, MAX_DEPTH};
 use leptos::prelude::*;
 
 use super::form::{id_part, CommentForm, FormState};
@@ -81,7 +81,8 @@ pub const PAGES_KEY: &str = "broadsheetCommentPages";
 
 /// Every comment in its thread (oldest first, replies under their parent, nested at most `MAX_DEPTH` deep), in
 /// the order and depth `broadsheet_model::comments::thread` gives, in pages: `pages` of them shown (kept by the
-/// section, so a redrawn thread keeps them), and always as many as hold the reader's own comments.
+/// section, so a redrawn thread keeps them), and the pages holding the reader's own comments, after a gap when
+/// they come later (`shown_pages`). "Show more comments" sits where the next page will appear.
 pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) -> impl IntoView {
     let comments: Vec<Comment> = all.iter().map(|s| s.comment.clone()).collect();
     let own: HashMap<&str, OwnStatus> = all.iter().filter_map(|s| Some((s.comment.id.as_str(), s.own?))).collect();
@@ -90,25 +91,41 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) ->
         .map(|t| (Shown { comment: t.comment.clone(), own: own.get(t.comment.id.as_str()).copied() }, t.depth))
         .collect();
     let starts = page_starts(items.iter().map(|(_, depth)| *depth), PAGE);
-    let with_own = items.iter().rposition(|(s, _)| s.own.is_some()).map_or(1, |i| starts.partition_point(|&s| s <= i));
-    let shown = (pages.get() as usize).max(with_own).min(starts.len());
-    let end = starts.get(shown).copied().unwrap_or(items.len());
+    let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some()).map(|(i, _)| i);
+    let (first, later) = shown_pages(&starts, pages.get() as usize, owns);
+    let item_at = |page: usize| starts.get(page).copied().unwrap_or(items.len());
+    let mut end = item_at(first.end);
+    // The later pages from their thread's first comment, so they nest as everywhere else; when that thread began
+    // before the gap (a long thread cut into pages), with no gap.
+    let later = later.and_then(|pages| {
+        let (from, to) = (item_at(pages.start), item_at(pages.end));
+        let thread = items[..=from].iter().rposition(|(_, depth)| *depth == 1).unwrap_or(0);
+        if thread <= end {
+            end = to;
+            return None;
+        }
+        Some((thread, to))
+    });
+    let asked = pages.get().max(1) as usize;
     // The page just asked for starts where focus goes, so a screen reader reads on from there.
-    let landing = (shown > 1).then(|| items[starts[shown - 1]].0.comment.id.as_str());
+    let landing = (asked > 1).then(|| items[starts[asked.min(starts.len()) - 1]].0.comment.id.as_str());
     let list = nested(&items[..end], &mut 0, 1, replies, landing);
-    let left = items.len() - end;
+    let left = items.len() - end - later.map_or(0, |(from, to)| to - from);
+    let later = later.map(|(from, to)| nested(&items[from..to], &mut 0, 1, replies, None));
     let next = landing_id(items.get(end).map_or("", |(s, _)| s.comment.id.as_str()));
     let more = (left > 0).then(|| {
+        // The pages shown above the button, and one more.
+        let asked = starts.partition_point(|&s| s < end) as u32 + 1;
         view! {
             <button type="button" class="bs-button bs-button--quiet bs-comments__more" on:click=move |_| {
-                pages.set(shown as u32 + 1);
-                crate::platform::keep_in_history(PAGES_KEY, f64::from(shown as u32 + 1));
+                pages.set(asked);
+                crate::platform::keep_in_history(PAGES_KEY, f64::from(asked));
                 let next = next.clone();
                 set_timeout(move || crate::platform::focus_id(&next), std::time::Duration::ZERO);
             }>{format!("Show more comments ({left} more)")}</button>
         }
     });
-    view! { {list} {more} }
+    view! { {list} {more} {later} }
 }
 
 /// The id of the first comment of a page after the first, where focus goes when it is shown.

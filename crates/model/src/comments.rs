@@ -1,6 +1,7 @@
 //! Comments: the published comments file beside each article, the submission a reader sends, and the pure rules
 //! for both (threading, validation with WordPress's byte limits).
 
+use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 /// `{section}/{slug}/comments.json`: the published comments of one article. No file means no comments.
@@ -95,6 +96,21 @@ pub fn page_starts(depths: impl IntoIterator<Item = usize>, page: usize) -> Vec<
         }
     }
     starts
+}
+
+/// Which pages of a threaded list are shown (ranges of page numbers from 0, over `starts` from [`page_starts`]): the
+/// first `asked` (at least one), and the pages holding the reader's `own` comments (indexes into the list). Own
+/// comments further on are shown after a gap, with every page from the first of them to the last, rather than with
+/// every page before them: a reader's comment at the end of thousands would otherwise draw them all.
+pub fn shown_pages(starts: &[usize], asked: usize, own: impl IntoIterator<Item = usize>) -> (Range<usize>, Option<Range<usize>>) {
+    let asked = asked.clamp(1, starts.len().max(1));
+    let page_of = |i: usize| starts.partition_point(|&s| s <= i).saturating_sub(1);
+    let (first, last) = own.into_iter().map(page_of).filter(|&p| p >= asked).fold((usize::MAX, 0), |(lo, hi), p| (lo.min(p), hi.max(p + 1)));
+    match first..last {
+        later if later.is_empty() => (0..asked, None),
+        next if next.start == asked => (0..next.end, None),
+        later => (0..asked, Some(later)),
+    }
 }
 
 /// Byte limits, as WordPress measures them (UTF-8 bytes, not characters).
@@ -488,6 +504,21 @@ mod tests {
         let starts = page_starts(chain, 100);
         assert_eq!(starts.len(), 1_000);
         assert!(starts.windows(2).all(|w| w[1] - w[0] == 200));
+    }
+
+    #[test]
+    fn own_comments_beyond_the_pages_asked_for_are_shown_after_a_gap() {
+        let starts = [0, 10, 20, 30, 40];
+        assert_eq!(shown_pages(&starts, 1, []), (0..1, None));
+        assert_eq!(shown_pages(&starts, 0, []), (0..1, None), "at least one page");
+        assert_eq!(shown_pages(&starts, 9, []), (0..5, None), "no more than there are");
+        // Within the pages asked for, or on the next: no gap.
+        assert_eq!(shown_pages(&starts, 2, [3, 15]), (0..2, None));
+        assert_eq!(shown_pages(&starts, 2, [25]), (0..3, None));
+        // Further on: after a gap, from the first page holding one to the last.
+        assert_eq!(shown_pages(&starts, 1, [45]), (0..1, Some(4..5)));
+        assert_eq!(shown_pages(&starts, 1, [5, 22, 41]), (0..1, Some(2..5)));
+        assert_eq!(shown_pages(&[0], 1, [0]), (0..1, None));
     }
 
     #[test]
