@@ -900,6 +900,49 @@ test('one comment with 599 replies comes two hundred at a time, cut inside its t
   await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 400');
 });
 
+test('a thread that has since lost its comments, reloaded where Show more had been used, shows none and still takes a comment', async ({ page }) => {
+  let file = longThread(600);
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: file }));
+  await openComments(page);
+  await page.getByRole('button', { name: 'Show more comments (500 more)' }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(200);
+  // The newsroom took the comments down; the history entry still asks for two pages of them.
+  file = JSON.stringify({ format_version: 1, article: 'kim-jong-un-returns-from-russia', comments: [] });
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
+  await fill(mainForm(page), { text: 'First again.' });
+  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('First again.');
+});
+
+test('a reader\'s reply in the middle of a long thread, opened again later, comes with every comment before it, and Show more after it', async ({ page }) => {
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  await openComments(page);
+  for (let left = 500; left > 200; left -= 100) await page.getByRole('button', { name: `Show more comments (${left} more)` }).click();
+  await page.getByRole('button', { name: 'Reply to Reader 350', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Reply', exact: true });
+  await fill(form, { text: 'My reply in the middle.' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('My reply in the middle.');
+  // Opened again from an address: a new history entry, with one page asked for (the same address again would
+  // replace the entry, and keep the four). Comments follow the reply's page, so no gap: "Show more" could not lead
+  // to them from there.
+  await page.goto('/');
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  await expect(page.locator('.bs-comment--own')).toContainText('My reply in the middle.');
+  await expect(page.locator('.bs-comment')).toHaveCount(401);
+  await page.getByRole('button', { name: 'Show more comments (200 more)' }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(501);
+  await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 400');
+  await page.getByRole('button', { name: 'Show more comments (100 more)' }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(601);
+});
+
 for (const how of ['Back', 'a reload']) test(`${how} to a long thread returns the reader to the comment they were reading, with the comments they had asked for`, async ({ page }) => {
   await page.setViewportSize({ width: 412, height: 823 });
   await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
