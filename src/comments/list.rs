@@ -92,24 +92,23 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) ->
         .collect();
     let starts = page_starts(items.iter().map(|(_, depth)| *depth), PAGE);
     let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some()).map(|(i, _)| i);
-    let (first, later) = shown_pages(&starts, pages.get() as usize, owns);
+    // A number of pages kept in the history entry may be more than the thread has now.
+    let asked = (pages.get() as usize).clamp(1, starts.len());
+    let (first, later) = shown_pages(&starts, asked, owns);
     let item_at = |page: usize| starts.get(page).copied().unwrap_or(items.len());
     let mut end = item_at(first.end);
-    // The later pages from their thread's first comment, so they nest as everywhere else. No gap when that thread
-    // began before it (a long thread cut into pages), nor when comments follow them: "Show more", in the gap, would
-    // not lead to those.
+    // The later pages from their thread's first comment, so they nest as everywhere else; no gap when that thread
+    // began before it (a long thread cut into pages).
     let later = later.and_then(|pages| {
         let (from, to) = (item_at(pages.start), item_at(pages.end));
         let thread = items[..=from].iter().rposition(|(_, depth)| *depth == 1).unwrap_or(0);
-        if thread <= end || to < items.len() {
+        if thread <= end {
             end = to;
             return None;
         }
         Some((thread, to))
     });
-    // The page just asked for starts where focus goes, so a screen reader reads on from there. (A number of pages
-    // kept in the history entry may be more than the thread has now.)
-    let asked = (pages.get() as usize).clamp(1, starts.len());
+    // The page just asked for starts where focus goes, so a screen reader reads on from there.
     let landing = (asked > 1).then(|| items[starts[asked - 1]].0.comment.id.as_str());
     let list = nested(&items[..end], &mut 0, 1, replies, landing);
     let left = items.len() - end - later.map_or(0, |(from, to)| to - from);

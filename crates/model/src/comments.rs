@@ -100,15 +100,17 @@ pub fn page_starts(depths: impl IntoIterator<Item = usize>, page: usize) -> Vec<
 
 /// Which pages of a threaded list are shown (ranges of page numbers from 0, over `starts` from [`page_starts`]): the
 /// first `asked` (at least one), and the pages holding the reader's `own` comments (indexes into the list). Own
-/// comments further on are shown after a gap, with every page from the first of them to the last, rather than with
-/// every page before them: a reader's comment at the end of thousands would otherwise draw them all.
+/// comments further on, when nothing follows their pages (a comment just posted), are shown after a gap, with every
+/// page from the first of them to the last, rather than with every page before them: a reader's comment at the end
+/// of thousands would otherwise draw them all. With pages after them, every page before them is shown: "Show more",
+/// in the gap, would not lead to those.
 pub fn shown_pages(starts: &[usize], asked: usize, own: impl IntoIterator<Item = usize>) -> (Range<usize>, Option<Range<usize>>) {
     let asked = asked.clamp(1, starts.len().max(1));
     let page_of = |i: usize| starts.partition_point(|&s| s <= i).saturating_sub(1);
     let (first, last) = own.into_iter().map(page_of).filter(|&p| p >= asked).fold((usize::MAX, 0), |(lo, hi), p| (lo.min(p), hi.max(p + 1)));
     match first..last {
         later if later.is_empty() => (0..asked, None),
-        next if next.start == asked => (0..next.end, None),
+        next if next.start == asked || next.end < starts.len() => (0..next.end, None),
         later => (0..asked, Some(later)),
     }
 }
@@ -518,6 +520,8 @@ mod tests {
         // Further on: after a gap, from the first page holding one to the last.
         assert_eq!(shown_pages(&starts, 1, [45]), (0..1, Some(4..5)));
         assert_eq!(shown_pages(&starts, 1, [5, 22, 41]), (0..1, Some(2..5)));
+        // With pages after them: every page before them, no gap.
+        assert_eq!(shown_pages(&starts, 1, [25]), (0..3, None));
         assert_eq!(shown_pages(&[0], 1, [0]), (0..1, None));
     }
 
