@@ -78,12 +78,15 @@ pub struct ReplyState {
 const PAGE: usize = 100;
 /// Where the number of pages asked for is kept in the history entry.
 pub const PAGES_KEY: &str = "broadsheetCommentPages";
+/// Where the number of pages asked for after the reader's own comments (shown after a gap) is kept.
+pub const PAGES_AFTER_KEY: &str = "broadsheetCommentPagesAfter";
 
 /// Every comment in its thread (oldest first, replies under their parent, nested at most `MAX_DEPTH` deep), in
 /// the order and depth `broadsheet_model::comments::thread` gives, in pages: `pages` of them shown (kept by the
-/// section, so a redrawn thread keeps them), and the pages holding the reader's own comments, after a gap when
-/// they come later (`shown_pages`). "Show more comments" sits where the next page will appear.
-pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) -> impl IntoView {
+/// section, so a redrawn thread keeps them), and the pages holding the reader's own comments with `after` more,
+/// after a gap when they come later (`shown_pages`). "Show more comments" sits where the next page will appear: in
+/// the gap, and after the reader's comments.
+pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, after: RwSignal<u32>) -> impl IntoView {
     let comments: Vec<Comment> = all.iter().map(|s| s.comment.clone()).collect();
     let own: HashMap<&str, OwnStatus> = all.iter().filter_map(|s| Some((s.comment.id.as_str(), s.own?))).collect();
     let items: Vec<(Shown, usize)> = thread(&comments)
@@ -94,13 +97,23 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) ->
     let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some()).map(|(i, _)| i);
     // A number of pages kept in the history entry may be more than the thread has now.
     let asked = (pages.get() as usize).clamp(1, starts.len());
-    let (first, later) = shown_pages(&starts, asked, owns);
+    let after_asked = after.get();
+    let (first, later) = shown_pages(&starts, asked, after_asked as usize, owns);
     let item_at = |page: usize| starts.get(page).copied().unwrap_or(items.len());
+    let id_at = |i: usize| items.get(i).map_or("", |(s, _)| s.comment.id.as_str());
+    // The page each "Show more" asked for last starts where focus goes, so a screen reader reads on from there.
+    let mut landings = vec![];
+    if asked > 1 {
+        landings.push(id_at(starts[asked - 1]));
+    }
     let mut end = item_at(first.end);
     // The later pages from their thread's first comment, so they nest as everywhere else; no gap when that thread
     // began before it (a long thread cut into pages).
     let later = later.and_then(|pages| {
         let (from, to) = (item_at(pages.start), item_at(pages.end));
+        if after_asked > 0 {
+            landings.push(id_at(item_at(pages.end - 1)));
+        }
         let thread = items[..=from].iter().rposition(|(_, depth)| *depth == 1).unwrap_or(0);
         if thread <= end {
             end = to;
@@ -108,25 +121,35 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>) ->
         }
         Some((thread, to))
     });
-    // The page just asked for starts where focus goes, so a screen reader reads on from there.
-    let landing = (asked > 1).then(|| items[starts[asked - 1]].0.comment.id.as_str());
-    let list = nested(&items[..end], &mut 0, 1, replies, landing);
-    let left = items.len() - end - later.map_or(0, |(from, to)| to - from);
-    let later = later.map(|(from, to)| nested(&items[from..to], &mut 0, 1, replies, None));
-    let next = landing_id(items.get(end).map_or("", |(s, _)| s.comment.id.as_str()));
-    let more = (left > 0).then(|| {
+    let list = nested(&items[..end], &mut 0, 1, replies, &landings);
+    let gap = later.map_or(items.len(), |(from, _)| from) - end;
+    let more = (gap > 0).then(|| {
         // The pages shown above the button, and one more.
         let asked = starts.partition_point(|&s| s < end) as u32 + 1;
-        view! {
-            <button type="button" class="bs-button bs-button--quiet bs-comments__more" on:click=move |_| {
-                pages.set(asked);
-                crate::platform::keep_in_history(PAGES_KEY, f64::from(asked));
-                let next = next.clone();
-                set_timeout(move || crate::platform::focus_id(&next), std::time::Duration::ZERO);
-            }>{format!("Show more comments ({left} more)")}</button>
-        }
+        more_button(gap, id_at(end), pages, PAGES_KEY, asked)
+    });
+    let later = later.map(|(from, to)| {
+        let rest = items.len() - to;
+        let more = (rest > 0).then(|| {
+            more_button(rest, id_at(to), after, PAGES_AFTER_KEY, after_asked.saturating_add(1))
+        });
+        view! { {nested(&items[from..to], &mut 0, 1, replies, &landings)} {more} }
     });
     view! { {list} {more} {later} }
+}
+
+/// "Show more comments" where the next ones will appear: it sets the count of pages `pages` (kept in the history
+/// entry under `key`) to `asked`, and focus then moves to the first comment shown (`next`, its id).
+fn more_button(left: usize, next: &str, pages: RwSignal<u32>, key: &'static str, asked: u32) -> impl IntoView {
+    let next = landing_id(next);
+    view! {
+        <button type="button" class="bs-button bs-button--quiet bs-comments__more" on:click=move |_| {
+            pages.set(asked);
+            crate::platform::keep_in_history(key, f64::from(asked));
+            let next = next.clone();
+            set_timeout(move || crate::platform::focus_id(&next), std::time::Duration::ZERO);
+        }>{format!("Show more comments ({left} more)")}</button>
+    }
 }
 
 /// The id of the first comment of a page after the first, where focus goes when it is shown.
@@ -135,14 +158,14 @@ fn landing_id(comment_id: &str) -> String {
 }
 
 /// The run of comments at `depth` from `items[*at]` on, each followed by its deeper replies as a nested list.
-fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: ReplyState, landing: Option<&str>) -> AnyView {
+fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: ReplyState, landings: &[&str]) -> AnyView {
     let mut views = vec![];
     while *at < items.len() && items[*at].1 == depth {
         let shown = items[*at].0.clone();
         *at += 1;
         // A page can start inside a thread: the comment focus lands on may be a reply.
-        let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies, landing));
-        let lands = landing == Some(shown.comment.id.as_str());
+        let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies, landings));
+        let lands = landings.contains(&shown.comment.id.as_str());
         views.push(comment_item(shown, depth, replies, children, lands));
     }
     view! { <ol class=format!("bs-comments__list bs-comments__list--depth-{depth}")>{views}</ol> }.into_any()

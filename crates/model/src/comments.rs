@@ -100,17 +100,18 @@ pub fn page_starts(depths: impl IntoIterator<Item = usize>, page: usize) -> Vec<
 
 /// Which pages of a threaded list are shown (ranges of page numbers from 0, over `starts` from [`page_starts`]): the
 /// first `asked` (at least one), and the pages holding the reader's `own` comments (indexes into the list). Own
-/// comments further on, when nothing follows their pages (a comment just posted), are shown after a gap, with every
-/// page from the first of them to the last, rather than with every page before them: a reader's comment at the end
-/// of thousands would otherwise draw them all. With pages after them, every page before them is shown: "Show more",
-/// in the gap, would not lead to those.
-pub fn shown_pages(starts: &[usize], asked: usize, own: impl IntoIterator<Item = usize>) -> (Range<usize>, Option<Range<usize>>) {
-    let asked = asked.clamp(1, starts.len().max(1));
+/// comments further on are shown after a gap, with every page from the first of them to the last and `after` more
+/// pages, rather than with every page before them: a reader's comment at the end of thousands, or in the middle of
+/// them on a later visit, would otherwise draw them all. "Show more" in the gap fills it; another after them shows
+/// the pages that follow (`after`).
+pub fn shown_pages(starts: &[usize], asked: usize, after: usize, own: impl IntoIterator<Item = usize>) -> (Range<usize>, Option<Range<usize>>) {
+    let pages = starts.len().max(1);
+    let asked = asked.clamp(1, pages);
     let page_of = |i: usize| starts.partition_point(|&s| s <= i).saturating_sub(1);
     let (first, last) = own.into_iter().map(page_of).filter(|&p| p >= asked).fold((usize::MAX, 0), |(lo, hi), p| (lo.min(p), hi.max(p + 1)));
-    match first..last {
-        later if later.is_empty() => (0..asked, None),
-        next if next.start == asked || next.end < starts.len() => (0..next.end, None),
+    match first..last.saturating_add(after).min(pages) {
+        _ if first > last => (0..asked, None),
+        next if next.start == asked => (0..next.end, None),
         later => (0..asked, Some(later)),
     }
 }
@@ -511,18 +512,26 @@ mod tests {
     #[test]
     fn own_comments_beyond_the_pages_asked_for_are_shown_after_a_gap() {
         let starts = [0, 10, 20, 30, 40];
-        assert_eq!(shown_pages(&starts, 1, []), (0..1, None));
-        assert_eq!(shown_pages(&starts, 0, []), (0..1, None), "at least one page");
-        assert_eq!(shown_pages(&starts, 9, []), (0..5, None), "no more than there are");
+        assert_eq!(shown_pages(&starts, 1, 0, []), (0..1, None));
+        assert_eq!(shown_pages(&starts, 0, 0, []), (0..1, None), "at least one page");
+        assert_eq!(shown_pages(&starts, 9, 0, []), (0..5, None), "no more than there are");
+        assert_eq!(shown_pages(&starts, 1, 3, []), (0..1, None), "pages after own comments, without any");
         // Within the pages asked for, or on the next: no gap.
-        assert_eq!(shown_pages(&starts, 2, [3, 15]), (0..2, None));
-        assert_eq!(shown_pages(&starts, 2, [25]), (0..3, None));
+        assert_eq!(shown_pages(&starts, 2, 0, [3, 15]), (0..2, None));
+        assert_eq!(shown_pages(&starts, 2, 0, [25]), (0..3, None));
+        assert_eq!(shown_pages(&starts, 2, 1, [25]), (0..4, None));
         // Further on: after a gap, from the first page holding one to the last.
-        assert_eq!(shown_pages(&starts, 1, [45]), (0..1, Some(4..5)));
-        assert_eq!(shown_pages(&starts, 1, [5, 22, 41]), (0..1, Some(2..5)));
-        // With pages after them: every page before them, no gap.
-        assert_eq!(shown_pages(&starts, 1, [25]), (0..3, None));
-        assert_eq!(shown_pages(&[0], 1, [0]), (0..1, None));
+        assert_eq!(shown_pages(&starts, 1, 0, [45]), (0..1, Some(4..5)));
+        assert_eq!(shown_pages(&starts, 1, 0, [5, 22, 41]), (0..1, Some(2..5)));
+        // With pages after them too: the pages after them the reader asked for, no more than there are.
+        assert_eq!(shown_pages(&starts, 1, 0, [25]), (0..1, Some(2..3)));
+        assert_eq!(shown_pages(&starts, 1, 1, [25]), (0..1, Some(2..4)));
+        assert_eq!(shown_pages(&starts, 1, 7, [25]), (0..1, Some(2..5)));
+        assert_eq!(shown_pages(&starts, 1, usize::MAX, [25]), (0..1, Some(2..5)));
+        // The gap filled: one run.
+        assert_eq!(shown_pages(&starts, 2, 1, [25]), (0..4, None));
+        assert_eq!(shown_pages(&[0], 1, 0, [0]), (0..1, None));
+        assert_eq!(shown_pages(&[0], 1, 4, [0]), (0..1, None));
     }
 
     #[test]
