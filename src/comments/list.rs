@@ -119,28 +119,28 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, af
             end = to;
             return None;
         }
-        Some((thread, to))
+        Some(((thread, to), pages))
     });
     let list = nested(&items[..end], &mut 0, 1, replies, &landings);
-    let gap = later.map_or(items.len(), |(from, _)| from) - end;
+    let gap = later.as_ref().map_or(items.len(), |((from, _), _)| *from) - end;
     let more = (gap > 0).then(|| {
         // The pages shown above the button, and one more.
         let asked = starts.partition_point(|&s| s < end) as u32 + 1;
-        more_button(gap, id_at(end), pages, PAGES_KEY, asked)
+        more_button(gap, "Show more comments", id_at(end), pages, PAGES_KEY, asked)
     });
-    let later = later.map(|(from, to)| {
+    let later = later.map(|((from, to), pages)| {
         let rest = items.len() - to;
-        let more = (rest > 0).then(|| {
-            more_button(rest, id_at(to), after, PAGES_AFTER_KEY, after_asked.saturating_add(1))
-        });
+        // One more page than those shown after the first holding the reader's comments (`shown_pages`).
+        let asked = (pages.end - pages.start) as u32;
+        let more = (rest > 0).then(|| more_button(rest, "Show later comments", id_at(to), after, PAGES_AFTER_KEY, asked));
         view! { {nested(&items[from..to], &mut 0, 1, replies, &landings)} {more} }
     });
     view! { {list} {more} {later} }
 }
 
-/// "Show more comments" where the next ones will appear: it sets the count of pages `pages` (kept in the history
-/// entry under `key`) to `asked`, and focus then moves to the first comment shown (`next`, its id).
-fn more_button(left: usize, next: &str, pages: RwSignal<u32>, key: &'static str, asked: u32) -> impl IntoView {
+/// "Show more comments" (or `words`) where the next ones will appear: it sets the count of pages `pages` (kept in
+/// the history entry under `key`) to `asked`, and focus then moves to the first comment shown (`next`, its id).
+fn more_button(left: usize, words: &'static str, next: &str, pages: RwSignal<u32>, key: &'static str, asked: u32) -> impl IntoView {
     let next = landing_id(next);
     view! {
         <button type="button" class="bs-button bs-button--quiet bs-comments__more" on:click=move |_| {
@@ -148,7 +148,7 @@ fn more_button(left: usize, next: &str, pages: RwSignal<u32>, key: &'static str,
             crate::platform::keep_in_history(key, f64::from(asked));
             let next = next.clone();
             set_timeout(move || crate::platform::focus_id(&next), std::time::Duration::ZERO);
-        }>{format!("Show more comments ({left} more)")}</button>
+        }>{format!("{words} ({left} more)")}</button>
     }
 }
 

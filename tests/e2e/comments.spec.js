@@ -918,7 +918,7 @@ test('a thread that has since lost its comments, reloaded where Show more had be
   await expect(page.locator('.bs-comment--own')).toContainText('First again.');
 });
 
-test('a reader\'s reply in the middle of a long thread, opened again later, comes after a gap, with Show more in the gap and after it', async ({ page }) => {
+test('a reader\'s reply in the middle of a long thread, opened again later, comes after a gap, with Show more in the gap and Show later after it', async ({ page }) => {
   await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
   await openComments(page);
   for (let left = 500; left > 200; left -= 100) await page.getByRole('button', { name: `Show more comments (${left} more)` }).click();
@@ -938,10 +938,11 @@ test('a reader\'s reply in the middle of a long thread, opened again later, come
   await expect(page.locator('.bs-comment')).toHaveCount(201);
   const order = () => page.evaluate(() => [...document.querySelectorAll('.bs-comment__author, .bs-comments__more')].map((e) => e.textContent));
   let seen = await order();
+  // Two buttons: "more" fills the gap in order, "later" goes on after the reader's reply.
   expect(seen.slice(99, 103)).toEqual(['Reader 99', 'Show more comments (200 more)', 'Reader 300', 'Reader 301']);
-  expect(seen.slice(-3)).toEqual(['Reader 398', 'Reader 399', 'Show more comments (200 more)']);
+  expect(seen.slice(-3)).toEqual(['Reader 398', 'Reader 399', 'Show later comments (200 more)']);
   // After it: the comments that follow, a page at a time, focus on the first one added.
-  await page.getByRole('button', { name: 'Show more comments (200 more)' }).last().click();
+  await page.getByRole('button', { name: 'Show later comments (200 more)' }).click();
   await expect(page.locator('.bs-comment')).toHaveCount(301);
   await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 400');
   // Kept in the history entry, as the pages before are.
@@ -949,19 +950,25 @@ test('a reader\'s reply in the middle of a long thread, opened again later, come
   await appReady(page);
   await showComments(page);
   await expect(page.locator('.bs-comment')).toHaveCount(301);
-  await page.getByRole('button', { name: 'Show more comments (100 more)' }).click();
-  await expect(page.locator('.bs-comment')).toHaveCount(401);
-  await expect(page.getByRole('button', { name: /^Show more comments/ })).toHaveCount(1);
+  // A second reply, in the page asked for after the first: it brings in no page the reader did not ask for.
+  await page.getByRole('button', { name: 'Reply to Reader 450', exact: true }).click();
+  await fill(form, { text: 'And another.' });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toHaveCount(2);
+  await expect(page.locator('.bs-comment')).toHaveCount(302);
+  await page.getByRole('button', { name: 'Show later comments (100 more)' }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(402);
+  await expect(page.getByRole('button', { name: /^Show (more|later) comments/ })).toHaveCount(1);
   // The gap, in order, until nothing is left out.
   await page.getByRole('button', { name: 'Show more comments (200 more)' }).click();
-  await expect(page.locator('.bs-comment')).toHaveCount(501);
+  await expect(page.locator('.bs-comment')).toHaveCount(502);
   await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 100');
   await page.getByRole('button', { name: 'Show more comments (100 more)' }).click();
-  await expect(page.locator('.bs-comment')).toHaveCount(601);
-  await expect(page.getByRole('button', { name: /^Show more comments/ })).toHaveCount(0);
+  await expect(page.locator('.bs-comment')).toHaveCount(602);
+  await expect(page.getByRole('button', { name: /^Show (more|later) comments/ })).toHaveCount(0);
   seen = await order();
   expect(seen.filter((name) => name !== 'Ann Reader')).toEqual(Array.from({ length: 600 }, (_, i) => `Reader ${i}`));
-  expect(seen.filter((name) => name === 'Ann Reader')).toHaveLength(1);
+  expect(seen.filter((name) => name === 'Ann Reader')).toHaveLength(2);
 });
 
 for (const how of ['Back', 'a reload']) test(`${how} to a long thread returns the reader to the comment they were reading, with the comments they had asked for`, async ({ page }) => {

@@ -100,16 +100,17 @@ pub fn page_starts(depths: impl IntoIterator<Item = usize>, page: usize) -> Vec<
 
 /// Which pages of a threaded list are shown (ranges of page numbers from 0, over `starts` from [`page_starts`]): the
 /// first `asked` (at least one), and the pages holding the reader's `own` comments (indexes into the list). Own
-/// comments further on are shown after a gap, with every page from the first of them to the last and `after` more
-/// pages, rather than with every page before them: a reader's comment at the end of thousands, or in the middle of
-/// them on a later visit, would otherwise draw them all. "Show more" in the gap fills it; another after them shows
-/// the pages that follow (`after`).
+/// comments further on are shown after a gap, with every page from the first of them to the last, rather than with
+/// every page before them: a reader's comment at the end of thousands, or in the middle of them on a later visit,
+/// would otherwise draw them all. "Show more" in the gap fills it; another after them shows the pages that follow:
+/// `after` of them are shown after the first page holding one (not after the last, so a reply posted in them
+/// brings in no page the reader did not ask for).
 pub fn shown_pages(starts: &[usize], asked: usize, after: usize, own: impl IntoIterator<Item = usize>) -> (Range<usize>, Option<Range<usize>>) {
     let pages = starts.len().max(1);
     let asked = asked.clamp(1, pages);
     let page_of = |i: usize| starts.partition_point(|&s| s <= i).saturating_sub(1);
     let (first, last) = own.into_iter().map(page_of).filter(|&p| p >= asked).fold((usize::MAX, 0), |(lo, hi), p| (lo.min(p), hi.max(p + 1)));
-    match first..last.saturating_add(after).min(pages) {
+    match first..last.max(first.saturating_add(1).saturating_add(after)).min(pages) {
         _ if first > last => (0..asked, None),
         next if next.start == asked => (0..next.end, None),
         later => (0..asked, Some(later)),
@@ -528,8 +529,11 @@ mod tests {
         assert_eq!(shown_pages(&starts, 1, 1, [25]), (0..1, Some(2..4)));
         assert_eq!(shown_pages(&starts, 1, 7, [25]), (0..1, Some(2..5)));
         assert_eq!(shown_pages(&starts, 1, usize::MAX, [25]), (0..1, Some(2..5)));
+        // Counted from the first page holding one: a reply posted in the pages after it brings in no more.
+        assert_eq!(shown_pages(&starts, 1, 1, [25, 35]), (0..1, Some(2..4)));
+        assert_eq!(shown_pages(&starts, 1, 0, [25, 35]), (0..1, Some(2..4)));
         // The gap filled: one run.
-        assert_eq!(shown_pages(&starts, 2, 1, [25]), (0..4, None));
+        assert_eq!(shown_pages(&starts, 2, 1, [25, 35]), (0..4, None));
         assert_eq!(shown_pages(&[0], 1, 0, [0]), (0..1, None));
         assert_eq!(shown_pages(&[0], 1, 4, [0]), (0..1, None));
     }
