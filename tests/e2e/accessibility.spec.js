@@ -1,7 +1,7 @@
 // axe-core on every page type and state a reader can meet: no violations of any rule it checks.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, openInApp, showComments } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, longThread, openInApp, showComments } from './helpers.js';
 
 async function expectNoViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -48,6 +48,22 @@ for (const scheme of ['light', 'dark']) test(`no axe violations: error view (${s
   await page.route('**/content/front.json', (route) => route.fulfill({ status: 503, body: '' }));
   await openInApp(page, '/', '/local/');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expectNoViolations(page);
+});
+
+for (const scheme of ['light', 'dark']) test(`no axe violations: a long thread with the reader's comment after a gap (${scheme})`, async ({ page }) => {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  const form = page.getByRole('form', { name: 'Leave a Reply' });
+  await form.getByLabel('Comment', { exact: true }).fill('Mine, after five hundred others.');
+  await form.getByLabel('Name', { exact: true }).fill('Ann Reader');
+  await form.getByLabel('Email', { exact: true }).fill('ann@example.com');
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show more comments (500 more)' })).toBeVisible();
   await expectNoViolations(page);
 });
 
