@@ -78,15 +78,15 @@ pub struct ReplyState {
 const PAGE: usize = 100;
 /// Where the number of pages asked for is kept in the history entry.
 pub const PAGES_KEY: &str = "broadsheetCommentPages";
-/// Where the number of pages asked for after the reader's own comments (shown after a gap) is kept.
-pub const PAGES_AFTER_KEY: &str = "broadsheetCommentPagesAfter";
+/// Where the page the reader's own comments (shown after a gap) and the pages after them run to is kept.
+pub const LATER_TO_KEY: &str = "broadsheetCommentsLaterTo";
 
 /// Every comment in its thread (oldest first, replies under their parent, nested at most `MAX_DEPTH` deep), in
 /// the order and depth `broadsheet_model::comments::thread` gives, in pages: `pages` of them shown (kept by the
-/// section, so a redrawn thread keeps them), and the pages holding the reader's own comments with `after` more,
-/// after a gap when they come later (`shown_pages`). "Show more comments" sits where the next page will appear: in
-/// the gap, and after the reader's comments.
-pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, after: RwSignal<u32>) -> impl IntoView {
+/// section, so a redrawn thread keeps them), and the pages holding the reader's own comments, up to the page
+/// `later_to` at least, after a gap when they come later (`shown_pages`). "Show more comments" sits where the next
+/// page will appear: in the gap, and ("Show later comments") after the reader's comments.
+pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, later_to: RwSignal<u32>) -> impl IntoView {
     let comments: Vec<Comment> = all.iter().map(|s| s.comment.clone()).collect();
     let own: HashMap<&str, OwnStatus> = all.iter().filter_map(|s| Some((s.comment.id.as_str(), s.own?))).collect();
     let items: Vec<(Shown, usize)> = thread(&comments)
@@ -97,8 +97,8 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, af
     let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some()).map(|(i, _)| i);
     // A number of pages kept in the history entry may be more than the thread has now.
     let asked = (pages.get() as usize).clamp(1, starts.len());
-    let after_asked = after.get();
-    let (first, later) = shown_pages(&starts, asked, after_asked as usize, owns);
+    let later_asked = later_to.get();
+    let (first, later) = shown_pages(&starts, asked, later_asked as usize, owns);
     let item_at = |page: usize| starts.get(page).copied().unwrap_or(items.len());
     let id_at = |i: usize| items.get(i).map_or("", |(s, _)| s.comment.id.as_str());
     // The page each "Show more" asked for last starts where focus goes, so a screen reader reads on from there.
@@ -111,7 +111,7 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, af
     // began before it (a long thread cut into pages).
     let later = later.and_then(|pages| {
         let (from, to) = (item_at(pages.start), item_at(pages.end));
-        if after_asked > 0 {
+        if later_asked > 0 {
             landings.push(id_at(item_at(pages.end - 1)));
         }
         let thread = items[..=from].iter().rposition(|(_, depth)| *depth == 1).unwrap_or(0);
@@ -130,9 +130,8 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, af
     });
     let later = later.map(|((from, to), pages)| {
         let rest = items.len() - to;
-        // One more page than those shown after the first holding the reader's comments (`shown_pages`).
-        let asked = (pages.end - pages.start) as u32;
-        let more = (rest > 0).then(|| more_button(rest, "Show later comments", id_at(to), after, PAGES_AFTER_KEY, asked));
+        // One more page than those shown.
+        let more = (rest > 0).then(|| more_button(rest, "Show later comments", id_at(to), later_to, LATER_TO_KEY, pages.end as u32 + 1));
         view! { {nested(&items[from..to], &mut 0, 1, replies, &landings)} {more} }
     });
     view! { {list} {more} {later} }

@@ -80,7 +80,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     // How many pages of a long thread the reader has asked for: kept while the thread is redrawn, and in the history
     // entry, so that Back or a reload to a place far down the thread finds it there (list.rs).
     let pages = RwSignal::new(crate::platform::history_number(list::PAGES_KEY).map_or(1, |n| n as u32));
-    let pages_after = RwSignal::new(crate::platform::history_number(list::PAGES_AFTER_KEY).map_or(0, |n| n as u32));
+    let later_to = RwSignal::new(crate::platform::history_number(list::LATER_TO_KEY).map_or(0, |n| n as u32));
     let drafts_changed = RwSignal::new(0u32);
     // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read again.
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
@@ -184,7 +184,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             // Redrawn (the reader's own comment has arrived): focus in a reply form that lost it goes back to the
             // same control.
             let focused = crate::platform::focused_id().filter(|id| id.starts_with("bs-reply-"));
-            let list = comment_list(&shown(), replies, pages, pages_after);
+            let list = comment_list(&shown(), replies, pages, later_to);
             if let Some(id) = focused {
                 let lost = || crate::platform::focused_id().is_none_or(|id| id.is_empty());
                 set_timeout(move || if lost() { crate::platform::focus_id_in_place(&id) }, std::time::Duration::ZERO);

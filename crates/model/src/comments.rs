@@ -102,15 +102,15 @@ pub fn page_starts(depths: impl IntoIterator<Item = usize>, page: usize) -> Vec<
 /// first `asked` (at least one), and the pages holding the reader's `own` comments (indexes into the list). Own
 /// comments further on are shown after a gap, with every page from the first of them to the last, rather than with
 /// every page before them: a reader's comment at the end of thousands, or in the middle of them on a later visit,
-/// would otherwise draw them all. "Show more" in the gap fills it; another after them shows the pages that follow:
-/// `after` of them are shown after the first page holding one (not after the last, so a reply posted in them
-/// brings in no page the reader did not ask for).
-pub fn shown_pages(starts: &[usize], asked: usize, after: usize, own: impl IntoIterator<Item = usize>) -> (Range<usize>, Option<Range<usize>>) {
+/// would otherwise draw them all. "Show more" in the gap fills it; another after them asks for the pages up to
+/// `later_to` (a page number, not a count, so that a reply the reader posts meanwhile, which moves where those
+/// pages start, takes none of them away).
+pub fn shown_pages(starts: &[usize], asked: usize, later_to: usize, own: impl IntoIterator<Item = usize>) -> (Range<usize>, Option<Range<usize>>) {
     let pages = starts.len().max(1);
     let asked = asked.clamp(1, pages);
     let page_of = |i: usize| starts.partition_point(|&s| s <= i).saturating_sub(1);
     let (first, last) = own.into_iter().map(page_of).filter(|&p| p >= asked).fold((usize::MAX, 0), |(lo, hi), p| (lo.min(p), hi.max(p + 1)));
-    match first..last.max(first.saturating_add(1).saturating_add(after)).min(pages) {
+    match first..last.max(later_to).min(pages) {
         _ if first > last => (0..asked, None),
         next if next.start == asked => (0..next.end, None),
         later => (0..asked, Some(later)),
@@ -516,24 +516,27 @@ mod tests {
         assert_eq!(shown_pages(&starts, 1, 0, []), (0..1, None));
         assert_eq!(shown_pages(&starts, 0, 0, []), (0..1, None), "at least one page");
         assert_eq!(shown_pages(&starts, 9, 0, []), (0..5, None), "no more than there are");
-        assert_eq!(shown_pages(&starts, 1, 3, []), (0..1, None), "pages after own comments, without any");
+        assert_eq!(shown_pages(&starts, 1, 4, []), (0..1, None), "pages after own comments, without any");
         // Within the pages asked for, or on the next: no gap.
         assert_eq!(shown_pages(&starts, 2, 0, [3, 15]), (0..2, None));
         assert_eq!(shown_pages(&starts, 2, 0, [25]), (0..3, None));
-        assert_eq!(shown_pages(&starts, 2, 1, [25]), (0..4, None));
+        assert_eq!(shown_pages(&starts, 2, 4, [25]), (0..4, None));
         // Further on: after a gap, from the first page holding one to the last.
         assert_eq!(shown_pages(&starts, 1, 0, [45]), (0..1, Some(4..5)));
         assert_eq!(shown_pages(&starts, 1, 0, [5, 22, 41]), (0..1, Some(2..5)));
-        // With pages after them too: the pages after them the reader asked for, no more than there are.
+        // With pages after them too: up to the page the reader asked for, no more than there are.
         assert_eq!(shown_pages(&starts, 1, 0, [25]), (0..1, Some(2..3)));
-        assert_eq!(shown_pages(&starts, 1, 1, [25]), (0..1, Some(2..4)));
-        assert_eq!(shown_pages(&starts, 1, 7, [25]), (0..1, Some(2..5)));
+        assert_eq!(shown_pages(&starts, 1, 4, [25]), (0..1, Some(2..4)));
+        assert_eq!(shown_pages(&starts, 1, 9, [25]), (0..1, Some(2..5)));
         assert_eq!(shown_pages(&starts, 1, usize::MAX, [25]), (0..1, Some(2..5)));
-        // Counted from the first page holding one: a reply posted in the pages after it brings in no more.
-        assert_eq!(shown_pages(&starts, 1, 1, [25, 35]), (0..1, Some(2..4)));
+        assert_eq!(shown_pages(&starts, 1, 4, [25, 35]), (0..1, Some(2..4)));
         assert_eq!(shown_pages(&starts, 1, 0, [25, 35]), (0..1, Some(2..4)));
+        // A reply posted earlier than those pages (in a long thread shown from its start) takes none of them away.
+        assert_eq!(shown_pages(&starts, 1, 5, [35]), (0..1, Some(3..5)));
+        assert_eq!(shown_pages(&starts, 1, 5, [15, 35]), (0..5, None));
+        assert_eq!(shown_pages(&starts, 1, 5, [25, 35]), (0..1, Some(2..5)));
         // The gap filled: one run.
-        assert_eq!(shown_pages(&starts, 2, 1, [25, 35]), (0..4, None));
+        assert_eq!(shown_pages(&starts, 2, 4, [25, 35]), (0..4, None));
         assert_eq!(shown_pages(&[0], 1, 0, [0]), (0..1, None));
         assert_eq!(shown_pages(&[0], 1, 4, [0]), (0..1, None));
     }
