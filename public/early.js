@@ -4,6 +4,9 @@
 
 // In a function of its own: nothing is added to the page's globals.
 (() => {
+  // That this script ran: a pre-rendered page without the mark is shown by the stylesheet as one whose app cannot
+  // start (this file could not be had, so nothing of ours will run to say so).
+  document.documentElement.setAttribute('data-broadsheet-early', '');
   // The reader's remembered colour scheme (src/components/theme_toggle.rs), applied before a pre-rendered page is
   // first painted, so the page never appears in the system's scheme first and flips when the app takes over.
   try {

@@ -160,6 +160,8 @@ fn placeholder() -> impl IntoView {
             <p class="bs-comments__loading">"Loading comments…"</p>
             // A pre-rendered page read without JavaScript says this instead (the stylesheet picks one).
             <p class="bs-comments__no-script">"The comments need JavaScript."</p>
+            // And this when the page's first script could not be had (public/early.js): nothing of ours will run.
+            <p class="bs-comments__failed">"The comments could not be loaded. Reload the page to try again."</p>
         </section>
     }
 }

@@ -135,6 +135,24 @@ for (const [file, port] of [['_bg.wasm', 8099], ['.js', 8102]]) test(`a tampered
   }
 });
 
+test('a pre-rendered page whose first script cannot be had stops waiting for the app, and the reader is told', async ({ page }) => {
+  // public/early.js is what asks for the app: without it nothing of ours runs, and the stylesheet says so.
+  await page.route(/\/early-[0-9a-f]+\.js/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(REFERENCE);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await expectNothingWaitsForTheApp(page);
+  await expect(page.getByText('The comments need JavaScript.')).toBeHidden();
+  await page.waitForTimeout(1000);
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(0);
+  // With it, the same page waits for its comments, and shows them.
+  await page.unrouteAll();
+  await page.reload();
+  await expect(page.locator('#broadsheet[data-broadsheet-ready]')).toHaveCount(1);
+  await expect(page.getByText('The comments could not be loaded. Reload the page to try again.')).toBeHidden();
+  await showComments(page);
+  await expect(page.locator('.bs-comment').first()).toBeVisible();
+});
+
 test('a page whose loader is tampered with or missing stops waiting for the app, and the reader is told', async ({ page }) => {
   // The loader checks every other file's digest; the page checks the loader's (tools/finish-build.mjs).
   const { origin, root, stop } = await serveTampered((f) => /^loader-[0-9a-f]{16}\.js$/.test(f), 8103);
