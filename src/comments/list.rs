@@ -137,13 +137,13 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, la
     view! { {list} {more} {later} }
 }
 
-/// "Show more comments" (or `words`) where the next ones will appear: it sets the count of pages `pages` (kept in
-/// the history entry under `key`) to `asked`, and focus then moves to the first comment shown (`next`, its id).
-fn more_button(left: usize, words: &'static str, next: &str, pages: RwSignal<u32>, key: &'static str, asked: u32) -> impl IntoView {
+/// "Show more comments" (or `words`) where the next ones will appear: it sets what the reader asked for, `asked`
+/// (kept in the history entry under `key`), and focus then moves to the first comment shown (`next`, its id).
+fn more_button(left: usize, words: &'static str, next: &str, asked_for: RwSignal<u32>, key: &'static str, asked: u32) -> impl IntoView {
     let next = landing_id(next);
     view! {
         <button type="button" class="bs-button bs-button--quiet bs-comments__more" on:click=move |_| {
-            pages.set(asked);
+            asked_for.set(asked);
             crate::platform::keep_in_history(key, f64::from(asked));
             let next = next.clone();
             set_timeout(move || crate::platform::focus_id(&next), std::time::Duration::ZERO);

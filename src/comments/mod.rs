@@ -80,6 +80,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     // How many pages of a long thread the reader has asked for: kept while the thread is redrawn, and in the history
     // entry, so that Back or a reload to a place far down the thread finds it there (list.rs).
     let pages = RwSignal::new(crate::platform::history_number(list::PAGES_KEY).map_or(1, |n| n as u32));
+    // And, for the reader's own comments shown after a gap, the page the later ones run to.
     let later_to = RwSignal::new(crate::platform::history_number(list::LATER_TO_KEY).map_or(0, |n| n as u32));
     let drafts_changed = RwSignal::new(0u32);
     // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read again.
