@@ -123,13 +123,10 @@
   addEventListener('error', (event) => {
     const host = document.getElementById('broadsheet');
     if (event.target?.id !== 'broadsheet-loader' || !host) return;
+    // A pre-rendered page stays as it is: the mark is all the stylesheet needs to stop it waiting, and the comments'
+    // placeholder carries the words it then shows (src/comments/slot.rs).
     if (host.querySelector('.bs-app')) {
       host.setAttribute('data-broadsheet-failed', '');
-      for (const slot of host.querySelectorAll('.bs-comments-slot--waiting')) {
-        slot.classList.remove('bs-comments-slot--waiting');
-        const waiting = slot.querySelector('.bs-comments__loading');
-        if (waiting) waiting.textContent = 'The comments could not be loaded. Reload the page to try again.';
-      }
       return;
     }
     const message = document.createElement('p');

@@ -511,15 +511,12 @@ function showStartFailure(blockedByPolicy = false) {
       ? ['cannot be shown on this page', ['Its security settings do not allow them.', 'Its security settings do not allow it.']]
       : ['could not be loaded', ['Reload the page to try again.', 'Check your connection and reload the page.']];
   // A pre-rendered page stays readable as it is (its links are plain links). What in it waits for the app stops
-  // waiting: the stylesheet hides the controls only the app can work (`data-broadsheet-failed`), the comments say
-  // they will not come, and the footer the waiting comments hid is shown.
+  // waiting (`data-broadsheet-failed`, style/main.css): the controls only the app can work are hidden, the footer
+  // the waiting comments hid is shown, and the comments' placeholder says they will not come, in these words (its
+  // own are the first case's, for when this script cannot be had: src/comments/slot.rs).
   if (target.querySelector('.bs-app')) {
     host.setAttribute('data-broadsheet-failed', '');
-    for (const slot of target.querySelectorAll('.bs-comments-slot--waiting')) {
-      slot.classList.remove('bs-comments-slot--waiting');
-      const waiting = slot.querySelector('.bs-comments__loading');
-      if (waiting) waiting.textContent = `The comments ${failed}. ${remedy[0]}`;
-    }
+    for (const words of target.querySelectorAll('.bs-comments__failed')) words.textContent = `The comments ${failed}. ${remedy[0]}`;
     return;
   }
   const message = document.createElement('p');

@@ -121,9 +121,9 @@ export async function editEmbeddedData(page, path, edit) {
 /** A pre-rendered article whose app could not start: the comments say so (`says`), the footer the waiting comments hid is
  * there, and the buttons only the app can work are not offered. */
 export async function expectNothingWaitsForTheApp(page, says = 'The comments could not be loaded. Reload the page to try again.') {
-  // The words are in the page twice: the pre-rendered message for a page whose first script could not be had (shown
-  // by the stylesheet), and the one a script writes.
-  await expect(page.getByText(says).filter({ visible: true })).toHaveCount(1);
+  // The comments' placeholder carries the words (the loader rewords them where a reload would not help), and the
+  // stylesheet shows them.
+  await expect(page.getByText(says)).toBeVisible();
   await expect(page.getByText('Loading comments…')).toBeHidden();
   await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
