@@ -67,6 +67,23 @@ for (const scheme of ['light', 'dark']) test(`no axe violations: a long thread w
   await expectNoViolations(page);
 });
 
+for (const scheme of ['light', 'dark']) test(`no axe violations: a long thread with the reader's reply in its middle, between Show more and Show later (${scheme})`, async ({ page }) => {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  // A reply this browser posted on an earlier visit (src/comments/store.rs keeps it), to the 351st comment.
+  await page.addInitScript(() => localStorage.setItem('broadsheet:comments:kim-jong-un-returns-from-russia', JSON.stringify([{
+    comment: { id: 'mine', parent: 't350', author: 'Ann Reader', published: '2026-11-25T10:00:00+00:00', text: 'My reply in the middle.' },
+    status: 'local',
+  }])));
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  await expect(page.locator('.bs-comment--own')).toContainText('My reply in the middle.');
+  await expect(page.getByRole('button', { name: 'Show more comments (200 more)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show later comments (200 more)' })).toBeVisible();
+  await expectNoViolations(page);
+});
+
 test('no axe violations: a page whose site file cannot be loaded', async ({ page }) => {
   await editEmbeddedData(page, '/local/', () => null);
   await page.route('**/content/site.json', (route) => route.abort('connectionrefused'));
