@@ -273,13 +273,16 @@ pub fn show_panic_view_in(root: &web_sys::HtmlElement) {
 
 fn show_panic_view_with(root: &web_sys::HtmlElement, view: &PanicView) {
     let document = document();
+    // On the site's own pages the app's view is all the page has: its main landmark and its first heading. Elsewhere
+    // it is a part of a page that has those (a host's, or the story around the comments).
+    let whole_page = view.class == PanicView::APP.class && root.id() == "broadsheet";
     let build = || -> Option<web_sys::Element> {
-        let app = document.create_element("div").ok()?;
+        let app = document.create_element(if whole_page { "main" } else { "div" }).ok()?;
         app.set_class_name(view.class);
         let panel = document.create_element("div").ok()?;
         panel.set_class_name("bs-panic");
         panel.set_attribute("role", "alert").ok()?;
-        let heading = document.create_element("h2").ok()?;
+        let heading = document.create_element(if whole_page { "h1" } else { "h2" }).ok()?;
         heading.set_text_content(Some(view.heading));
         let text = document.create_element("p").ok()?;
         text.set_text_content(Some(view.text));

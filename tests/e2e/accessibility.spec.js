@@ -1,7 +1,7 @@
 // axe-core on every page type and state a reader can meet: no violations of any rule it checks.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, longThread, openInApp, showComments } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, failNextCreateElement, longThread, openInApp, showComments } from './helpers.js';
 
 async function expectNoViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -81,6 +81,20 @@ for (const scheme of ['light', 'dark']) test(`no axe violations: a long thread w
   await expect(page.locator('.bs-comment--own')).toContainText('My reply in the middle.');
   await expect(page.getByRole('button', { name: 'Show more comments (200 more)' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Show later comments (200 more)' })).toBeVisible();
+  await expectNoViolations(page);
+});
+
+for (const scheme of ['light', 'dark']) test(`no axe violations: the view a panic leaves, in the app and in the comments (${scheme})`, async ({ page }) => {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await failNextCreateElement(page, 'textarea');
+  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  await expect(page.getByRole('heading', { name: 'The comments stopped working' })).toBeVisible();
+  await expectNoViolations(page);
+  await failNextCreateElement(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Local News' }).click();
+  await expect(page.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
   await expectNoViolations(page);
 });
 

@@ -2,7 +2,7 @@
 // hostile networks, and script payloads in every field that reaches the page.
 import { test, expect } from '@playwright/test';
 import {
-  REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, openInApp, startProxy,
+  REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, failNextCreateElement, openInApp, startProxy,
 } from './helpers.js';
 
 const h1 = (page) => page.locator('main h1');
@@ -271,4 +271,43 @@ test('an app that has not started after 45 s is given up: the article stays read
   await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Dark mode' })).toBeVisible();
   await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+});
+
+test('a panic in the app shows "Something went wrong" in its place with Reload, and Reload brings the page back', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto('/');
+  await appReady(page);
+  await failNextCreateElement(page);
+  await page.getByRole('link', { name: REFERENCE_HEADLINE }).first().click();
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
+  await expect(alert).toContainText('Reloading the page usually fixes it.');
+  expect(errors.filter((e) => e.startsWith('Broadsheet stopped: '))).toHaveLength(1);
+  // The app's root only, and what the reader does next works: Reload is a button, reached by keyboard.
+  await alert.getByRole('button', { name: 'Reload' }).focus();
+  await page.keyboard.press('Enter');
+  await appReady(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The address was the story's when the app stopped: the reload shows it.
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+});
+
+test('a panic in the comments stops only the comments: the story stays, and the app around it keeps working', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  // Only the comment form makes a <textarea>: the island's first one panics, not the app.
+  await failNextCreateElement(page, 'textarea');
+  await page.locator('.bs-comments-slot').scrollIntoViewIfNeeded();
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: 'The comments stopped working' })).toBeVisible();
+  await expect(alert).toContainText('Reloading the page usually brings them back.');
+  expect(errors.filter((e) => e.startsWith('Broadsheet comments stopped: '))).toHaveLength(1);
+  expect(errors.filter((e) => e.startsWith('Broadsheet stopped: '))).toHaveLength(0);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await page.getByRole('navigation').getByRole('link', { name: 'Local News' }).click();
+  await expect(page).toHaveURL(/\/local\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Local');
 });

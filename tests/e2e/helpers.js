@@ -131,6 +131,22 @@ export async function expectNothingWaitsForTheApp(page, says = 'The comments cou
 }
 
 /**
+ * Makes the page's next `document.createElement` of `tag` (any tag when null) throw, once: the DOM call the app's
+ * renderer cannot do without, so the Rust code that asked for the element panics. No input of ours makes the app
+ * panic (that is the point), so this is how a test reaches the panic hooks.
+ */
+export async function failNextCreateElement(page, tag = null) {
+  await page.evaluate((tag) => {
+    const original = Document.prototype.createElement;
+    Document.prototype.createElement = function (name, ...rest) {
+      if (tag !== null && String(name).toLowerCase() !== tag) return original.call(this, name, ...rest);
+      Document.prototype.createElement = original;
+      throw new Error(`a test made createElement(${name}) fail`);
+    };
+  }, tag);
+}
+
+/**
  * A server in front of the site on a free port, as a CDN is: `intercept(req, res)` may answer a request itself
  * (and return true); every other request is passed through to the site at `baseURL`. Returns its port and `close`.
  */
