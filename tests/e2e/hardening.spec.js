@@ -311,3 +311,17 @@ test('a panic in the comments stops only the comments: the story stays, and the 
   await expect(page).toHaveURL(/\/local\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Local');
 });
+
+test('a panic while the app rehearses taking over a pre-rendered story leaves the story readable, and nothing on it waits', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // The rehearsal draws the story outside the document before the takeover: its first <h1> fails. The parser makes
+  // the pre-rendered page's own, so nothing else asks for one first.
+  await failNextCreateElement(page, 'h1', { fromTheStart: true });
+  await page.goto(REFERENCE);
+  await expect.poll(() => errors.some((e) => e.startsWith('Broadsheet could not start'))).toBe(true);
+  expect(errors.filter((e) => e.startsWith('Broadsheet stopped: '))).toHaveLength(1);
+  await expectNothingWaitsForTheApp(page);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
+  await expect(page.locator('#broadsheet')).not.toHaveAttribute('data-broadsheet-ready');
+});

@@ -133,17 +133,19 @@ export async function expectNothingWaitsForTheApp(page, says = 'The comments cou
 /**
  * Makes the page's next `document.createElement` of `tag` (any tag when null) throw, once: the DOM call the app's
  * renderer cannot do without, so the Rust code that asked for the element panics. No input of ours makes the app
- * panic (that is the point), so this is how a test reaches the panic hooks.
+ * panic (that is the point), so this is how a test reaches the panic hooks. `fromTheStart`: armed before the next
+ * page's scripts run, instead of now.
  */
-export async function failNextCreateElement(page, tag = null) {
-  await page.evaluate((tag) => {
+export async function failNextCreateElement(page, tag = null, { fromTheStart = false } = {}) {
+  const arm = (tag) => {
     const original = Document.prototype.createElement;
     Document.prototype.createElement = function (name, ...rest) {
       if (tag !== null && String(name).toLowerCase() !== tag) return original.call(this, name, ...rest);
       Document.prototype.createElement = original;
       throw new Error(`a test made createElement(${name}) fail`);
     };
-  }, tag);
+  };
+  await (fromTheStart ? page.addInitScript(arm, tag) : page.evaluate(arm, tag));
 }
 
 /**
