@@ -1,7 +1,7 @@
 // What a reader does besides reading: dark mode, printing, sharing; and stories opening at once because they
 // were fetched ahead.
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, countContentRequests, showComments } from './helpers.js';
+import { REFERENCE, REFERENCE_HEADLINE, appReady, countContentRequests, holdRequests, showComments } from './helpers.js';
 
 const h1 = (page) => page.locator('main h1');
 const paper = (page) => page.locator('.bs-app').evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -75,6 +75,39 @@ test('a tap on Dark mode before the app has started works, and stays when it tak
   await page.reload();
   await appReady(page);
   expect(await paper(page)).toBe(DARK);
+});
+
+// A browser sends no click to an element replaced between press and release, and the app's takeover replaces the
+// pre-rendered page: a press under way as the app starts must end on the page it began on.
+for (const [what, press, release, expectDone] of [
+  ['a link pressed with the mouse is followed', async (page) => {
+    const box = await page.getByRole('navigation').getByRole('link', { name: 'Local News' }).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+  }, (page) => page.mouse.up(), async (page) => {
+    await expect(page).toHaveURL(/\/local\/$/);
+    await expect(h1(page)).toHaveText('Local News');
+  }],
+  ['Dark mode pressed with Space is switched on', async (page) => {
+    await page.getByRole('button', { name: 'Dark mode' }).focus();
+    await page.keyboard.down('Space');
+  }, (page) => page.keyboard.up('Space'), async (page) => {
+    await appReady(page);
+    await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await paper(page)).toBe(DARK);
+  }],
+]) test(`${what} when the app takes the page over during the press`, async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  const releaseApp = await holdRequests(page, (url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname));
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  await press(page);
+  releaseApp();
+  // Until the app has started, or waits for the press to end (what early.js tells the loader).
+  await page.waitForFunction(() => document.querySelector('[data-broadsheet-ready]') || document.documentElement.broadsheetEarlyInput.released);
+  await release(page);
+  await expectDone(page);
 });
 
 test('under Auto the Dark mode switch follows the system when it changes', async ({ page }) => {
