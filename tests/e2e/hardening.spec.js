@@ -163,7 +163,8 @@ async function expectInert(page) {
   const sources = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
   for (const src of sources) expect(src).toMatch(/^(https:\/\/|\/content\/)/);
   const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|\/|#|mailto:)/);
+  // A path on this site, not `//host/` (a link to another site that looks like one).
+  for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|\/(?!\/)|#|mailto:)/);
   expect(await page.locator('main svg, main script, main iframe, main object').count()).toBe(0);
 }
 
@@ -173,6 +174,8 @@ test('script payloads in article fields render as text; javascript:, data: and h
     a.headline = PAYLOAD;
     a.standfirst = SVG;
     a.byline = 'javascript:window.__pwned=5';
+    // Its section link (and Share's address) would otherwise be `//evil.example/`, another site.
+    a.section = '//evil.example';
     a.image = { src: 'javascript:window.__pwned=6', alt: PAYLOAD, caption: SVG, width: 10, height: 10 };
     a.body.unshift(
       { type: 'paragraph', text: PAYLOAD },
@@ -215,6 +218,7 @@ test('script payloads in the site file (the newsroom\'s configuration) render as
     const site = await response.json();
     site.name = PAYLOAD;
     site.sections[0].title = SVG;
+    site.sections.push({ slug: '//evil.example', title: 'Elsewhere' });
     site.comment_endpoint = 'javascript:window.__pwned=11';
     await route.fulfill({ response, json: site });
   });
@@ -224,6 +228,7 @@ test('script payloads in the site file (the newsroom\'s configuration) render as
   await appReady(page);
   await expect(page.locator('.bs-masthead')).toHaveText(PAYLOAD);
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByText(SVG)).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Elsewhere' })).toHaveAttribute('href', '/-/');
   await expectInert(page);
 });
 

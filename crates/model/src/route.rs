@@ -57,9 +57,9 @@ impl Route {
         let base = normalize_base(base);
         match self {
             Route::Front => base,
-            Route::Section { section, page: 1 } => format!("{base}{section}/"),
-            Route::Section { section, page } => format!("{base}{section}/{PAGE_SEGMENT}/{page}/"),
-            Route::Article { section, slug } => format!("{base}{section}/{slug}/"),
+            Route::Section { section, page: 1 } => format!("{base}{}/", segment(section)),
+            Route::Section { section, page } => format!("{base}{}/{PAGE_SEGMENT}/{page}/", segment(section)),
+            Route::Article { section, slug } => format!("{base}{}/{}/", segment(section), segment(slug)),
             Route::NotFound { path } => format!("{base}{}", path.trim_start_matches('/')),
         }
     }
@@ -87,16 +87,24 @@ impl Route {
 pub const SITE_PATH: &str = "site.json";
 
 pub fn listing_path(section: &str, page: u32) -> String {
-    format!("{section}/page-{page}.json")
+    format!("{}/page-{page}.json", segment(section))
 }
 
 pub fn article_path(section: &str, slug: &str) -> String {
-    format!("{section}/{slug}/article.json")
+    format!("{}/{}/article.json", segment(section), segment(slug))
 }
 
 /// The published comments of an article, beside it. A missing file means no comments.
 pub fn comments_path(section: &str, slug: &str) -> String {
-    format!("{section}/{slug}/comments.json")
+    format!("{}/{}/comments.json", segment(section), segment(slug))
+}
+
+/// A section or slug as a segment of an address or a content path. Routes parsed from an address hold slugs only,
+/// but those built from content (a nav from the site file, an article's own section) hold whatever the file says:
+/// `//other.example` or `..` would take a link off the site or up out of it. What is not a slug becomes `-`, a
+/// segment no page or file has (not a slug either), so such a link leads to "not found" on this site.
+fn segment(s: &str) -> &str {
+    if is_slug(s) { s } else { "-" }
 }
 
 /// The longest slug, in characters.
@@ -203,6 +211,22 @@ mod tests {
         assert_eq!(Route::Section { section: "local".into(), page: 2 }.content_path().unwrap(), "local/page-2.json");
         assert_eq!(Route::article("local", "a").content_path().unwrap(), "local/a/article.json");
         assert_eq!(Route::NotFound { path: "/x/y/z/".into() }.content_path(), None);
+    }
+
+    #[test]
+    fn sections_and_slugs_from_content_that_are_not_slugs_stay_on_the_site() {
+        for bad in ["//evil.example", "/evil", "..", ".", "a/b", "https://evil.example", "Local", ""] {
+            for route in [Route::section(bad), Route::Section { section: bad.into(), page: 2 }, Route::article(bad, bad), Route::article("local", bad)] {
+                let href = route.href("/news/");
+                assert!(href.starts_with("/news/") && !href.contains("//") && !href.contains(".."), "{bad}: {href}");
+                assert_eq!(Route::parse(href.strip_prefix("/news").unwrap()), Route::NotFound { path: href.strip_prefix("/news").unwrap().into() }, "{bad}: {href}");
+            }
+            for path in [listing_path(bad, 1), article_path(bad, bad), comments_path("local", bad)] {
+                assert!(!path.starts_with('/') && !path.contains("..") && !path.contains("//"), "{bad}: {path}");
+            }
+        }
+        assert_eq!(Route::section("/evil.example").href("/"), "/-/");
+        assert_eq!(Route::article("local", "harbour-bridge").href("/"), "/local/harbour-bridge/");
     }
 
     #[test]
