@@ -1,7 +1,7 @@
 //! `broadsheet-compile [--check] [--out DIR] [--site SITE_DIR [--base PATH]] [SOURCE_DIR]`
 //!
 //! Compiles the article sources in SOURCE_DIR (default `content`) into the JSON content tree in DIR (default
-//! `dist/content`). With `--site`, also writes a pre-rendered entry page (`index.html`) for every URL, and
+//! `dist/content`, or `SITE_DIR/content` with `--site`: where the pages' app reads it). With `--site`, also writes a pre-rendered entry page (`index.html`) for every URL, and
 //! `404.html`, into SITE_DIR, using the app shell Trunk built there (`SITE_DIR/index.html`, kept as
 //! `SITE_DIR/shell.html`), and `embed.js` for host pages from the build's loader (`SITE_DIR/loader-HASH.js`, the one the shell names). `--base /news/` writes them for a site served under that path instead: only HTML
 //! changes, the WASM, JS, CSS and JSON stay as they are. Pages an earlier run wrote into SITE_DIR that this run no
@@ -18,7 +18,7 @@ use broadsheet_compiler::{compile_dir_with_progress, entry, output};
 
 fn main() -> ExitCode {
     let mut check = false;
-    let mut out = PathBuf::from("dist/content");
+    let mut out: Option<PathBuf> = None;
     let mut source = PathBuf::from("content");
     let mut site_dir: Option<PathBuf> = None;
     let mut base: Option<String> = None;
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "--check" => check = true,
             "--out" => match args.next() {
-                Some(dir) => out = dir.into(),
+                Some(dir) => out = Some(dir.into()),
                 None => return usage("--out needs a folder"),
             },
             "--base" => match args.next() {
@@ -46,6 +46,9 @@ fn main() -> ExitCode {
             dir => source = dir.into(),
         }
     }
+    // The pages' app reads the content from `content/` beside them (under the base path): written anywhere else,
+    // every in-app link would find nothing.
+    let out = out.unwrap_or_else(|| site_dir.as_ref().map_or_else(|| PathBuf::from("dist/content"), |site| site.join("content")));
     if let (false, Err(problem)) = (check, check_folders(&source, &out, site_dir.as_deref())) {
         return usage(&problem);
     }

@@ -95,7 +95,10 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
         for (image, line) in article.images() {
             if !image.src.starts_with("https://") && !images.iter().any(|p| p.to_string_lossy() == image.src) {
                 let looked = dir.join(&image.src);
-                let message = format!("no image file {} (looked for {})", image.src, looked.display());
+                let message = match image.src.starts_with("images/") {
+                    true => format!("no image file {} (looked for {})", image.src, looked.display()),
+                    false => format!("image files go in the images folder: expected a path starting with images/, found {}", image.src),
+                };
                 errors.push(SourceError::new(&article.file, Some(line), Some("image"), message));
             }
         }
@@ -153,12 +156,21 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The `.{ext}` files in `dir`, in name order. Anything else there but hidden files (`.DS_Store`) is refused, naming
+/// it: a story saved as `Story.MD`, `story.markdown` or in a subfolder would otherwise never be published, without
+/// a word.
 fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, SourceError> {
     let entries = fs::read_dir(dir).map_err(|e| SourceError::new(dir, None, None, format!("cannot read folder: {e}")))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && (ext.is_empty() || p.extension().is_some_and(|x| x == ext)))
-        .collect();
+    let mut files = vec![];
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.')) {
+            continue;
+        }
+        if !path.is_file() || path.extension().is_none_or(|x| x != ext) {
+            return Err(SourceError::new(&path, None, None, format!("only .{ext} files are read in this folder, and not its subfolders: rename or move this")));
+        }
+        files.push(path);
+    }
     files.sort();
     Ok(files)
 }
@@ -209,10 +221,20 @@ fn check_site(file: &Path, site: Site) -> Result<Site, SourceError> {
     if site.url.as_deref().is_some_and(|url| !is_http_url(url)) {
         return field("url", "expected the site's address starting with https:// or http://, e.g. https://news.example/");
     }
+    if let Some(url) = site.url.as_deref().filter(|url| !is_root_address(url)) {
+        return field("url", &format!("expected the address of the site's root folder, without a file, query or fragment (e.g. https://example.com/news/), found {url}"));
+    }
     if let Some(why) = site.comment_endpoint.as_deref().and_then(|url| endpoint_problem(url, site.url.as_deref())) {
         return field("comment_endpoint", &why);
     }
     Ok(site)
+}
+
+/// Whether page addresses can be written after `url`: a file (`/news/index.html`), a query or a fragment would be in
+/// every canonical link.
+fn is_root_address(url: &str) -> bool {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest).split_once('/').map_or("", |(_, path)| path);
+    !url.contains(['?', '#']) && !path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
 /// Why `slug` is not one, in words.
@@ -410,7 +432,7 @@ fn parse_body(lines: &[&str], first_line: usize, file: &Path, errors: &mut Vec<S
                 Ok(image) => body.push(BodyItem::Image { image, line: n }),
                 Err(msg) => errors.push(SourceError::new(file, Some(n), Some("image"), msg)),
             }
-        } else if let Some(slug) = line.strip_prefix("Read more:") {
+        } else if let Some(slug) = read_more(line) {
             flush(&mut paragraph, &mut body);
             body.push(BodyItem::ReadMore { slug: slug.trim().to_string(), line: n });
         } else {
@@ -419,6 +441,13 @@ fn parse_body(lines: &[&str], first_line: usize, file: &Path, errors: &mut Vec<S
     }
     flush(&mut paragraph, &mut body);
     body
+}
+
+/// The slug of a `Read more: SLUG` line, in any case (`Read More:` is a newsroom habit; a line taken for a
+/// paragraph would show the slug as text).
+fn read_more(line: &str) -> Option<&str> {
+    const WORDS: &str = "read more:";
+    line.get(..WORDS.len()).filter(|head| head.eq_ignore_ascii_case(WORDS)).map(|_| &line[WORDS.len()..])
 }
 
 /// The level and text of a heading line, as in Markdown: a run of `#` then a space (or tab) or the line's end.

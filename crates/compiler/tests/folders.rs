@@ -118,3 +118,17 @@ fn a_rebuild_removes_the_pages_of_stories_and_sections_that_are_gone_and_nothing
     assert!(report.contains("removed 4 page(s) an earlier run wrote that this one no longer produces"), "{report}");
     fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn with_site_and_no_out_the_content_goes_beside_the_pages_where_their_app_reads_it() {
+    let root = scratch("site-content");
+    let (news, site) = (root.join("news"), root.join("site"));
+    fs::create_dir_all(&site).unwrap();
+    fs::write(site.join("index.html"), SHELL).unwrap();
+    fs::write(site.join("loader-0123456789abcdef.js"), "export async function boot(e,r){}\n").unwrap();
+    let run = compile(&[Path::new("--site"), &site, &news]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(site.join("content/site.json").is_file() && site.join("content/world/volcano-erupts/article.json").is_file());
+    assert!(site.join("world/volcano-erupts/index.html").is_file());
+    fs::remove_dir_all(&root).unwrap();
+}

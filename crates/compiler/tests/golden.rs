@@ -132,6 +132,53 @@ fn a_site_url_or_comment_endpoint_the_app_would_ignore_is_named() {
 }
 
 #[test]
+fn read_more_is_read_in_any_case() {
+    let files = compile_after("read-more-case", |d| edit(d, "articles/volcano-erupts.md", "Read more: ash-cloud-flights", "READ MORE: ash-cloud-flights"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let article = written(&files, "world/volcano-erupts/article.json");
+    assert!(article.contains("\"type\":\"read_more\"") && !article.contains("READ MORE"), "{article}");
+}
+
+#[test]
+fn image_paths_outside_the_images_folder_or_with_a_query_or_fragment_are_named() {
+    let errors = errors_after("image-elsewhere", |d| {
+        fs::create_dir_all(d.join("photos")).unwrap();
+        fs::copy(d.join("images/dot.svg"), d.join("photos/dot.svg")).unwrap();
+        edit(d, "articles/volcano-erupts.md", "images/dot.svg 40x20 \"", "photos/dot.svg 40x20 \"");
+    });
+    assert!(errors.iter().any(|e| e.starts_with("SRC/articles/volcano-erupts.md:17: `image`: image files go in the images folder")), "{errors:?}");
+    for (name, path) in [("image-fragment", "images/dot#2.svg"), ("image-query", "images/dot.svg?v=2")] {
+        let errors = errors_after(name, |d| edit(d, "articles/volcano-erupts.md", "images/dot.svg 40x20 \"", &format!("{path} 40x20 \"")));
+        assert!(errors.iter().any(|e| e.starts_with("SRC/articles/volcano-erupts.md:17: `image`: image path must be relative")), "{name}: {errors:?}");
+    }
+}
+
+#[test]
+fn a_site_url_with_a_file_query_or_fragment_is_named() {
+    for url in ["https://gazette.example/news/index.html", "https://gazette.example/?ref=x", "https://gazette.example/#top"] {
+        let errors = errors_after("site-url-root", |d| edit(d, "site.json", "\"page_size\": 2,", &format!("\"page_size\": 2, \"url\": \"{url}\",")));
+        assert!(errors.iter().any(|e| e.starts_with("SRC/site.json: `url`: expected the address of the site's root folder")), "{url}: {errors:?}");
+    }
+    for url in ["https://gazette.example", "https://gazette.example/news/", "https://gazette.example/news"] {
+        compile_after("site-url-good", |d| edit(d, "site.json", "\"page_size\": 2,", &format!("\"page_size\": 2, \"url\": \"{url}\","))).unwrap_or_else(|e| panic!("{url}: {e:?}"));
+    }
+}
+
+#[test]
+fn a_story_file_the_compiler_would_not_read_is_named() {
+    for (name, path) in [("upper-md", "articles/Story.MD"), ("markdown", "articles/story.markdown"), ("subfolder", "articles/2026/story.md")] {
+        let errors = errors_after(name, |d| {
+            fs::create_dir_all(d.join(path).parent().unwrap()).unwrap();
+            fs::copy(d.join("articles/bakery-prices.md"), d.join(path)).unwrap();
+        });
+        let named = if name == "subfolder" { "SRC/articles/2026" } else { &format!("SRC/{path}") };
+        assert!(errors.iter().any(|e| e.starts_with(&format!("{named}: only .md files are read in this folder"))), "{name}: {errors:?}");
+    }
+    // Hidden files (a desktop's .DS_Store) are passed over.
+    compile_after("hidden", |d| fs::write(d.join("articles/.DS_Store"), "x").unwrap()).unwrap_or_else(|e| panic!("{e:?}"));
+}
+
+#[test]
 fn images_in_subfolders_are_found_and_written() {
     let dir = scratch("image-folders");
     copy_dir(&fixture(), &dir);

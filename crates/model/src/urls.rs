@@ -22,13 +22,11 @@ pub fn link_url(href: &str) -> Option<&str> {
 }
 
 /// A relative path without a scheme, authority, parent steps, backslashes or percent escapes (a browser reads
-/// `%2e%2e` as `..`).
+/// `%2e%2e` as `..`), or a query or fragment (a file named `chart#2.svg` would be asked for as `chart`).
 fn is_plain_relative(path: &str) -> bool {
     !path.is_empty()
         && !path.starts_with('/')
-        && !path.contains(':')
-        && !path.contains('\\')
-        && !path.contains('%')
+        && !path.contains([':', '\\', '%', '?', '#'])
         && !path.split('/').any(|seg| seg == "..")
         && !path.chars().any(|c| c.is_whitespace() || c.is_control())
 }
@@ -55,7 +53,7 @@ mod tests {
         assert_eq!(image_url("https://cdn.example/a.jpg", "/c/").unwrap(), "https://cdn.example/a.jpg");
         for bad in ["javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "http://x/a.jpg", "//evil/a.jpg",
             "/abs.svg", "../up.svg", "a/../../b.svg", "", "JaVaScRiPt:alert(1)", "a b.svg", "%2e%2e/%2e%2e/admin/x",
-            "a/%2E%2E/b.svg"]
+            "a/%2E%2E/b.svg", "images/chart#2.svg", "images/a.svg?v=2"]
         {
             assert_eq!(image_url(bad, "/c/"), None, "{bad}");
         }
