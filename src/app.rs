@@ -119,7 +119,7 @@ pub fn App(config: Config) -> impl IntoView {
     let theme = RwSignal::new(initial_theme(config.theme, config.owns_document));
 
     view! {
-        <Frame owns_document=config.owns_document label=Signal::derive(site_name) lang=Signal::derive(language) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev))>
+        <Frame owns_document=config.owns_document label=Signal::derive(site_name) lang=Signal::derive(language) theme=Signal::derive(move || theme_attribute(theme.get())) on_click=Callback::new(move |ev| nav.on_click(ev, !matches!(loaded.get_untracked(), View::Loading)))>
             // Handled here rather than as a fragment jump: no history entry, no hash, and focus lands on the content.
             <a class="bs-skip-link" href=skip_href on:click=move |ev| {
                 ev.prevent_default();

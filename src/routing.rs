@@ -63,14 +63,9 @@ impl Navigator {
         Navigator { route, arrival, config: StoredValue::new(config.clone()) }
     }
 
-    /// Shows `route` and adds it to the history.
-    pub fn go(&self, route: Route) {
-        self.follow(route, None);
-    }
-
     /// Shows `route`, reached by the app's link at `link` among its links (focused again on Back), and adds it to the
-    /// history.
-    fn follow(&self, route: Route, link: Option<u32>) {
+    /// history. `settled`: the current route's page (or its error) is the one on screen, not still on its way.
+    fn follow(&self, route: Route, link: Option<u32>, settled: bool) {
         if route == self.route.get_untracked() {
             // A link to the page already shown: back to its top, no new history entry.
             platform::scroll_app_into_view();
@@ -80,14 +75,22 @@ impl Navigator {
         // On the page as it is now: in hash mode a host's router may have changed its path or query since the start.
         let here = platform::page_path();
         let (href, leaving) = self.config.with_value(|c| (c.href_on(&here, &route), c.href(&self.route.get_untracked())));
-        platform::push_url(&href, platform::scroll_y(), &leaving, link);
+        match (settled, self.arrival.get_untracked()) {
+            (true, _) => platform::push_url(&href, Some((platform::scroll_y(), &leaving, link))),
+            // The page a link asked for has not come yet (the one before is held, or a loading view shows): its entry,
+            // a page the reader never saw, gives way to this one, as a browser's own navigation does when another
+            // starts before it has finished. Back then goes where the reader was, as that entry kept it.
+            (false, Arrival::Link) => platform::replace_url(&href),
+            // Back or Forward still on its way: the entry it leads to keeps the place it had.
+            (false, _) => platform::push_url(&href, None),
+        }
         // No scrolling yet: the page on screen may be held while the next one loads (see `after_page_shown`).
         self.arrival.set(Arrival::Link);
         self.route.set(route);
     }
 
     /// Click handler for the app's root: follows the app's own links in place, leaves every other click alone.
-    pub fn on_click(&self, event: web_sys::MouseEvent) {
+    pub fn on_click(&self, event: web_sys::MouseEvent, settled: bool) {
         let Some(target) = platform::in_app_link(&event) else { return };
         let route = self.config.with_value(|config| match config.routing {
             // Only links under the base are the app's; the rest of the site is left to the browser.
@@ -98,6 +101,6 @@ impl Navigator {
         });
         let Some(route) = route else { return };
         event.prevent_default();
-        self.follow(route, target.index);
+        self.follow(route, target.index, settled);
     }
 }

@@ -363,19 +363,33 @@ pub fn current_location() -> (String, String) {
     (location.pathname().unwrap_or_else(|_| "/".to_string()), hash)
 }
 
-/// Adds a history entry for `href`, first remembering in the entry being left the current scroll position and
-/// the app's page there (`leaving`): in hash mode a host's own fragment in that entry (`#contact`) does not say it.
-pub fn push_url(href: &str, scroll_y: f64, leaving: &str, followed: Option<u32>) {
+/// Adds a history entry for `href`, first remembering in the entry being left (`leaving`) the current scroll
+/// position, the app's page there (in hash mode a host's own fragment in that entry, `#contact`, does not say it)
+/// and the link followed. Without it, that entry is left as it is.
+pub fn push_url(href: &str, leaving: Option<(f64, &str, Option<u32>)>) {
     let Ok(history) = window().history() else { return };
-    if let Some(state) = current_state_with("broadsheetScroll", scroll_y) {
-        let _ = js_sys::Reflect::set(&state, &"broadsheetRoute".into(), &leaving.into());
-        // Set to undefined without one: the entry may hold a link from an earlier visit to it.
-        let _ = js_sys::Reflect::set(&state, &"broadsheetFocus".into(), &followed.map_or(JsValue::UNDEFINED, JsValue::from));
-        let _ = history.replace_state(&state, "");
+    if let Some((scroll_y, route, followed)) = leaving {
+        if let Some(state) = current_state_with("broadsheetScroll", scroll_y) {
+            let _ = js_sys::Reflect::set(&state, &"broadsheetRoute".into(), &route.into());
+            // Set to undefined without one: the entry may hold a link from an earlier visit to it.
+            let _ = js_sys::Reflect::set(&state, &"broadsheetFocus".into(), &followed.map_or(JsValue::UNDEFINED, JsValue::from));
+            let _ = history.replace_state(&state, "");
+        }
     }
+    let _ = history.push_state_with_url(&new_entry_state(), "", Some(href));
+}
+
+/// Puts `href` in the place of the current history entry, as a new entry.
+pub fn replace_url(href: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&new_entry_state(), "", Some(href));
+    }
+}
+
+fn new_entry_state() -> js_sys::Object {
     let state = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&state, &"broadsheetScroll".into(), &JsValue::from_f64(0.0));
-    let _ = history.push_state_with_url(&state, "", Some(href));
+    state
 }
 
 /// The app's page remembered in the current history entry by [`push_url`], as its link.

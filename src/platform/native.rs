@@ -32,7 +32,9 @@ pub fn current_location() -> (String, String) {
     (CURRENT_PATH.with(|p| p.borrow().clone()), String::new())
 }
 
-pub fn push_url(_href: &str, _scroll_y: f64, _leaving: &str, _followed: Option<u32>) {}
+pub fn push_url(_href: &str, _leaving: Option<(f64, &str, Option<u32>)>) {}
+
+pub fn replace_url(_href: &str) {}
 
 pub fn history_route() -> Option<String> {
     None

@@ -172,6 +172,24 @@ test('a slow answer for a page the reader has left never replaces the page they 
   await expect(page).toHaveURL(/\/economy\/$/);
 });
 
+test('a story left before it came is not in the history: Back goes to where the reader was before it', async ({ page }) => {
+  const release = await holdStoryFiles(page);
+  const { card, before } = await lastLocalCardInView(page);
+  await card.click();
+  await expect(page.locator('main[aria-busy="true"]')).toBeVisible();
+  // The reader gives up on the story and picks a section instead (its link is at the top of the page).
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Economy' }).click();
+  await expect(h1(page)).toHaveText('Economy');
+  release();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/local\/$/);
+  await expect(h1(page)).toHaveText('Local News');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(before);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/economy\/$/);
+  await expect(h1(page)).toHaveText('Economy');
+});
+
 test('while the next story loads, the page stays where the reader is; Back meanwhile leaves them there', async ({ page }) => {
   // The story file is held, so the click is answered by the page staying on screen (marked busy).
   const release = await holdStoryFiles(page);
