@@ -183,7 +183,7 @@ fn page(
         );
     }
     let mut html = shell.page.clone();
-    html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", attr(&site.language)), 1);
+    html = with_language(&html, &site.language);
     let title_start = html.find("<title>").expect("checked in Shell::parse");
     let title_end = html[title_start..].find("</title>").map(|i| title_start + i + "</title>".len()).unwrap_or(title_start);
     html.replace_range(title_start..title_end, head.trim_end());
@@ -249,6 +249,15 @@ fn text(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// `html` with its `<html lang>` set to `language`, whatever it said before (Trunk's `en`, or a language an earlier
+/// run put in `shell.html`).
+pub fn with_language(html: &str, language: &str) -> String {
+    const OPEN: &str = "<html lang=\"";
+    let Some(start) = html.find(OPEN).map(|i| i + OPEN.len()) else { return html.to_string() };
+    let end = html[start..].find('"').map_or(start, |i| start + i);
+    format!("{}{}{}", &html[..start], attr(language), &html[end..])
+}
+
 fn attr(s: &str) -> String {
     text(s).replace('"', "&quot;")
 }
@@ -266,6 +275,14 @@ mod tests {
 
     fn image(src: &str) -> Image {
         Image { src: src.into(), alt: "A".into(), caption: String::new(), width: 1200, height: 675 }
+    }
+
+    #[test]
+    fn the_page_language_is_set_whatever_it_was() {
+        assert_eq!(with_language("<html lang=\"en\"><head>", "fr"), "<html lang=\"fr\"><head>");
+        assert_eq!(with_language(&with_language("<html lang=\"en\">x", "fr"), "de"), "<html lang=\"de\">x");
+        assert_eq!(with_language("<html lang=\"en\">", "x\"><script>"), "<html lang=\"x&quot;&gt;&lt;script&gt;\">");
+        assert_eq!(with_language("<html>", "fr"), "<html>");
     }
 
     #[test]

@@ -117,7 +117,9 @@ fn main() -> ExitCode {
             })?;
             bar.finish();
             if let (Some(dir), false) = (&site_dir, check) {
-                output::write_page(dir, entry::SHELL_FILE, &broadsheet_compiler::preloads::served_shell(shell.html()))?;
+                // In the newsroom's language too: where a host serves it, the app draws every page into it.
+                let served = entry::with_language(&broadsheet_compiler::preloads::served_shell(shell.html()), &newsroom.site.language);
+                output::write_page(dir, entry::SHELL_FILE, &served)?;
                 let loader_file = broadsheet_compiler::embed::loader_file(shell.html()).map_err(std::io::Error::other)?;
                 let loader_path = dir.join(loader_file);
                 let loader = std::fs::read_to_string(&loader_path).map_err(|e| {

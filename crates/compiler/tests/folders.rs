@@ -132,3 +132,23 @@ fn with_site_and_no_out_the_content_goes_beside_the_pages_where_their_app_reads_
     assert!(site.join("world/volcano-erupts/index.html").is_file());
     fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn the_shell_is_written_in_the_newsrooms_language_and_follows_a_change_of_it() {
+    let root = scratch("shell-language");
+    let (news, site) = (root.join("news"), root.join("site"));
+    fs::create_dir_all(&site).unwrap();
+    fs::write(site.join("index.html"), SHELL).unwrap();
+    fs::write(site.join("loader-0123456789abcdef.js"), "export async function boot(e,r){}\n").unwrap();
+    for language in ["fr", "de"] {
+        let site_json = fs::read_to_string(news.join("site.json")).unwrap();
+        let edited = site_json.replacen("\"language\": \"en\"", &format!("\"language\": \"{language}\""), 1).replacen("\"language\": \"fr\"", &format!("\"language\": \"{language}\""), 1);
+        fs::write(news.join("site.json"), edited).unwrap();
+        build_site(&news, &site);
+        for page in ["shell.html", "index.html", "404.html", "world/volcano-erupts/index.html"] {
+            let html = fs::read_to_string(site.join(page)).unwrap();
+            assert!(html.contains(&format!("<html lang=\"{language}\">")), "{page} in {language}");
+        }
+    }
+    fs::remove_dir_all(&root).unwrap();
+}
