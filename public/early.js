@@ -63,20 +63,26 @@
   // The reader's input and moves (wheel, touch, scrollbar, a key that scrolls) until the loader runs, which counts
   // them from then on and carries these on (public/loader.js; keep the two alike): after a reload the app takes the
   // reader back to their place only if they have not moved meanwhile.
-  // And the presses under way (a pointer's button, a key), for as long as the page lives: the loader lets one end on
-  // the page it began on before the app takes that page over (a browser sends no click to an element replaced
-  // between press and release), and is told (`released`) when none is left.
+  // And the presses under way whose click comes on release (a pointer's button, Space), for as long as the page
+  // lives: the loader lets one end on the page it began on before the app takes that page over (a browser sends no
+  // click to an element replaced between press and release), and is told (`released`) when none is left. A window
+  // that loses focus (the find bar, another window) will not hear their release: none is held then.
   const early = (document.documentElement.broadsheetEarlyInput = { moves: 0, input: false, held: new Set() });
+  const release = (press) => {
+    if (press === undefined) early.held.clear();
+    else early.held.delete(press);
+    if (!early.held.size) early.released?.();
+  };
+  addEventListener('blur', () => release());
   for (const type of ['wheel', 'keydown', 'pointerdown', 'keyup', 'pointerup', 'pointercancel']) {
     addEventListener(type, (event) => {
-      const press = event.code ?? event.pointerId;
+      const press = type.startsWith('key') ? (event.key === ' ' ? 'Space' : null) : event.pointerId;
       if (type.endsWith('up') || type === 'pointercancel') {
-        early.held.delete(press);
-        if (!early.held.size) early.released?.();
+        if (press !== null) release(press);
         return;
       }
       early.input = true;
-      if (type !== 'wheel') early.held.add(press);
+      if (type !== 'wheel' && press !== null) early.held.add(press);
       if (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key)) early.moves += 1;
     }, { capture: true, passive: true });
   }

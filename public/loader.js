@@ -226,12 +226,12 @@ function checked(url, integrity) {
   return fetch(url, { integrity, mode: 'cors' });
 }
 
-// A press under way on a pre-rendered page (a pointer's button or a key held down: early.js keeps them) ends on the
+// A press under way on a pre-rendered page (a pointer's button or Space held down: early.js keeps them) ends on the
 // page it began on: the takeover replaces the element pressed, and a browser sends no click to an element replaced
 // between press and release (a link clicked as the app starts would do nothing). The app starts a task after the
 // release, once its click has been dispatched; or after 3 s of a press held (a drag, a key left down).
 function pressesReleased() {
-  if (!early?.held?.size) return;
+  if (!prerendered() || !early?.held?.size) return;
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 3000);
     early.released = () => { clearTimeout(timer); resolve(); };

@@ -77,6 +77,10 @@ pub fn App(config: Config) -> impl IntoView {
     });
 
     let retry = Callback::new(move |_| {
+        // Asked for again, a file of a newer format is the same file: it takes the newer app, which a reload brings.
+        if matches!(loaded.get_untracked(), View::Failed(FetchError::UpdateNeeded(_))) {
+            return platform::reload_page();
+        }
         nav.arrival.set(Arrival::Retry);
         reload.update(|n| *n += 1);
     });

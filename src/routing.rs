@@ -76,13 +76,16 @@ impl Navigator {
         let here = platform::page_path();
         let (href, leaving) = self.config.with_value(|c| (c.href_on(&here, &route), c.href(&self.route.get_untracked())));
         match (settled, self.arrival.get_untracked()) {
-            (true, _) => platform::push_url(&href, Some((platform::scroll_y(), &leaving, link))),
             // The page a link asked for has not come yet (the one before is held, or a loading view shows): its entry,
             // a page the reader never saw, gives way to this one, as a browser's own navigation does when another
             // starts before it has finished. Back then goes where the reader was, as that entry kept it.
             (false, Arrival::Link) => platform::replace_url(&href),
             // Back or Forward still on its way: the entry it leads to keeps the place it had.
-            (false, _) => platform::push_url(&href, None),
+            (false, Arrival::History) => platform::push_url(&href, None),
+            // The page on screen, or the first page or a retry still on its way (a real entry): the entry left keeps
+            // the reader's place, the link followed and the app's page (in hash mode Back to a host's own fragment
+            // there reads it).
+            _ => platform::push_url(&href, Some((platform::scroll_y(), &leaving, link))),
         }
         // No scrolling yet: the page on screen may be held while the next one loads (see `after_page_shown`).
         self.arrival.set(Arrival::Link);

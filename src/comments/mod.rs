@@ -209,6 +209,8 @@ fn why(error: &FetchError) -> String {
     match error {
         FetchError::Malformed(_) => "They arrived damaged. Try again in a moment.".into(),
         FetchError::TooLarge => "There are too many to show.".into(),
+        // Their Try again asks for the file again: only a reload of the page brings an app that reads it.
+        FetchError::UpdateNeeded(_) => "They use a newer format than this version of the site can read. Reload the page to update.".into(),
         other => other.message(),
     }
 }

@@ -55,7 +55,7 @@ impl FetchError {
             FetchError::Http(status) => format!("The news server refused the request (error {status})."),
             FetchError::Malformed(_) => "The page arrived damaged and could not be shown. Try again in a moment.".into(),
             FetchError::TooLarge => "The page is too large to show.".into(),
-            FetchError::UpdateNeeded(_) => "This story uses a newer format than this version of the site can read. Reload the page to update.".into(),
+            FetchError::UpdateNeeded(_) => "This story uses a newer format than this version of the site can read. Try again to reload the page with the newer version.".into(),
         }
     }
 }

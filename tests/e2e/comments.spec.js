@@ -601,6 +601,13 @@ test('a damaged comments file is called that, in words about the comments', asyn
   await expect(area.getByRole('heading', { level: 2 })).toHaveText('Comments');
 });
 
+test('a comments file of a newer format says a reload updates the site, not to try again', async ({ page }) => {
+  await page.route('**/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format_version": 2, "threads": []}' }));
+  await openComments(page);
+  const area = page.getByRole('region', { name: /comments$/i });
+  await expect(area.locator('.bs-comments__error')).toHaveText(/^The comments could not be loaded\. They use a newer format than this version of the site can read\. Reload the page to update\./);
+});
+
 test('a page that offers no comments island says so in the comments area and offers a reload', async ({ page }) => {
   await page.route(`**${REFERENCE}`, async (route) => {
     const response = await route.fetch();

@@ -2,7 +2,8 @@
 // hostile networks, and script payloads in every field that reaches the page.
 import { test, expect } from '@playwright/test';
 import {
-  REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, failNextCreateElement, openInApp, startProxy,
+  REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, failNextCreateElement, markWindow, openInApp,
+  startProxy, stillSameDocument,
 } from './helpers.js';
 
 const h1 = (page) => page.locator('main h1');
@@ -19,8 +20,8 @@ const editArticle = (edit) => async (route) => {
 
 const tooBig = JSON.stringify({ format_version: 1, padding: 'x'.repeat(2 * 1024 * 1024 + 1) });
 
-// [name, how the article file is answered, heading shown, text in the alert, the button that recovers]
-for (const [name, answer, heading, says, button = 'Try again'] of [
+// [name, how the article file is answered, heading shown, text in the alert, whether the server keeps answering so]
+for (const [name, answer, heading, says, kept] of [
   ['malformed JSON', (route) => route.fulfill(json('{"format_version":1,"slug":')), 'This page could not be loaded', 'damaged'],
   ['truncated JSON', async (route) => {
     const text = await (await route.fetch()).text();
@@ -29,22 +30,25 @@ for (const [name, answer, heading, says, button = 'Try again'] of [
   ['wrong types', (route) => route.fulfill(json('{"format_version":1,"slug":5,"body":"no"}')), 'This page could not be loaded', 'damaged'],
   ['a required field missing', editArticle((a) => { delete a.headline; }), 'This page could not be loaded', 'damaged'],
   ['a body over the 2 MB limit', (route) => route.fulfill(json(tooBig)), 'This page could not be loaded', 'too large'],
-  // Asking again would bring the same file: a reload brings the app that reads it (here the page's own copy).
-  ['a newer format_version', (route) => route.fulfill(json('{"format_version":2,"blocks":[]}')), 'Update needed', 'newer format', 'Reload'],
+  // Asked for again, the file is the same (the server keeps it): Try again reloads the page, which brings the app
+  // that reads it (here the deep link's own copy of the story).
+  ['a newer format_version', (route) => route.fulfill(json('{"format_version":2,"blocks":[]}')), 'Update needed', 'newer format', 'kept'],
   ['HTTP 500', (route) => route.fulfill({ status: 500, body: 'oops' }), 'This page could not be loaded', 'error 500'],
   ['HTTP 503', (route) => route.fulfill({ status: 503, body: '' }), 'This page could not be loaded', 'error 503'],
   ['a refused connection', (route) => route.abort('connectionrefused'), 'This page could not be loaded', 'could not be reached'],
 ]) {
-  test(`an article answered with ${name} shows "${heading}", and ${button} recovers`, async ({ page }) => {
+  test(`an article answered with ${name} shows "${heading}", and Try again recovers`, async ({ page }) => {
     let broken = true;
     await page.route(ARTICLE_JSON, (route) => (broken ? answer(route) : route.continue()));
     await openInApp(page, REFERENCE);
     await expect(h1(page)).toHaveText(heading);
     await expect(page.getByRole('alert')).toContainText(says);
-    broken = false;
-    await expect(page.getByRole('alert').getByRole('button')).toHaveText([button]);
-    await page.getByRole('button', { name: button }).click();
+    broken = !!kept;
+    await markWindow(page);
+    await expect(page.getByRole('alert').getByRole('button')).toHaveText(['Try again']);
+    await page.getByRole('button', { name: 'Try again' }).click();
     await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+    expect(await stillSameDocument(page)).toBe(!kept);
   });
 }
 

@@ -222,7 +222,7 @@ fn check_site(file: &Path, site: Site) -> Result<Site, SourceError> {
         return field("url", "expected the site's address starting with https:// or http://, e.g. https://news.example/");
     }
     if let Some(url) = site.url.as_deref().filter(|url| !is_root_address(url)) {
-        return field("url", &format!("expected the address of the site's root folder, without a file, query or fragment (e.g. https://example.com/news/), found {url}"));
+        return field("url", &format!("expected the address of the site's root folder, without a file, query or fragment (e.g. https://example.com/news/; a folder whose name has a dot needs its final /), found {url}"));
     }
     if let Some(why) = site.comment_endpoint.as_deref().and_then(|url| endpoint_problem(url, site.url.as_deref())) {
         return field("comment_endpoint", &why);
@@ -497,7 +497,7 @@ fn image(src: &str, size: &str, alt: &str, caption: String) -> Result<Image, Str
     // The app's own rule (broadsheet_model::urls::image_url): what it would drop is refused here.
     let normal = normal_image_path(src);
     if broadsheet_model::urls::image_url(src, "").is_none() || broadsheet_model::urls::image_url(&normal, "").is_none() {
-        return Err(format!("image path must be relative to the content folder (no `..`, `%` or spaces) or https, found {src:?}"));
+        return Err(format!("image path must be relative to the content folder (no `..`, `%`, `#`, `?` or spaces) or https, found {src:?}"));
     }
     Ok(Image { src: normal, alt: alt.to_string(), caption, width, height })
 }

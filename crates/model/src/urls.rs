@@ -26,7 +26,7 @@ pub fn link_url(href: &str) -> Option<&str> {
 fn is_plain_relative(path: &str) -> bool {
     !path.is_empty()
         && !path.starts_with('/')
-        && !path.contains([':', '\\', '%', '?', '#'])
+        && !path.bytes().any(|b| matches!(b, b':' | b'\\' | b'%' | b'?' | b'#'))
         && !path.split('/').any(|seg| seg == "..")
         && !path.chars().any(|c| c.is_whitespace() || c.is_control())
 }
