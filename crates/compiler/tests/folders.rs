@@ -71,6 +71,15 @@ const SHELL: &str = r#"<!DOCTYPE html>
 </html>
 "#;
 
+/// The fixture's `news/` under `root`, and a `site/` holding what Trunk's build leaves there for the compiler.
+fn trunk_site(root: &Path) -> (PathBuf, PathBuf) {
+    let (news, site) = (root.join("news"), root.join("site"));
+    fs::create_dir_all(&site).unwrap();
+    fs::write(site.join("index.html"), SHELL).unwrap();
+    fs::write(site.join("loader-0123456789abcdef.js"), "export async function boot(e,r){}\n").unwrap();
+    (news, site)
+}
+
 /// Compiles `news` into `site` (a stand-in for Trunk's build) and returns the compiler's report.
 fn build_site(news: &Path, site: &Path) -> String {
     let run = compile(&[Path::new("--out"), &site.join("content"), Path::new("--site"), site, news]);
@@ -81,10 +90,7 @@ fn build_site(news: &Path, site: &Path) -> String {
 #[test]
 fn a_rebuild_removes_the_pages_of_stories_and_sections_that_are_gone_and_nothing_else() {
     let root = scratch("stale");
-    let (news, site) = (root.join("news"), root.join("site"));
-    fs::create_dir_all(&site).unwrap();
-    fs::write(site.join("index.html"), SHELL).unwrap();
-    fs::write(site.join("loader-0123456789abcdef.js"), "export async function boot(e,r){}\n").unwrap();
+    let (news, site) = trunk_site(&root);
     build_site(&news, &site);
     for page in ["world/volcano-erupts/index.html", "latest/page/2/index.html", "town/index.html", "town/bakery-prices/index.html"] {
         assert!(site.join(page).is_file(), "{page} written");
@@ -122,10 +128,7 @@ fn a_rebuild_removes_the_pages_of_stories_and_sections_that_are_gone_and_nothing
 #[test]
 fn with_site_and_no_out_the_content_goes_beside_the_pages_where_their_app_reads_it() {
     let root = scratch("site-content");
-    let (news, site) = (root.join("news"), root.join("site"));
-    fs::create_dir_all(&site).unwrap();
-    fs::write(site.join("index.html"), SHELL).unwrap();
-    fs::write(site.join("loader-0123456789abcdef.js"), "export async function boot(e,r){}\n").unwrap();
+    let (news, site) = trunk_site(&root);
     let run = compile(&[Path::new("--site"), &site, &news]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(site.join("content/site.json").is_file() && site.join("content/world/volcano-erupts/article.json").is_file());
@@ -136,10 +139,7 @@ fn with_site_and_no_out_the_content_goes_beside_the_pages_where_their_app_reads_
 #[test]
 fn the_shell_is_written_in_the_newsrooms_language_and_follows_a_change_of_it() {
     let root = scratch("shell-language");
-    let (news, site) = (root.join("news"), root.join("site"));
-    fs::create_dir_all(&site).unwrap();
-    fs::write(site.join("index.html"), SHELL).unwrap();
-    fs::write(site.join("loader-0123456789abcdef.js"), "export async function boot(e,r){}\n").unwrap();
+    let (news, site) = trunk_site(&root);
     for language in ["fr", "de"] {
         let site_json = fs::read_to_string(news.join("site.json")).unwrap();
         let edited = site_json.replacen("\"language\": \"en\"", &format!("\"language\": \"{language}\""), 1).replacen("\"language\": \"fr\"", &format!("\"language\": \"{language}\""), 1);
