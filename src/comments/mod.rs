@@ -175,6 +175,10 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             <div class="bs-comments__error" role="status">
                 <p>"The comments could not be loaded. " {why(&e)}</p>
                 <button type="button" class="bs-button" on:click=move |_| {
+                    // Asked for again, a file of a newer format is the same: a reload brings the app that reads it.
+                    if matches!(e, FetchError::UpdateNeeded(_)) {
+                        return crate::platform::reload_page();
+                    }
                     refocus.set_value(true);
                     reload.update(|n| *n += 1);
                 }>"Try again"</button>
@@ -209,8 +213,7 @@ fn why(error: &FetchError) -> String {
     match error {
         FetchError::Malformed(_) => "They arrived damaged. Try again in a moment.".into(),
         FetchError::TooLarge => "There are too many to show.".into(),
-        // Their Try again asks for the file again: only a reload of the page brings an app that reads it.
-        FetchError::UpdateNeeded(_) => "They use a newer format than this version of the site can read. Reload the page to update.".into(),
+        FetchError::UpdateNeeded(_) => "They use a newer format than this version of the site can read. Try again to reload the page with the newer version.".into(),
         other => other.message(),
     }
 }

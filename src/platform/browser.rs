@@ -533,9 +533,10 @@ pub fn remember_scroll() {
     closure.forget();
 }
 
-/// Writes the scroll position into the current history entry now.
+/// Writes the scroll position into the current history entry now: not once the app is out of the page (the entry
+/// is a host's by then).
 fn save_scroll() {
-    if unfinished_restore().is_some() {
+    if unfinished_restore().is_some() || !in_page() {
         return;
     }
     keep_in_history("broadsheetScroll", scroll_y());
@@ -565,12 +566,10 @@ pub fn scroll_to(y: f64) {
 
 /// The element the address's fragment names (a host page's `#about`, or one of the app's), brought into view as
 /// the browser would have on arrival: it did that before the app had drawn itself, so the element has moved since.
-/// A fragment that names no element (a hash route, `#/local/`) does nothing. Honours `scroll-padding-top`. Only on
-/// arrival by a link: an entry with a state is a reload or a return, where the reader's place is what counts.
+/// A fragment that names no element (a hash route, `#/local/`) does nothing. Honours `scroll-padding-top`. Called
+/// only where the entry holds no place of the reader's (`history_scroll`): any other state in it may be a host
+/// router's, put there on arrival (Turbo, React Router).
 pub fn scroll_to_fragment() {
-    if window().history().ok().and_then(|h| h.state().ok()).is_some_and(|s| !s.is_null() && !s.is_undefined()) {
-        return;
-    }
     let Some(hash) = window().location().hash().ok().filter(|h| h.len() > 1) else { return };
     let Some(id) = js_sys::decode_uri_component(&hash[1..]).ok().and_then(|id| id.as_string()) else { return };
     let target = document().get_element_by_id(&id).or_else(|| element_by_id(&id).map(Into::into));

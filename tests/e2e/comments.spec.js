@@ -1,5 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingMoved, longThread, openInApp, showComments, startCls } from './helpers.js';
+import {
+  REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingMoved, longThread, markWindow, openInApp, showComments, startCls,
+  stillSameDocument,
+} from './helpers.js';
 
 const NO_COMMENTS = '/international/sudan-khartoum-landmarks-conflict/';
 const ENDPOINT = '/api/comments';
@@ -601,11 +604,16 @@ test('a damaged comments file is called that, in words about the comments', asyn
   await expect(area.getByRole('heading', { level: 2 })).toHaveText('Comments');
 });
 
-test('a comments file of a newer format says a reload updates the site, not to try again', async ({ page }) => {
+test('a comments file of a newer format: Try again reloads the page, which brings the app that reads it', async ({ page }) => {
   await page.route('**/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format_version": 2, "threads": []}' }));
   await openComments(page);
   const area = page.getByRole('region', { name: /comments$/i });
-  await expect(area.locator('.bs-comments__error')).toHaveText(/^The comments could not be loaded\. They use a newer format than this version of the site can read\. Reload the page to update\./);
+  await expect(area.locator('.bs-comments__error')).toHaveText(/^The comments could not be loaded\. They use a newer format than this version of the site can read\. Try again to reload the page with the newer version\./);
+  // Asked for again, the file would be the same: the page is loaded anew instead.
+  await markWindow(page);
+  await area.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => stillSameDocument(page).catch(() => false)).toBe(false);
+  await expect(page.locator('main h1')).toHaveText(REFERENCE_HEADLINE);
 });
 
 test('a page that offers no comments island says so in the comments area and offers a reload', async ({ page }) => {

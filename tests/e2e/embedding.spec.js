@@ -361,8 +361,10 @@ test('hash routing: Back to the host page\'s entry without a fragment, which the
   await expect(appH1(page)).toHaveText('Top stories');
 });
 
-test('a link to one of the host page\'s own anchors below the app arrives at it, once the app has drawn itself', async ({ page }) => {
+for (const router of [false, true]) test(`a link to one of the host page's own anchors below the app arrives at it, once the app has drawn itself${router ? ' (a host router that keeps state in the entry from the start)' : ''}`, async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });
+  // As Turbo or React Router do when the page loads: the first entry carries the router's own state.
+  if (router) await page.addInitScript(() => history.replaceState({ hostRouter: 'home' }, ''));
   await openHost(page, '#contact');
   await expect(appH1(page)).toHaveText('Top stories');
   await expect(page.locator('#contact')).toBeInViewport();
