@@ -68,21 +68,19 @@
   // click to an element replaced between press and release), and is told (`released`) when none is left. A window
   // that loses focus (the find bar, another window) will not hear their release: none is held then.
   const early = (document.documentElement.broadsheetEarlyInput = { moves: 0, input: false, held: new Set() });
-  const release = (press) => {
-    if (press === undefined) early.held.clear();
-    else early.held.delete(press);
-    if (!early.held.size) early.released?.();
-  };
-  addEventListener('blur', () => release());
+  const released = () => { if (!early.held.size) early.released?.(); };
+  addEventListener('blur', () => { early.held.clear(); released(); });
   for (const type of ['wheel', 'keydown', 'pointerdown', 'keyup', 'pointerup', 'pointercancel']) {
     addEventListener(type, (event) => {
+      // Space, or a pointer; nothing for other keys and the wheel.
       const press = type.startsWith('key') ? (event.key === ' ' ? 'Space' : null) : event.pointerId;
       if (type.endsWith('up') || type === 'pointercancel') {
-        if (press !== null) release(press);
+        early.held.delete(press);
+        released();
         return;
       }
       early.input = true;
-      if (type !== 'wheel' && press !== null) early.held.add(press);
+      if (press != null) early.held.add(press);
       if (type !== 'keydown' || ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ', 'Tab'].includes(event.key)) early.moves += 1;
     }, { capture: true, passive: true });
   }
