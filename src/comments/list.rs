@@ -93,7 +93,7 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, la
         .into_iter()
         .map(|t| (Shown { comment: t.comment.clone(), own: own.get(t.comment.id.as_str()).copied() }, t.depth))
         .collect();
-    let starts = page_starts(items.iter().map(|(_, depth)| *depth), PAGE);
+    let starts = page_starts(items.iter().map(|(s, depth)| (*depth, s.own.is_none())), PAGE);
     let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some()).map(|(i, _)| i);
     // A number of pages kept in the history entry may be more than the thread has now.
     let asked = (pages.get() as usize).clamp(1, starts.len());

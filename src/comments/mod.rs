@@ -76,22 +76,30 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             all.push(posted);
         });
     });
-    let open_reply = list::OpenReply::new();
     // How many pages of a long thread the reader has asked for: kept while the thread is redrawn, and in the history
     // entry, so that Back or a reload to a place far down the thread finds it there (list.rs).
     let pages = RwSignal::new(crate::platform::history_number(list::PAGES_KEY).map_or(1, |n| n as u32));
     // And, for the reader's own comments shown after a gap, the page the later ones run to.
     let later_to = RwSignal::new(crate::platform::history_number(list::LATER_TO_KEY).map_or(0, |n| n as u32));
+    let open_reply = list::OpenReply::new();
     let drafts_changed = RwSignal::new(0u32);
-    // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read again.
+    // Reply forms' states, made under this section (not the form) so that they outlive a redrawn thread.
+    let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());
+    let forget_form = Callback::new(move |parent: String| forms.update_value(|all| all.retain(|(p, _)| *p != parent)));
+    // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read
+    // again. A closed form's kept state of a draft written there is dropped: opened again, it would show the older
+    // words and write them over the newer ones.
+    let drafts_of_article = store::draft_key(&slug, Some(""));
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().is_none_or(|key| key.starts_with(store::DRAFT_PREFIX)) {
+        let key = ev.key().unwrap_or_default();
+        if key.is_empty() || key.starts_with(store::DRAFT_PREFIX) {
+            if let Some(parent) = key.strip_prefix(&drafts_of_article).filter(|p| !open_reply.is_under(p)) {
+                forget_form.run(parent.to_string());
+            }
             drafts_changed.update(|n| *n += 1);
         }
     });
     on_cleanup(move || storage.remove());
-    // Reply forms' states, made under this section (not the form) so that they outlive a redrawn thread.
-    let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());
     // Weak: the callback lives in this section's owner, and a strong one would keep the section (and every reply
     // form's state) alive after the island unmounts.
     let owner = Owner::current().map(|o| o.downgrade());
@@ -108,7 +116,6 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         forms.update_value(|all| all.push((parent, state)));
         state
     });
-    let forget_form = Callback::new(move |parent: String| forms.update_value(|all| all.retain(|(p, _)| *p != parent)));
     // What a reply form said when it closed: its own status region goes with it.
     let notice = RwSignal::new(String::new());
     let replies = ReplyState {

@@ -38,7 +38,7 @@ pub enum OwnStatus {
 /// The start of every draft's key.
 pub const DRAFT_PREFIX: &str = "broadsheet:draft:";
 
-fn draft_key(article: &str, parent: Option<&str>) -> String {
+pub fn draft_key(article: &str, parent: Option<&str>) -> String {
     match parent {
         Some(parent) => format!("{DRAFT_PREFIX}{article}:{parent}"),
         None => format!("{DRAFT_PREFIX}{article}"),

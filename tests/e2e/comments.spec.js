@@ -227,6 +227,37 @@ test('a reply left by opening another comment\'s Reply is marked at once', async
   await expect(page.locator('.bs-comment__reply[aria-description]')).toHaveCount(1);
 });
 
+test('a reply reopened after another tab changed its draft shows the newer words and keeps them', async ({ page, context }) => {
+  await openComments(page);
+  const button = page.getByRole('button', { name: 'Reply to Maren Holt', exact: true }).first();
+  const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  const text = reply.getByLabel('Comment', { exact: true });
+  await button.click();
+  await text.fill('Begun in this tab.');
+  // Another Reply opened: this one closes, its words kept.
+  await page.locator('.bs-comment__reply').nth(1).click();
+  await expect(button).toHaveAccessibleDescription('Draft saved');
+  // The same reply, taken further in another tab.
+  const other = await context.newPage();
+  await other.goto(REFERENCE);
+  await appReady(other);
+  await showComments(other);
+  await other.getByRole('button', { name: 'Reply to Maren Holt', exact: true }).first().click();
+  const otherText = other.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
+  await expect(otherText).toHaveValue('Begun in this tab.');
+  await otherText.fill('Begun in this tab, finished in the other.');
+  await other.close();
+  await page.bringToFront();
+  await button.click();
+  await expect(text).toHaveValue('Begun in this tab, finished in the other.');
+  // And not written over by the older words on the way: a reload finds the newer ones.
+  await page.reload();
+  await appReady(page);
+  await showComments(page);
+  await page.getByRole('button', { name: 'Reply to Maren Holt', exact: true }).first().click();
+  await expect(text).toHaveValue('Begun in this tab, finished in the other.');
+});
+
 test('a reply of only spaces is not marked as a draft; one left in another tab is, and goes when that tab sends it', async ({ page, context }) => {
   await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   await openComments(page);
@@ -893,6 +924,30 @@ test('a long thread (600 comments) comes a hundred at a time: Show more adds the
   await expect(page.getByRole('button', { name: /^Show more comments/ })).toHaveCount(0);
   await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 500');
   await expectNothingMoved(page);
+});
+
+test('a reply posted in the first hundred of a long thread takes no comment shown above Show more away', async ({ page }) => {
+  // 150 comments, none of them replies: the first page ends at Reader 99.
+  const file = JSON.parse(longThread(150));
+  for (const comment of file.comments) delete comment.parent;
+  await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }));
+  await openComments(page);
+  await expect(page.locator('.bs-comment__author').last()).toHaveText('Reader 99');
+  await page.getByRole('button', { name: 'Reply to Reader 3', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Reply', exact: true });
+  await fill(form, { text: 'A reply near the top.' });
+  await page.waitForTimeout(3000);
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.bs-comment--own')).toContainText('A reply near the top.');
+  // Reader 99 is still there above the button, its Reply too; the button says what is left.
+  await expect(page.locator('.bs-comment')).toHaveCount(101);
+  const order = () => page.evaluate(() => [...document.querySelectorAll('.bs-comment__author, .bs-comments__more')].map((e) => e.textContent));
+  expect((await order()).slice(-2)).toEqual(['Reader 99', 'Show more comments (50 more)']);
+  await expect(page.getByRole('button', { name: 'Reply to Reader 99', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Show more comments (50 more)' }).click();
+  await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 100');
+  await expect(page.locator('.bs-comment')).toHaveCount(151);
 });
 
 test('one comment with 599 replies comes two hundred at a time, cut inside its thread, and Show more lands on the next reply', async ({ page }) => {

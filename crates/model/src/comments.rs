@@ -83,17 +83,21 @@ pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
 }
 
 /// Where each page of a threaded list starts (indexes into it; the first is 0), given each comment's depth in
-/// reading order. A page ends at a thread's first comment once it holds `page` comments, so threads stay whole; a
-/// single thread longer than that is cut too, at any comment, once the page holds twice as many, so no page (and
-/// no redraw of it) grows with the length of one thread.
-pub fn page_starts(depths: impl IntoIterator<Item = usize>, page: usize) -> Vec<usize> {
+/// reading order and whether it takes room on its page. A page ends at a thread's first comment once it holds `page`
+/// comments, so threads stay whole; a single thread longer than that is cut too, at any comment, once the page holds
+/// twice as many, so no page (and no redraw of it) grows with the length of one thread. A comment only this reader
+/// sees (their own, not yet in the published file) takes no room: posting one never moves where a later page
+/// starts, which would take a comment the reader can see, or a reply form open under it, off the screen.
+pub fn page_starts(comments: impl IntoIterator<Item = (usize, bool)>, page: usize) -> Vec<usize> {
     let page = page.max(1);
     let mut starts = vec![0];
-    for (i, depth) in depths.into_iter().enumerate() {
-        let held = i - starts[starts.len() - 1];
-        if (depth == 1 && held >= page) || held >= 2 * page {
+    let mut held = 0;
+    for (i, (depth, takes_room)) in comments.into_iter().enumerate() {
+        if i > 0 && ((depth == 1 && held >= page) || held >= 2 * page) {
             starts.push(i);
+            held = 0;
         }
+        held += usize::from(takes_room);
     }
     starts
 }
@@ -493,21 +497,35 @@ mod tests {
 
     #[test]
     fn pages_end_between_threads_and_a_thread_too_long_for_one_is_cut() {
+        let counted = |depths: &[usize]| page_starts(depths.iter().map(|&d| (d, true)), 3);
         // Threads of four: each page ends at the first thread start at or past 3 comments.
         let fours: Vec<usize> = (0..20).map(|i| if i % 4 == 0 { 1 } else { 2 }).collect();
-        assert_eq!(page_starts(fours, 3), [0, 4, 8, 12, 16]);
+        assert_eq!(counted(&fours), [0, 4, 8, 12, 16]);
         // One comment and 9 replies: cut every 6 (twice the page), mid-thread.
         let one: Vec<usize> = std::iter::once(1).chain(std::iter::repeat_n(2, 9)).collect();
-        assert_eq!(page_starts(one, 3), [0, 6]);
+        assert_eq!(counted(&one), [0, 6]);
         // A long thread after short ones is cut where its page reaches twice the size.
-        let mixed = [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1];
-        assert_eq!(page_starts(mixed, 3), [0, 6, 11]);
-        assert_eq!(page_starts([], 3), [0]);
+        assert_eq!(counted(&[1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1]), [0, 6, 11]);
+        assert_eq!(counted(&[]), [0]);
         // The chain of a hostile file, 200,000 deep: pages of at most 200.
-        let chain: Vec<usize> = (0..200_000).map(|i| (i + 1).min(MAX_DEPTH)).collect();
-        let starts = page_starts(chain, 100);
+        let starts = page_starts((0..200_000).map(|i| ((i + 1).min(MAX_DEPTH), true)), 100);
         assert_eq!(starts.len(), 1_000);
         assert!(starts.windows(2).all(|w| w[1] - w[0] == 200));
+    }
+
+    #[test]
+    fn a_reply_the_reader_posts_moves_no_comment_to_another_page() {
+        // Six top-level comments in pages of three, then the reader's reply to the second: the fourth comment
+        // still starts the second page (it is now at index 4), and the first page still shows the third.
+        let published = page_starts([(1, true); 6], 3);
+        assert_eq!(published, [0, 3]);
+        let with_reply = page_starts([(1, true), (1, true), (2, false), (1, true), (1, true), (1, true), (1, true)], 3);
+        assert_eq!(with_reply, [0, 4]);
+        // Nor in a thread cut inside: the reader's replies are carried by the page they are on.
+        let chain = [(1, true), (2, true), (2, false), (2, false), (2, true), (2, true), (2, true), (2, true), (2, true)];
+        assert_eq!(page_starts(chain, 3), [0, 8]);
+        // Published (read from the file on a later visit), the same comment takes its room.
+        assert_eq!(page_starts([(1, true), (1, true), (2, true), (1, true), (1, true)], 3), [0, 3]);
     }
 
     #[test]
