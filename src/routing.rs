@@ -30,30 +30,48 @@ pub struct Navigator {
     config: StoredValue<Config>,
 }
 
-/// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`) gives the
-/// app's page when that entry was left, if the app left it (reloads and Back alike), else `None`: the page stays.
-/// In hash mode no fragment at all (a host router's own entry, `?tab=events`) gives that page too, else the front.
+/// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`), or in hash
+/// mode no fragment at all (a host router's own entry, `?tab=events`), gives the app's page remembered in that entry
+/// (the app writes it there: [`remember_page_here`]), else `None`: the app's page is not known there.
 pub(crate) fn route_here(config: &Config) -> Option<Route> {
     let (pathname, hash) = platform::current_location();
     let remembered = || platform::history_route().and_then(|href| config.route_at(&pathname, &href[href.find('#')?..]));
     match config.routing == Routing::Hash && hash.is_empty() {
-        true => remembered().or(Some(Route::Front)),
+        true => remembered(),
         false => config.route_at(&pathname, &hash).or_else(remembered),
+    }
+}
+
+/// Writes `route`, the page the app shows, into the current history entry when the entry's address does not say
+/// it, so that Back, Forward or a reload to the entry shows it again (not the front page, or the page the app showed
+/// elsewhere).
+fn remember_page_here(config: &Config, route: &Route) {
+    if route_here(config).is_none() {
+        platform::keep_route_in_history(&config.href(route));
     }
 }
 
 impl Navigator {
     /// Reads the current URL and follows back/forward from now on.
     pub fn start(config: &Config) -> Navigator {
-        let route = RwSignal::new(route_here(config).unwrap_or(Route::Front));
+        let first = route_here(config).unwrap_or(Route::Front);
+        remember_page_here(config, &first);
+        let route = RwSignal::new(first);
         let arrival = RwSignal::new(Arrival::Initial);
         if config.owns_document {
             platform::take_over_scroll_restoration();
         }
         platform::remember_scroll();
+        if config.routing == Routing::Hash {
+            // A reload of an entry the host's router has just added: the page does not come back through `popstate`.
+            let leaving = config.clone();
+            platform::before_leaving(move || remember_page_here(&leaving, &route.get_untracked()));
+        }
         let watched = config.clone();
         platform::on_history_change(move || {
-            let Some(next) = route_here(&watched) else { return };
+            // An entry that does not say the app's page (a host router's, the reader never left it through an app
+            // link): the app showed the page it shows now there, and it stays.
+            let Some(next) = route_here(&watched) else { return remember_page_here(&watched, &route.get_untracked()) };
             if next != route.get_untracked() {
                 platform::hold_scroll_memory(true);
                 arrival.set(Arrival::History);

@@ -103,7 +103,7 @@ pub fn rehearse() {
     if config.not_found_page {
         return;
     }
-    let Some(route) = crate::routing::route_here(&config) else { return };
+    let route = crate::routing::route_here(&config).unwrap_or(broadsheet_model::Route::Front);
     let Ok(element) = document().create_element("div").map(|e| e.unchecked_into::<web_sys::HtmlElement>()) else { return };
     let handle = leptos::mount::mount_to(element, move || {
         provide_context(config.clone());
@@ -369,7 +369,7 @@ pub fn current_location() -> (String, String) {
 pub fn push_url(href: &str, leaving: Option<(f64, &str, Option<u32>)>) {
     let Ok(history) = window().history() else { return };
     if let Some((scroll_y, route, followed)) = leaving {
-        if let Some(state) = current_state_with("broadsheetScroll", scroll_y) {
+        if let Some(state) = current_state_with("broadsheetScroll", scroll_y.into()) {
             let _ = js_sys::Reflect::set(&state, &"broadsheetRoute".into(), &route.into());
             // Set to undefined without one: the entry may hold a link from an earlier visit to it.
             let _ = js_sys::Reflect::set(&state, &"broadsheetFocus".into(), &followed.map_or(JsValue::UNDEFINED, JsValue::from));
@@ -400,7 +400,7 @@ pub fn history_route() -> Option<String> {
 
 /// The current entry's state with `key` set to `value`, added to the state a host's router may keep there. `None`
 /// when that state is a value keys cannot be added to (a string, an array): it is the host's, and stays as it is.
-fn current_state_with(key: &str, value: f64) -> Option<js_sys::Object> {
+fn current_state_with(key: &str, value: JsValue) -> Option<js_sys::Object> {
     let current = window().history().ok()?.state().ok()?;
     let plain = current.is_null() || current.is_undefined() || (current.is_object() && !js_sys::Array::is_array(&current));
     if !plain {
@@ -410,7 +410,7 @@ fn current_state_with(key: &str, value: f64) -> Option<js_sys::Object> {
     if current.is_object() {
         let _ = js_sys::Object::assign(&state, &current.unchecked_into());
     }
-    let _ = js_sys::Reflect::set(&state, &key.into(), &JsValue::from_f64(value));
+    let _ = js_sys::Reflect::set(&state, &key.into(), &value);
     Some(state)
 }
 
@@ -426,6 +426,15 @@ pub fn history_number(key: &str) -> Option<f64> {
 }
 
 pub fn keep_in_history(key: &str, value: f64) {
+    keep_value_in_history(key, value.into());
+}
+
+/// Remembers `href`, the app's page, in the current history entry, as [`push_url`] does in the entry it leaves.
+pub fn keep_route_in_history(href: &str) {
+    keep_value_in_history("broadsheetRoute", href.into());
+}
+
+fn keep_value_in_history(key: &str, value: JsValue) {
     if let (Ok(history), Some(state)) = (window().history(), current_state_with(key, value)) {
         let _ = history.replace_state(&state, "");
     }
@@ -636,6 +645,12 @@ pub fn take_over_scroll_restoration() {
         }
     });
     listen(&window(), "pageshow", move || restoration(web_sys::ScrollRestoration::Manual));
+}
+
+/// Calls `f` when the reader is about to leave the page or reload it: before `pagehide`, where Chromium no longer
+/// keeps what is written into the history entry.
+pub fn before_leaving(f: impl Fn() + 'static) {
+    listen(&window(), "beforeunload", f);
 }
 
 /// Calls `on_change` after back, forward or a change of the fragment, and when a host page that renders itself has

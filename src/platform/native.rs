@@ -66,6 +66,8 @@ pub fn history_number(_key: &str) -> Option<f64> {
 
 pub fn keep_in_history(_key: &str, _value: f64) {}
 
+pub fn keep_route_in_history(_href: &str) {}
+
 pub fn finish_scroll_restore() {}
 
 pub fn focus_page_heading() {}
@@ -79,6 +81,8 @@ pub fn scroll_app_into_view() {}
 
 
 pub fn remember_scroll() {}
+
+pub fn before_leaving(_f: impl Fn() + 'static) {}
 
 pub fn hold_scroll_memory(_held: bool) {}
 

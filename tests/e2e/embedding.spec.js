@@ -346,6 +346,35 @@ test('hash routing beside a host router that keeps its place in the query: the a
   expect(requests.filter((url) => url.endsWith('/front.json'))).toEqual([]);
 });
 
+test('hash routing: entries a host router adds while the app shows a story show that story on Back, Forward and a reload', async ({ page }) => {
+  await openHost(page, `#${REFERENCE}`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  // The host's router switches tabs twice: two entries of its own, no fragment, which the app never leaves.
+  await page.evaluate(() => history.pushState({ view: 'events' }, '', '/index.html?tab=events'));
+  await page.evaluate(() => history.pushState({ view: 'people' }, '', '/index.html?tab=people'));
+  await page.goBack();
+  await expect(page).toHaveURL(`${PAGE}?tab=events`);
+  // What the app showed there, not its front page (given the time to draw another); the host's state is still there.
+  await page.waitForTimeout(300);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect(page.getByRole('heading', { name: 'Top stories' })).toHaveCount(0);
+  expect(await page.evaluate(() => history.state.view)).toBe('events');
+  await page.goForward();
+  await expect(page).toHaveURL(`${PAGE}?tab=people`);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await page.goBack();
+  await page.reload();
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  expect(await page.evaluate(() => history.state.view)).toBe('events');
+  // And a reload of an entry the host's router has just added, before any Back or Forward.
+  await page.evaluate(() => history.pushState({ view: 'maps' }, '', '/index.html?tab=maps'));
+  await page.reload();
+  await expect(page).toHaveURL(`${PAGE}?tab=maps`);
+  await page.waitForTimeout(300);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect(page.getByRole('heading', { name: 'Top stories' })).toHaveCount(0);
+});
+
 test('hash routing: Back to the host page\'s entry without a fragment, which the app never left, shows the front page', async ({ page }) => {
   await openHost(page);
   await expect(appH1(page)).toHaveText('Top stories');
