@@ -83,7 +83,8 @@ pub const LATER_TO_KEY: &str = "broadsheetCommentsLaterTo";
 
 /// Every comment in its thread (oldest first, replies under their parent, nested at most `MAX_DEPTH` deep), in
 /// the order and depth `broadsheet_model::comments::thread` gives, in pages: `pages` of them shown (kept by the
-/// section, so a redrawn thread keeps them), and the pages holding the reader's own comments, up to the page
+/// section, so a redrawn thread keeps them), and the pages holding the reader's own comments (and the comments
+/// they have a reply draft under), up to the page
 /// `later_to` at least, after a gap when they come later (`shown_pages`). "Show more comments" sits where the next
 /// page will appear: in the gap, and ("Show later comments") after the reader's comments.
 pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, later_to: RwSignal<u32>) -> impl IntoView {
@@ -94,7 +95,10 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, la
         .map(|t| (Shown { comment: t.comment.clone(), own: own.get(t.comment.id.as_str()).copied() }, t.depth))
         .collect();
     let starts = page_starts(items.iter().map(|(s, depth)| (*depth, s.own.is_none())), PAGE);
-    let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some()).map(|(i, _)| i);
+    // The reader's own comments, and those they have begun a reply to, are shown wherever they are in the thread: a
+    // draft far down it would otherwise be found only by a reader who remembers where it was.
+    let drafted = replies.article.with_value(|article| store::drafted_replies(article));
+    let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some() || drafted.contains(&s.comment.id)).map(|(i, _)| i);
     // A number of pages kept in the history entry may be more than the thread has now.
     let asked = (pages.get() as usize).clamp(1, starts.len());
     let later_asked = later_to.get();

@@ -49,6 +49,13 @@ pub fn load_draft(article: &str, parent: Option<&str>) -> String {
     platform::storage_get(&draft_key(article, parent)).unwrap_or_default()
 }
 
+/// The comments of `article` the reader has begun a reply to and not sent (a draft with words in it), by id.
+pub fn drafted_replies(article: &str) -> Vec<String> {
+    let prefix = draft_key(article, Some(""));
+    let kept = |key: &String| platform::storage_get(key).is_some_and(|text| !text.trim().is_empty());
+    platform::storage_keys(&prefix).into_iter().filter(kept).filter_map(|key| Some(key.strip_prefix(&prefix)?.to_string())).collect()
+}
+
 /// Saves the comment text as typed; an empty text removes the draft.
 pub fn save_draft(article: &str, parent: Option<&str>, text: &str) {
     let key = draft_key(article, parent);

@@ -933,3 +933,9 @@ pub fn prefetch_when_visible(link: &web_sys::Element, url: String) {
         }
     });
 }
+
+/// The keys kept in localStorage that start with `prefix` (none when storage is unavailable).
+pub fn storage_keys(prefix: &str) -> Vec<String> {
+    let Some(storage) = local_storage() else { return vec![] };
+    js_sys::Object::keys(&storage).iter().filter_map(|key| key.as_string()).filter(|key| key.starts_with(prefix)).collect()
+}

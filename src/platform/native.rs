@@ -102,6 +102,10 @@ pub fn page_theme() -> Option<String> {
     None
 }
 
+pub fn storage_keys(_prefix: &str) -> Vec<String> {
+    vec![]
+}
+
 pub fn storage_set(_key: &str, _value: &str) {}
 
 pub fn storage_remove(_key: &str) {}

@@ -1041,6 +1041,29 @@ test('a reader\'s reply in the middle of a long thread, opened again later, come
   expect(seen.filter((name) => name === 'Ann Reader')).toHaveLength(2);
 });
 
+test('a reply begun far down a long thread and left unsent is shown on the next visit, after a gap, marked as a draft', async ({ page }) => {
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  await openComments(page);
+  for (let left = 500; left > 200; left -= 100) await page.getByRole('button', { name: `Show more comments (${left} more)` }).click();
+  await page.getByRole('button', { name: 'Reply to Reader 350', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Reply', exact: true });
+  await form.getByLabel('Comment', { exact: true }).fill('Half a thought about Reader 350.');
+  await form.getByRole('button', { name: 'Cancel reply' }).click();
+  // Another day: the story opened from an address, one page asked for.
+  await page.goto('/');
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  const button = page.getByRole('button', { name: 'Reply to Reader 350', exact: true });
+  await expect(button).toHaveAccessibleDescription('Draft saved');
+  // Its page after a gap (the thread from its first comment, as for a reader's own comment), not every page before.
+  await expect(page.locator('.bs-comment')).toHaveCount(200);
+  const order = () => page.evaluate(() => [...document.querySelectorAll('.bs-comment__author, .bs-comments__more')].map((e) => e.textContent));
+  expect((await order()).slice(99, 102)).toEqual(['Reader 99', 'Show more comments (200 more)', 'Reader 300']);
+  await button.click();
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Half a thought about Reader 350.');
+});
+
 for (const how of ['Back', 'a reload']) test(`${how} to a long thread returns the reader to the comment they were reading, with the comments they had asked for`, async ({ page }) => {
   await page.setViewportSize({ width: 412, height: 823 });
   await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
