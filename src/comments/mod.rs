@@ -194,12 +194,13 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         .into_any(),
         Some(Ok(_)) => {
             // Redrawn (the reader's own comment has arrived): focus in a reply form that lost it goes back to the
-            // same control.
+            // same control, with the caret where it was (the reader may be typing in the middle of their words).
             let focused = crate::platform::focused_id().filter(|id| id.starts_with("bs-reply-"));
+            let caret = crate::platform::focused_selection();
             let list = comment_list(&shown(), replies, pages, later_to);
             if let Some(id) = focused {
                 let lost = || crate::platform::focused_id().is_none_or(|id| id.is_empty());
-                set_timeout(move || if lost() { crate::platform::focus_id_in_place(&id) }, std::time::Duration::ZERO);
+                set_timeout(move || if lost() { crate::platform::refocus_field(&id, caret) }, std::time::Duration::ZERO);
             }
             list.into_any()
         }

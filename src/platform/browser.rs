@@ -939,3 +939,20 @@ pub fn storage_keys(prefix: &str) -> Vec<String> {
     let Some(storage) = local_storage() else { return vec![] };
     js_sys::Object::keys(&storage).iter().filter_map(|key| key.as_string()).filter(|key| key.starts_with(prefix)).collect()
 }
+
+/// Where the caret (or the selection) is in the focused text field, to be put back by [`refocus_field`] once a
+/// redraw has replaced the field.
+pub fn focused_selection() -> Option<(f64, f64)> {
+    let field = active_element()?;
+    let at = |key: &str| js_sys::Reflect::get(&field, &key.into()).ok()?.as_f64();
+    Some((at("selectionStart")?, at("selectionEnd")?))
+}
+
+/// Focuses the field with `id` without scrolling, with the caret where [`focused_selection`] found it.
+pub fn refocus_field(id: &str, selection: Option<(f64, f64)>) {
+    focus_id_in_place(id);
+    if let (Some(field), Some((start, end))) = (active_element(), selection) {
+        let _ = js_sys::Reflect::set(&field, &"selectionStart".into(), &start.into());
+        let _ = js_sys::Reflect::set(&field, &"selectionEnd".into(), &end.into());
+    }
+}

@@ -128,6 +128,12 @@ pub fn focus_and_select(_id: &str) {}
 
 pub fn focus_id_in_place(_id: &str) {}
 
+pub fn focused_selection() -> Option<(f64, f64)> {
+    None
+}
+
+pub fn refocus_field(_id: &str, _selection: Option<(f64, f64)>) {}
+
 pub fn focused_id() -> Option<String> {
     None
 }

@@ -788,6 +788,27 @@ test('a reply form keeps what the reader typed, and their focus, when their own 
   await expect(reply.getByLabel('Name', { exact: true })).toHaveValue('Bo Reader');
 });
 
+test('a reply form keeps the caret where the reader left it when their own comment arrives meanwhile', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
+  await openComments(page);
+  await fill(mainForm(page), { text: 'First, a comment of my own.' });
+  await page.waitForTimeout(3000);
+  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
+  await page.getByRole('button', { name: 'Reply to Maren Holt' }).first().click();
+  const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
+  await text.click();
+  await text.pressSequentially('A reply, typed while it was sent.');
+  // The reader goes back to put a word in, before "sent."
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  release();
+  await expect(page.locator('.bs-comment--own')).toContainText('First, a comment of my own.');
+  await page.waitForTimeout(100);
+  await page.keyboard.type('being ');
+  await expect(text).toHaveValue('A reply, typed while it was being sent.');
+});
+
 test('the same words sent again after a reload mid-send carry the same client_id', async ({ page }) => {
   const posts = await withEndpoint(page, (route, body, n) => (n === 1
     ? undefined
