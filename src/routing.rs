@@ -32,12 +32,14 @@ pub struct Navigator {
 
 /// The route of the address bar's history entry. A fragment that is not the app's (a host's own `#top`), or in hash
 /// mode no fragment at all (a host router's own entry, `?tab=events`), gives the app's page remembered in that entry
-/// (the app writes it there: [`remember_page_here`]), else `None`: the app's page is not known there.
-pub(crate) fn route_here(config: &Config) -> Option<Route> {
+/// (the app writes it there: [`remember_page_here`]), else `None`: the app's page is not known there. In hash mode
+/// an entry without a fragment gives the front page instead (a first visit to the host page) unless `staying`: Back
+/// or Forward to a host router's entry, where the app keeps the page it shows, if it can remember it there.
+pub(crate) fn route_here(config: &Config, staying: bool) -> Option<Route> {
     let (pathname, hash) = platform::current_location();
     let remembered = || platform::history_route().and_then(|href| config.route_at(&pathname, &href[href.find('#')?..]));
     match config.routing == Routing::Hash && hash.is_empty() {
-        true => remembered(),
+        true => remembered().or_else(|| (!staying || !platform::history_state_is_plain()).then_some(Route::Front)),
         false => config.route_at(&pathname, &hash).or_else(remembered),
     }
 }
@@ -46,7 +48,7 @@ pub(crate) fn route_here(config: &Config) -> Option<Route> {
 /// it, so that Back, Forward or a reload to the entry shows it again (not the front page, or the page the app showed
 /// elsewhere).
 fn remember_page_here(config: &Config, route: &Route) {
-    if route_here(config).is_none() {
+    if route_here(config, true).is_none() {
         platform::keep_route_in_history(&config.href(route));
     }
 }
@@ -54,7 +56,7 @@ fn remember_page_here(config: &Config, route: &Route) {
 impl Navigator {
     /// Reads the current URL and follows back/forward from now on.
     pub fn start(config: &Config) -> Navigator {
-        let first = route_here(config).unwrap_or(Route::Front);
+        let first = route_here(config, false).unwrap_or(Route::Front);
         remember_page_here(config, &first);
         let route = RwSignal::new(first);
         let arrival = RwSignal::new(Arrival::Initial);
@@ -63,15 +65,16 @@ impl Navigator {
         }
         platform::remember_scroll();
         if config.routing == Routing::Hash {
-            // A reload of an entry the host's router has just added: the page does not come back through `popstate`.
+            // A reload of an entry the host's router has just added, which Back or Forward never came to.
             let leaving = config.clone();
             platform::before_leaving(move || remember_page_here(&leaving, &route.get_untracked()));
         }
         let watched = config.clone();
-        platform::on_history_change(move || {
-            // An entry that does not say the app's page (a host router's, the reader never left it through an app
-            // link): the app showed the page it shows now there, and it stays.
-            let Some(next) = route_here(&watched) else { return remember_page_here(&watched, &route.get_untracked()) };
+        platform::on_history_change(move |moved| {
+            // Back or Forward to an entry that does not say the app's page (a host router's, never left through an
+            // app link): the app showed the page it shows now there, and it stays. Not when a host page that renders
+            // itself has drawn the app again: that reads the address as a first visit does.
+            let Some(next) = route_here(&watched, !moved) else { return remember_page_here(&watched, &route.get_untracked()) };
             if next != route.get_untracked() {
                 platform::hold_scroll_memory(true);
                 arrival.set(Arrival::History);

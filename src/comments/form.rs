@@ -68,6 +68,15 @@ impl FormState {
     }
 }
 
+impl FormState {
+    /// Takes the reply draft kept in this browser when it differs from the words held here: another tab wrote it.
+    pub fn catch_up(&self, article: &str, parent: &str) {
+        if let Some(kept) = store::kept_draft(article, Some(parent)).filter(|kept| *kept != self.text.get_untracked()) {
+            self.text.set(kept);
+        }
+    }
+}
+
 /// The part of an element id that stands for a comment: its id's bytes in hex, so that ids differing only in
 /// punctuation or in letters outside ASCII (`a-1`, `a1`) do not share one.
 pub fn id_part(comment_id: &str) -> String {

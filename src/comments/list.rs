@@ -68,6 +68,8 @@ pub struct ReplyState {
     pub form: Callback<String, FormState>,
     pub forget_form: Callback<String>,
     pub article: StoredValue<String>,
+    /// The comments the reader had begun a reply to, and not sent, when the comments were opened (by id).
+    pub drafted: StoredValue<Vec<String>>,
     pub endpoint: StoredValue<Option<String>>,
     pub on_posted: Callback<OwnComment>,
 }
@@ -97,7 +99,7 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, la
     let starts = page_starts(items.iter().map(|(s, depth)| (*depth, s.own.is_none())), PAGE);
     // The reader's own comments, and those they have begun a reply to, are shown wherever they are in the thread: a
     // draft far down it would otherwise be found only by a reader who remembers where it was.
-    let drafted = replies.article.with_value(|article| store::drafted_replies(article));
+    let drafted = replies.drafted.get_value();
     let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some() || drafted.contains(&s.comment.id)).map(|(i, _)| i);
     // A number of pages kept in the history entry may be more than the thread has now.
     let asked = (pages.get() as usize).clamp(1, starts.len());

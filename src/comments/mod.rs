@@ -86,18 +86,20 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     // Reply forms' states, made under this section (not the form) so that they outlive a redrawn thread.
     let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());
     let forget_form = Callback::new(move |parent: String| forms.update_value(|all| all.retain(|(p, _)| *p != parent)));
-    // Another tab wrote or cleared a reply draft (or cleared all storage): the Reply buttons' draft marks are read
-    // again. A closed form's kept state of a draft written there is dropped: opened again, it would show the older
-    // words and write them over the newer ones.
+    // Another tab wrote or cleared a reply draft of this story (or cleared all storage): the Reply buttons' draft
+    // marks are read again. A closed form's kept state of a draft written there is dropped: opened again, it would
+    // show the older words and write them over the newer ones.
     let drafts_of_article = store::draft_key(&slug, Some(""));
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key().unwrap_or_default();
-        if key.is_empty() || key.starts_with(store::DRAFT_PREFIX) {
-            if let Some(parent) = key.strip_prefix(&drafts_of_article).filter(|p| !open_reply.is_under(p)) {
+        if let Some(parent) = key.strip_prefix(&drafts_of_article) {
+            if !open_reply.is_under(parent) {
                 forget_form.run(parent.to_string());
             }
-            drafts_changed.update(|n| *n += 1);
+        } else if !key.is_empty() {
+            return;
         }
+        drafts_changed.update(|n| *n += 1);
     });
     on_cleanup(move || storage.remove());
     // Weak: the callback lives in this section's owner, and a strong one would keep the section (and every reply
@@ -106,6 +108,8 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     let form_article = slug.clone();
     let form = Callback::new(move |parent: String| {
         if let Some(state) = forms.with_value(|all| all.iter().find(|(p, _)| *p == parent).map(|(_, s)| *s)) {
+            // Another tab may have written the draft while this form was open, then closed by another Reply.
+            state.catch_up(&form_article, &parent);
             return state;
         }
         let make = || form::FormState::new(&form_article, Some(&parent));
@@ -124,6 +128,8 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         form,
         forget_form,
         article: StoredValue::new(slug.clone()),
+        // Read once: a page shown for a draft stays while the reader is there, whatever becomes of the draft.
+        drafted: StoredValue::new(store::drafted_replies(&slug)),
         endpoint: StoredValue::new(endpoint.clone()),
         // Once a reply is sent its form closes (unless the reader has opened another meanwhile), focus goes back to
         // its Reply button if it was in the form, and the reply shows in the thread.

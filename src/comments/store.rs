@@ -36,7 +36,7 @@ pub enum OwnStatus {
 }
 
 /// The start of every draft's key.
-pub const DRAFT_PREFIX: &str = "broadsheet:draft:";
+const DRAFT_PREFIX: &str = "broadsheet:draft:";
 
 pub fn draft_key(article: &str, parent: Option<&str>) -> String {
     match parent {
@@ -46,7 +46,12 @@ pub fn draft_key(article: &str, parent: Option<&str>) -> String {
 }
 
 pub fn load_draft(article: &str, parent: Option<&str>) -> String {
-    platform::storage_get(&draft_key(article, parent)).unwrap_or_default()
+    kept_draft(article, parent).unwrap_or_default()
+}
+
+/// The draft kept, if there is one (and storage can be read).
+pub fn kept_draft(article: &str, parent: Option<&str>) -> Option<String> {
+    platform::storage_get(&draft_key(article, parent))
 }
 
 /// The comments of `article` the reader has begun a reply to and not sent (a draft with words in it), by id.

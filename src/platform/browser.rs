@@ -103,7 +103,7 @@ pub fn rehearse() {
     if config.not_found_page {
         return;
     }
-    let route = crate::routing::route_here(&config).unwrap_or(broadsheet_model::Route::Front);
+    let route = crate::routing::route_here(&config, false).unwrap_or(broadsheet_model::Route::Front);
     let Ok(element) = document().create_element("div").map(|e| e.unchecked_into::<web_sys::HtmlElement>()) else { return };
     let handle = leptos::mount::mount_to(element, move || {
         provide_context(config.clone());
@@ -402,8 +402,7 @@ pub fn history_route() -> Option<String> {
 /// when that state is a value keys cannot be added to (a string, an array): it is the host's, and stays as it is.
 fn current_state_with(key: &str, value: JsValue) -> Option<js_sys::Object> {
     let current = window().history().ok()?.state().ok()?;
-    let plain = current.is_null() || current.is_undefined() || (current.is_object() && !js_sys::Array::is_array(&current));
-    if !plain {
+    if !is_plain(&current) {
         return None;
     }
     let state = js_sys::Object::new();
@@ -412,6 +411,15 @@ fn current_state_with(key: &str, value: JsValue) -> Option<js_sys::Object> {
     }
     let _ = js_sys::Reflect::set(&state, &key.into(), &value);
     Some(state)
+}
+
+/// Whether the current history entry's state is one the app can add its keys to (see [`current_state_with`]).
+pub fn history_state_is_plain() -> bool {
+    window().history().and_then(|h| h.state()).is_ok_and(|state| is_plain(&state))
+}
+
+fn is_plain(state: &JsValue) -> bool {
+    state.is_null() || state.is_undefined() || (state.is_object() && !js_sys::Array::is_array(state))
 }
 
 /// The scroll position saved in the current history entry (after back/forward).
@@ -647,26 +655,31 @@ pub fn take_over_scroll_restoration() {
     listen(&window(), "pageshow", move || restoration(web_sys::ScrollRestoration::Manual));
 }
 
-/// Calls `f` when the reader is about to leave the page or reload it: before `pagehide`, where Chromium no longer
-/// keeps what is written into the history entry.
+/// Calls `f` when the reader is about to leave the page or reload it, while the app is in it: before `pagehide`,
+/// where what is written into the history entry is not kept for a reload (Chromium).
 pub fn before_leaving(f: impl Fn() + 'static) {
-    listen(&window(), "beforeunload", f);
+    listen(&window(), "beforeunload", move || {
+        if in_page() {
+            f();
+        }
+    });
 }
 
 /// Calls `on_change` after back, forward or a change of the fragment, and when a host page that renders itself has
 /// put the app into a new element (public/loader.js, `followHost`), whose place on the page is looked for anew.
-pub fn on_history_change(on_change: impl Fn() + Clone + 'static) {
+/// `on_change` is told which (`true`: the app was moved).
+pub fn on_history_change(on_change: impl Fn(bool) + Clone + 'static) {
     let moved = on_change.clone();
     listen(&window(), "popstate", move || {
         if in_page() {
-            on_change();
+            on_change(false);
         }
     });
     listen(&window(), "broadsheet:moved", move || {
         SCROLLER.with(|s| s.replace(None));
         super::island::watch_again();
         if in_page() {
-            moved();
+            moved(true);
         }
     });
 }

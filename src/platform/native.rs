@@ -88,7 +88,11 @@ pub fn hold_scroll_memory(_held: bool) {}
 
 pub fn take_over_scroll_restoration() {}
 
-pub fn on_history_change(_on_change: impl Fn() + 'static) {}
+pub fn on_history_change(_on_change: impl Fn(bool) + 'static) {}
+
+pub fn history_state_is_plain() -> bool {
+    true
+}
 
 pub fn in_app_link(_event: &web_sys::MouseEvent) -> Option<LinkTarget> {
     None

@@ -258,6 +258,26 @@ test('a reply reopened after another tab changed its draft shows the newer words
   await expect(text).toHaveValue('Begun in this tab, finished in the other.');
 });
 
+test('a reply form open in two tabs, closed here and opened again, shows the words the other tab wrote since', async ({ page, context }) => {
+  await openComments(page);
+  const button = page.getByRole('button', { name: 'Reply to Maren Holt', exact: true }).first();
+  const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
+  await button.click();
+  await text.fill('Begun here.');
+  const other = await context.newPage();
+  await other.goto(REFERENCE);
+  await appReady(other);
+  await showComments(other);
+  await other.getByRole('button', { name: 'Reply to Maren Holt', exact: true }).first().click();
+  await other.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true }).fill('Begun here, and taken on there.');
+  await other.close();
+  await page.bringToFront();
+  // Here the form was open all along; another Reply closes it, and Maren Holt's opens it again.
+  await page.locator('.bs-comment__reply').nth(1).click();
+  await button.click();
+  await expect(text).toHaveValue('Begun here, and taken on there.');
+});
+
 test('a reply of only spaces is not marked as a draft; one left in another tab is, and goes when that tab sends it', async ({ page, context }) => {
   await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   await openComments(page);
@@ -1083,6 +1103,13 @@ test('a reply begun far down a long thread and left unsent is shown on the next 
   expect((await order()).slice(99, 102)).toEqual(['Reader 99', 'Show more comments (200 more)', 'Reader 300']);
   await button.click();
   await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Half a thought about Reader 350.');
+  // The reader thinks better of it: the draft goes, the comments they are reading stay, and so does the way on.
+  await form.getByLabel('Comment', { exact: true }).fill('');
+  await form.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(button).not.toHaveAccessibleDescription('Draft saved');
+  await page.getByRole('button', { name: 'Show later comments (200 more)' }).click();
+  await expect(page.locator('.bs-comment')).toHaveCount(300);
+  await expect(page.locator('.bs-comment__body:focus .bs-comment__author')).toHaveText('Reader 400');
 });
 
 for (const how of ['Back', 'a reload']) test(`${how} to a long thread returns the reader to the comment they were reading, with the comments they had asked for`, async ({ page }) => {

@@ -375,6 +375,19 @@ test('hash routing: entries a host router adds while the app shows a story show 
   await expect(page.getByRole('heading', { name: 'Top stories' })).toHaveCount(0);
 });
 
+test('hash routing: Back to the host page\'s first entry, whose state is a string of the host\'s, shows the front page there', async ({ page }) => {
+  await openHost(page);
+  await expect(appH1(page)).toHaveText('Top stories');
+  // A state the app cannot add its keys to: it remembers nothing in this entry.
+  await page.evaluate(() => history.replaceState('tab-2', ''));
+  await app(page).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Local News' }).click();
+  await expect(appH1(page)).toHaveText('Local News');
+  await page.goBack();
+  await expect(page).toHaveURL(PAGE);
+  await expect(appH1(page)).toHaveText('Top stories');
+  expect(await page.evaluate(() => history.state)).toBe('tab-2');
+});
+
 test('hash routing: Back to the host page\'s entry without a fragment, which the app never left, shows the front page', async ({ page }) => {
   await openHost(page);
   await expect(appH1(page)).toHaveText('Top stories');
