@@ -49,6 +49,10 @@
       document.documentElement.setAttribute('data-broadsheet-theme', next);
       toggle.setAttribute('aria-pressed', String(next === 'dark'));
     });
+    // The skip link names the address the page was written for: one opened with a query (`?utm_source=…`), or
+    // 404.html answered for any missing address, would load another page. This one's main, at this address.
+    const skip = document.querySelector('#broadsheet .bs-skip-link');
+    if (skip) skip.href = `${location.pathname}${location.search}#bs-main`;
     for (const time of document.querySelectorAll('#broadsheet time[datetime]')) {
       const label = localTime(time.dateTime);
       if (label) time.textContent = label;

@@ -128,6 +128,18 @@ test('the skip link is the first stop and moves focus to the main content', asyn
   await expect(page.locator('#bs-main')).toBeFocused();
 });
 
+for (const [what, address] of [['opened with a query', `${REFERENCE}?utm_source=newsletter`], ['not found, answered by 404.html', '/no-such-section/no-such-story/']]) test(`before the app has taken a pre-rendered page over (${what}), the skip link stays on the page`, async ({ page }) => {
+  // The app's code held back: the page as written, with early.js.
+  await page.route((url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname), () => {});
+  await page.goto(address);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`${address}#bs-main`);
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
 test('without JavaScript the skip link moves to the main content of the same page, not the front page', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
