@@ -190,8 +190,9 @@ pub fn CommentForm(
                 Ok(own) => {
                     if remember_details {
                         store::save_commenter(&Commenter { name: request.name, email: request.email, website: request.website });
-                    } else {
-                        // Sent: unsaved details are not kept for someone else's comment from this tab.
+                    } else if store::load_typed_commenter().is_none_or(|typed| typed.name.trim() == request.name && typed.email.trim() == request.email) {
+                        // Sent: unsaved details are not kept for someone else's comment from this tab. Not those the
+                        // reader has typed since, into another form, while this one was being sent.
                         store::forget_typed_commenter();
                     }
                     if store::load_draft(&request.article, request.parent.as_deref()) == sent_text {

@@ -216,7 +216,14 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
         };
         view! {
             <button type="button" class="bs-comment__reply" id=button_id.clone() aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-description=draft on:click=move |_| if !open.get_untracked() { replies.open.open(&reply_to, open) }>
+                aria-description=draft on:click=move |_| match open.get_untracked() {
+                    false => replies.open.open(&reply_to, open),
+                    // Pressed again it closes the form, as Cancel reply does (the words kept as a draft); focus stays.
+                    true => {
+                        replies.open.close();
+                        replies.forget_form.run(reply_to.clone());
+                    }
+                }>
                 "Reply"
                 <span class="bs-visually-hidden">" to " {comment.author.clone()}</span>
             </button>

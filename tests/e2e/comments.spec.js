@@ -803,9 +803,17 @@ test('a reply form keeps what the reader typed, and their focus, when their own 
   await expect(reply.getByLabel('Name', { exact: true })).toHaveValue('Bo Reader');
   await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('And a reply, typed while it was sent.');
   await expect(reply.getByLabel('Comment', { exact: true })).toBeFocused();
-  // Reply again on the open form changes nothing either.
-  await page.getByRole('button', { name: 'Reply to Maren Holt' }).first().click();
+  // Its Reply pressed again closes the form (its aria-expanded says so) and keeps focus; pressed once more, the
+  // form comes back with what the reader typed.
+  const button = page.getByRole('button', { name: 'Reply to Maren Holt' }).first();
+  await button.click();
+  await expect(reply).toHaveCount(0);
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAccessibleDescription('Draft saved');
+  await button.press('Enter');
   await expect(reply.getByLabel('Name', { exact: true })).toHaveValue('Bo Reader');
+  await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('And a reply, typed while it was sent.');
 });
 
 test('a reply form keeps the caret where the reader left it when their own comment arrives meanwhile', async ({ page }) => {
