@@ -786,7 +786,8 @@ test('comments code gone from the server (a tab older than the deploy) offers a 
   await expect(area.getByRole('button', { name: 'Try again' })).toHaveCount(0);
 });
 
-test('a reply form keeps what the reader typed, and their focus, when their own comment arrives meanwhile', async ({ page }) => {
+/** The reader's comment posted from the main form, its answer held until `release()`, then Maren Holt's Reply opened. */
+async function ownCommentOnItsWayAndAReplyOpen(page) {
   let release;
   const held = new Promise((r) => { release = r; });
   await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
@@ -795,7 +796,11 @@ test('a reply form keeps what the reader typed, and their focus, when their own 
   await page.waitForTimeout(3000);
   await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
   await page.getByRole('button', { name: 'Reply to Maren Holt' }).first().click();
-  const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  return { release, reply: page.getByRole('form', { name: 'Reply', exact: true }) };
+}
+
+test('a reply form keeps what the reader typed, and their focus, when their own comment arrives meanwhile', async ({ page }) => {
+  const { release, reply } = await ownCommentOnItsWayAndAReplyOpen(page);
   await reply.getByLabel('Name', { exact: true }).fill('Bo Reader');
   await reply.getByLabel('Comment', { exact: true }).fill('And a reply, typed while it was sent.');
   release();
@@ -817,15 +822,8 @@ test('a reply form keeps what the reader typed, and their focus, when their own 
 });
 
 test('a reply form keeps the caret where the reader left it when their own comment arrives meanwhile', async ({ page }) => {
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await withEndpoint(page, async (route) => { await held; await route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }); });
-  await openComments(page);
-  await fill(mainForm(page), { text: 'First, a comment of my own.' });
-  await page.waitForTimeout(3000);
-  await mainForm(page).getByRole('button', { name: 'Post Comment' }).click();
-  await page.getByRole('button', { name: 'Reply to Maren Holt' }).first().click();
-  const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
+  const { release, reply } = await ownCommentOnItsWayAndAReplyOpen(page);
+  const text = reply.getByLabel('Comment', { exact: true });
   await text.click();
   await text.pressSequentially('A reply, typed while it was sent.');
   // The reader goes back to put a word in, before "sent."
