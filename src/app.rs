@@ -170,7 +170,7 @@ fn page_area(view: View, nav: Navigator, retry: Callback<()>) -> AnyView {
     match view {
         View::Loading => view! { <Skeleton route=nav.route.get_untracked()/> }.into_any(),
         View::NotFound(_) => view! { <NotFoundPage/> }.into_any(),
-        View::Failed(error) => view! { <ErrorPage error=error retry=retry/> }.into_any(),
+        View::Failed(error) => view! { <ErrorPage error=error retry=retry alert=nav.arrival.get_untracked() == Arrival::Initial/> }.into_any(),
         View::Ready(site, data) => page_view(site, data),
     }
 }
