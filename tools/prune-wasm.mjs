@@ -6,9 +6,9 @@
 //   declares it, under the cargo home, so the same source built under another home was different bytes (and a
 //   different brotli size, which the size budget checks).
 // Then wasm-opt runs again (the npm binaryen the build pins), now free to drop the code only those exports reached,
-// and the JS loses the classes and the imports the module no longer asks for. Last, every `wasm.name` the JS still
-// uses is checked to be an export of the module: a wasm-bindgen that writes its JS differently fails the build here
-// rather than the app in a browser.
+// and the JS loses the classes and the imports the module no longer asks for. Every `wasm.name` the JS still uses is
+// checked to be an export of the module: a wasm-bindgen that writes its JS differently fails the build here rather
+// than the app in a browser. Last, the imports get short names in both files (`shortImports`).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -60,30 +60,44 @@ function sections(bytes) {
   return found;
 }
 
+/** The import section's entries: module, name, and where the entry and its name start and end. */
+function importEntries(bytes) {
+  const section = sections(bytes).find((s) => s.id === 2);
+  if (!section) return [];
+  let [count, at] = leb(bytes, section.body);
+  const entries = [];
+  for (; count > 0; count--) {
+    const start = at;
+    let module;
+    let name;
+    [module, at] = readName(bytes, at);
+    const nameStart = at;
+    [name, at] = readName(bytes, at);
+    const nameEnd = at;
+    const type = bytes[at++];
+    // Function: a type index; table: type and limits; memory: limits; global: type and mutability.
+    if (type === 0) [, at] = leb(bytes, at);
+    else if (type === 1) { at += 1; const flags = bytes[at++]; [, at] = leb(bytes, at); if (flags & 1) [, at] = leb(bytes, at); }
+    else if (type === 2) { const flags = bytes[at++]; [, at] = leb(bytes, at); if (flags & 1) [, at] = leb(bytes, at); }
+    else if (type === 3) at += 2;
+    else throw new Error(`import ${module}.${name} of unknown kind ${type}`);
+    entries.push({ module, name, start, nameStart, nameEnd, end: at });
+  }
+  return entries;
+}
+
 /** Export names, or (`kind` 'import') import names (without their module). */
 function entryNames(bytes, kind) {
-  const section = sections(bytes).find((s) => s.id === (kind === 'import' ? 2 : 7));
+  if (kind === 'import') return importEntries(bytes).map((e) => e.name);
+  const section = sections(bytes).find((s) => s.id === 7);
   if (!section) return [];
   let [count, at] = leb(bytes, section.body);
   const names = [];
   for (; count > 0; count--) {
-    let module;
-    if (kind === 'import') [module, at] = readName(bytes, at);
     let name;
     [name, at] = readName(bytes, at);
-    const type = bytes[at++];
-    if (kind === 'import') {
-      // Function: a type index; table: type and limits; memory: limits; global: type and mutability.
-      if (type === 0) [, at] = leb(bytes, at);
-      else if (type === 1) { at += 1; const flags = bytes[at++]; [, at] = leb(bytes, at); if (flags & 1) [, at] = leb(bytes, at); }
-      else if (type === 2) { const flags = bytes[at++]; [, at] = leb(bytes, at); if (flags & 1) [, at] = leb(bytes, at); }
-      else if (type === 3) at += 2;
-      else throw new Error(`import ${module}.${name} of unknown kind ${type}`);
-      names.push(name);
-    } else {
-      [, at] = leb(bytes, at);
-      names.push(name);
-    }
+    [, at] = leb(bytes, at + 1);
+    names.push(name);
   }
   return names;
 }
@@ -130,6 +144,55 @@ function prunedBindings(js, imports) {
   return out;
 }
 
+/** Short, distinct JS property names: a … Z, then aa, ab, … (never a keyword). */
+function* shortNames() {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (let length = 1; ; length++) {
+    for (let i = 0; i < letters.length ** length; i++) {
+      let name = '';
+      for (let n = i, k = 0; k < length; k++, n = Math.floor(n / letters.length)) name = letters[n % letters.length] + name;
+      if (!['do', 'if', 'in'].includes(name)) yield name;
+    }
+  }
+}
+
+/** The module with its imports renamed as `names` (old name → new) says. */
+function withRenamedImports(bytes, names) {
+  const parts = [bytes.subarray(0, 8)];
+  for (const section of sections(bytes)) {
+    if (section.id !== 2) {
+      parts.push(bytes.subarray(section.start, section.end));
+      continue;
+    }
+    const entries = importEntries(bytes);
+    const body = Buffer.concat([unsignedLeb(entries.length), ...entries.flatMap((entry) => {
+      const name = Buffer.from(names.get(entry.name) ?? entry.name);
+      return [bytes.subarray(entry.start, entry.nameStart), unsignedLeb(name.length), name, bytes.subarray(entry.nameEnd, entry.end)];
+    })]);
+    parts.push(Buffer.from([2]), unsignedLeb(body.length), body);
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * The module and its JS with short import names. wasm-bindgen names each import `__wbg_<what>_<16 hex digits>` (the
+ * hash keeps two crates' imports apart), in the module and in the JS's import object: 200-odd names whose random
+ * digits brotli cannot compress, over 5 KiB of the first load. Only the two files have to agree on them. The JS
+ * must name each one once, as the key of its import function, and nowhere else.
+ */
+function shortImports(wasm, js) {
+  const names = new Map();
+  const next = shortNames();
+  for (const { name } of importEntries(wasm)) {
+    if (js.split(name).length !== 2 || !js.includes(`\n        ${name}: function`)) {
+      throw new Error(`the JS does not name import ${name} once, as its import function`);
+    }
+    names.set(name, next.next().value);
+  }
+  const renamed = js.replace(/^ {8}(\w+): function/gm, (whole, name) => (names.has(name) ? `        ${names.get(name)}: function` : whole));
+  return [withRenamedImports(wasm, names), renamed, names];
+}
+
 /**
  * Prunes `wasmPath` and its bindings `jsPath` in place; `optimize` is the wasm-opt arguments the build used
  * (index.html's `data-wasm-opt` and `data-wasm-opt-params`). Returns a line saying what it took out.
@@ -152,6 +215,8 @@ export function pruneWasm(wasmPath, jsPath, optimize) {
   if (classes.length) throw new Error(`${jsPath} still names ${[...new Set(classes)].join(', ')} after pruning`);
   const unmet = [...imports].filter((name) => !pruned.includes(`\n        ${name}: `));
   if (unmet.length) throw new Error(`${jsPath} no longer gives ${wasmPath} its imports ${unmet.join(', ')}`);
-  writeFileSync(jsPath, pruned);
-  return `${dropped.length} dead exports, wasm ${before.length} → ${after.length} bytes, JS ${js.length} → ${pruned.length} bytes`;
+  const [wasm, bindings, names] = shortImports(after, pruned);
+  writeFileSync(wasmPath, wasm);
+  writeFileSync(jsPath, bindings);
+  return `${dropped.length} dead exports, ${names.size} imports renamed, wasm ${before.length} → ${wasm.length} bytes, JS ${js.length} → ${bindings.length} bytes`;
 }
