@@ -23,12 +23,14 @@ pub fn SectionPage(site: Arc<Site>, listing: Arc<Listing>) -> impl IntoView {
     let empty = listing.items.is_empty().then(|| view! { <p class="bs-empty">"No stories in this section yet."</p> });
     let stories = if listing.total == 1 { "story" } else { "stories" };
     let position = format!("Page {} of {} · {} {stories}", listing.page, listing.pages, listing.total);
+    // Every page of a section would otherwise have the same heading, which a screen reader lists by heading.
+    let page_of = if listing.page > 1 { format!(", page {} of {}", listing.page, listing.pages) } else { String::new() };
     // A section of one page has no pages to go to: no empty "Pages" landmark.
     let pager = (newer.is_some() || older.is_some()).then(|| view! { <nav class="bs-pager" aria-label="Pages">{newer}{older}</nav> });
     view! {
         <div class="bs-section">
             <header class="bs-section__header">
-                <h1 class="bs-page-title" tabindex="-1">{listing.title.clone()}</h1>
+                <h1 class="bs-page-title" tabindex="-1">{listing.title.clone()}<span class="bs-visually-hidden">{page_of}</span></h1>
                 <p class="bs-section__description">{listing.description.clone()}</p>
                 <p class="bs-section__position">{position}</p>
             </header>

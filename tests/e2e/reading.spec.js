@@ -27,6 +27,9 @@ test('a reader goes front → section → page 2 → article → Read more → r
   await page.getByRole('link', { name: 'Older →' }).click();
   await expect(page).toHaveURL(/\/international\/page\/2\/$/);
   await expect(page.getByText(/^Page 2 of \d+/)).toBeVisible();
+  // Its heading, listed among the headings of page 1's, is told apart from it.
+  await expect(h1(page)).toHaveText(/^International News, page 2 of \d+$/);
+  await expect(h1(page)).toBeFocused();
   if (onPage1) {
     await page.getByRole('link', { name: '← Newer' }).click();
     await expect(page).toHaveURL(/\/international\/$/);

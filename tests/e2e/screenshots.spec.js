@@ -37,7 +37,7 @@ function wordsSplit(page) {
 
 const pages = [
   ['front', '/', 'Top stories'],
-  ['section', '/international/page/2/', 'International News'],
+  ['section', '/international/page/2/', /^International News, page 2 of \d+$/],
   ['article', REFERENCE, /Kim Jong Un Returns/],
   ['not-found', '/no/such/page/', 'Page not found'],
 ];
