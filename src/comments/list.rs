@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::form::{id_part, CommentForm, FormState};
 use super::store::{self, OwnComment, OwnStatus};
-use crate::components::Timestamp;
+use crate::components::{time_label, Timestamp};
 
 /// One comment to show, with how only its author sees it (if so).
 #[derive(Debug, Clone, PartialEq)]
@@ -225,7 +225,8 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
                     }
                 }>
                 "Reply"
-                <span class="bs-visually-hidden">" to " {comment.author.clone()}</span>
+                // Its time too: a reader's comments would otherwise each have a "Reply to" of the same name.
+                <span class="bs-visually-hidden">" to " {comment.author.clone()} ", " {time_label(&comment.published)}</span>
             </button>
         }
     });

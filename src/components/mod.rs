@@ -15,7 +15,7 @@ pub use share_button::ShareButton;
 pub use skeleton::Skeleton;
 pub use teaser_card::TeaserCard;
 pub use theme_toggle::ThemeToggle;
-pub use timestamp::Timestamp;
+pub use timestamp::{time_label, Timestamp};
 
 use broadsheet_model::Site;
 
