@@ -208,10 +208,12 @@ pub fn CommentForm(
                     on_posted.try_run(own);
                 }
                 // The field the endpoint named is marked as the form's own checks mark one, and focused if the
-                // reader is still in this form.
+                // reader is still in this form (its description reads the words). A reader who has left the form
+                // hears them from the status line instead: the summary is no live region.
                 Err(SubmitError { message, field: Some(field), .. }) => {
                     let in_form = platform::focused_id().is_some_and(|id| id.starts_with(&format!("{}-", form_id.get_value())));
-                    if errors.try_set(vec![FieldError { field, message }]).is_none() && phase.try_set(Phase::Editing).is_none() && in_form {
+                    let outcome = if in_form { Phase::Editing } else { Phase::Failed { message: message.clone(), retry: false } };
+                    if errors.try_set(vec![FieldError { field, message }]).is_none() && phase.try_set(outcome).is_none() && in_form {
                         platform::focus_id_in_place(&field_id(field));
                     }
                 }
@@ -323,7 +325,9 @@ pub fn CommentForm(
         }>
             <h3 class="bs-comment-form__title" id=title_id>{if is_reply { "Reply" } else { "Leave a Reply" }}</h3>
             <p class="bs-comment-form__intro">"Required fields are marked " <span aria-hidden="true">"*"</span><span class="bs-visually-hidden">"as required"</span>"."</p>
-            <div class="bs-comment-form__summary" aria-live="polite">{summary}</div>
+            // Not a live region: focus goes to the first field in error, whose description a screen reader reads.
+            // The summary read as well said the first error twice.
+            <div class="bs-comment-form__summary">{summary}</div>
             {field(Field::Text, "textarea", "off", true, None)}
             {field(Field::Name, "text", "name", true, None)}
             {field(Field::Email, "email", "email", true, Some("Your email address will not be published."))}

@@ -92,7 +92,10 @@ test('an empty submit shows labelled errors and focuses the first bad field', as
   expect(await form.getByLabel('Website', { exact: true }).evaluate((el) => getComputedStyle(el).border)).not.toBe(marked);
   await expect(form.getByLabel('Comment', { exact: true })).toHaveAccessibleDescription('Please enter your comment.');
   await expect(form.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(/Your email address will not be published\. Please enter your email\./);
-  await expect(form.locator('[aria-live]').first()).toContainText('There are 3 problems with your comment');
+  // The summary says how many, to a reader who looks there; a screen reader is not made to read it as well as the
+  // focused field's error.
+  await expect(form.getByText('There are 3 problems with your comment')).toBeVisible();
+  await expect(form.locator('[aria-live], [role="alert"], [role="status"]').filter({ hasText: 'problem' })).toHaveCount(0);
   // Whitespace only is still empty; a bad website is named.
   await fill(form, { text: '   \n  ', website: 'javascript:alert(1)' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
@@ -405,6 +408,24 @@ test('with an endpoint: a refusal that names a field marks that field in the end
   await expect(comment).toHaveValue('See https://example.com for more.');
   await expect(form.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   expect(posts).toHaveLength(1);
+});
+
+test('with an endpoint: a refusal that names a field, coming when the reader has left the form, is said in its status line', async ({ page }) => {
+  const refusal = { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } };
+  let answer;
+  const answered = new Promise((resolve) => { answer = resolve; });
+  const { form } = await postTo(page, async (route) => {
+    await answered;
+    await route.fulfill({ status: 422, contentType: 'application/json', json: refusal });
+  }, 'See https://example.com for more.');
+  await expect(form.getByRole('button', { name: 'Posting…' })).toBeVisible();
+  const elsewhere = page.locator('main h1');
+  await elsewhere.focus();
+  answer();
+  await expect(form.getByRole('status')).toContainText('Links are not allowed in comments.');
+  await expect(form.getByLabel('Comment', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  // The reader is left where they went.
+  await expect(elsewhere).toBeFocused();
 });
 
 test('with an endpoint that never answers: after 10 s the reader is told, and Try again sends the same comment', async ({ page }) => {
