@@ -353,6 +353,11 @@ test('with an endpoint: a 201 shows the comment; the email never reaches the pag
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('secret.reader@example.com');
 });
 
+/** The comments' authors and their "Show more" buttons, as they come down the page. */
+function shownInOrder(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.bs-comment__author, .bs-comments__more')].map((e) => e.textContent));
+}
+
 /** Opens the reference article's comments with an endpoint answering `answer`, and posts `text`. */
 async function postTo(page, answer, text) {
   const posts = await withEndpoint(page, answer);
@@ -1016,7 +1021,7 @@ test('a reply posted in the first hundred of a long thread takes no comment show
   await expect(page.locator('.bs-comment--own')).toContainText('A reply near the top.');
   // Reader 99 is still there above the button, its Reply too; the button says what is left.
   await expect(page.locator('.bs-comment')).toHaveCount(101);
-  const order = () => page.evaluate(() => [...document.querySelectorAll('.bs-comment__author, .bs-comments__more')].map((e) => e.textContent));
+  const order = () => shownInOrder(page);
   expect((await order()).slice(-2)).toEqual(['Reader 99', 'Show more comments (50 more)']);
   await expect(page.getByRole('button', { name: /^Reply to Reader 99, / })).toBeVisible();
   await page.getByRole('button', { name: 'Show more comments (50 more)' }).click();
@@ -1080,7 +1085,7 @@ test('a reader\'s reply in the middle of a long thread, opened again later, come
   await showComments(page);
   await expect(page.locator('.bs-comment--own')).toContainText('My reply in the middle.');
   await expect(page.locator('.bs-comment')).toHaveCount(201);
-  const order = () => page.evaluate(() => [...document.querySelectorAll('.bs-comment__author, .bs-comments__more')].map((e) => e.textContent));
+  const order = () => shownInOrder(page);
   let seen = await order();
   // Two buttons: "more" fills the gap in order, "later" goes on after the reader's reply.
   expect(seen.slice(99, 103)).toEqual(['Reader 99', 'Show more comments (200 more)', 'Reader 300', 'Reader 301']);
@@ -1132,7 +1137,7 @@ test('a reply begun far down a long thread and left unsent is shown on the next 
   await expect(button).toHaveAccessibleDescription('Draft saved');
   // Its page after a gap (the thread from its first comment, as for a reader's own comment), not every page before.
   await expect(page.locator('.bs-comment')).toHaveCount(200);
-  const order = () => page.evaluate(() => [...document.querySelectorAll('.bs-comment__author, .bs-comments__more')].map((e) => e.textContent));
+  const order = () => shownInOrder(page);
   expect((await order()).slice(99, 102)).toEqual(['Reader 99', 'Show more comments (200 more)', 'Reader 300']);
   await button.click();
   await expect(form.getByLabel('Comment', { exact: true })).toHaveValue('Half a thought about Reader 350.');
@@ -1238,7 +1243,7 @@ test('in a long thread the reader\'s own comment is shown as soon as it is sent,
   // Not the 500 between: drawing them all made a post at the end of 3,000 comments take over a second.
   await expect(page.locator('.bs-comment')).toHaveCount(101);
   const more = page.getByRole('button', { name: 'Show more comments (500 more)' });
-  const order = () => page.evaluate(() => [...document.querySelectorAll('.bs-comment__author, .bs-comments__more')].map((e) => e.textContent).slice(98));
+  const order = async () => (await shownInOrder(page)).slice(98);
   expect(await order()).toEqual(['Reader 98', 'Reader 99', 'Show more comments (500 more)', 'Ann Reader']);
   await more.click();
   await expect(page.locator('.bs-comment')).toHaveCount(201);

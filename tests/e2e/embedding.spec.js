@@ -346,6 +346,13 @@ test('hash routing beside a host router that keeps its place in the query: the a
   expect(requests.filter((url) => url.endsWith('/front.json'))).toEqual([]);
 });
 
+/** The app shows the reference story, given the time to draw another page, and not its front page. */
+async function expectStoryStays(page) {
+  await page.waitForTimeout(300);
+  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
+  await expect(page.getByRole('heading', { name: 'Top stories' })).toHaveCount(0);
+}
+
 test('hash routing: entries a host router adds while the app shows a story show that story on Back, Forward and a reload', async ({ page }) => {
   await openHost(page, `#${REFERENCE}`);
   await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
@@ -354,10 +361,8 @@ test('hash routing: entries a host router adds while the app shows a story show 
   await page.evaluate(() => history.pushState({ view: 'people' }, '', '/index.html?tab=people'));
   await page.goBack();
   await expect(page).toHaveURL(`${PAGE}?tab=events`);
-  // What the app showed there, not its front page (given the time to draw another); the host's state is still there.
-  await page.waitForTimeout(300);
-  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
-  await expect(page.getByRole('heading', { name: 'Top stories' })).toHaveCount(0);
+  // What the app showed there, not its front page; the host's state is still there.
+  await expectStoryStays(page);
   expect(await page.evaluate(() => history.state.view)).toBe('events');
   await page.goForward();
   await expect(page).toHaveURL(`${PAGE}?tab=people`);
@@ -370,9 +375,7 @@ test('hash routing: entries a host router adds while the app shows a story show 
   await page.evaluate(() => history.pushState({ view: 'maps' }, '', '/index.html?tab=maps'));
   await page.reload();
   await expect(page).toHaveURL(`${PAGE}?tab=maps`);
-  await page.waitForTimeout(300);
-  await expect(appH1(page)).toHaveText(REFERENCE_HEADLINE);
-  await expect(page.getByRole('heading', { name: 'Top stories' })).toHaveCount(0);
+  await expectStoryStays(page);
 });
 
 test('hash routing: Back to the host page\'s first entry, whose state is a string of the host\'s, shows the front page there', async ({ page }) => {
