@@ -142,13 +142,14 @@ pub fn parse_comments(file: &Path, text: &str) -> Result<Vec<Comment>, Vec<Sourc
     Err(errors)
 }
 
-/// Every file under `dir`, in subfolders too, sorted; none when it cannot be read.
+/// Every file under `dir`, in subfolders too, sorted; none when it cannot be read. A link to a file counts; a link
+/// to a folder is not followed (`images/all -> .` would never end).
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths: Vec<(PathBuf, bool)> = entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))).collect();
     paths.sort();
-    for path in paths {
-        if path.is_dir() {
+    for (path, link) in paths {
+        if path.is_dir() && !link {
             files_under(&path, out);
         } else if path.is_file() {
             out.push(path);

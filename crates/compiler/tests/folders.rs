@@ -152,3 +152,19 @@ fn the_shell_is_written_in_the_newsrooms_language_and_follows_a_change_of_it() {
     }
     fs::remove_dir_all(&root).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn links_in_the_images_folder_to_folders_are_not_followed_and_links_to_files_are_copied() {
+    let root = scratch("links");
+    let images = root.join("news/images");
+    // Each a loop: followed, the compiler would never finish.
+    std::os::unix::fs::symlink(".", images.join("loop")).unwrap();
+    std::os::unix::fs::symlink("..", images.join("up")).unwrap();
+    std::os::unix::fs::symlink("dot.svg", images.join("same-dot.svg")).unwrap();
+    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let written: Vec<String> = tree(&root.join("site/content/images")).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(written, ["dot.svg", "same-dot.svg"]);
+    fs::remove_dir_all(&root).unwrap();
+}

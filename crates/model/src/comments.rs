@@ -1,6 +1,7 @@
 //! Comments: the published comments file beside each article, the submission a reader sends, and the pure rules
 //! for both (threading, validation with WordPress's byte limits).
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
@@ -49,13 +50,13 @@ pub struct Threaded<'a> {
 /// depth-first). A reply whose parent is missing is shown at the top level rather than lost. Depth is capped at
 /// [`MAX_DEPTH`].
 pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
-    let ids: std::collections::HashSet<&str> = comments.iter().map(|c| c.id.as_str()).collect();
+    let ids: HashSet<&str> = comments.iter().map(|c| c.id.as_str()).collect();
     // One sort, oldest first: roots and every run of replies are then taken from it in order.
     let mut by_time: Vec<(i64, &Comment)> =
         comments.iter().map(|c| (crate::time::parse_timestamp(&c.published).unwrap_or(i64::MAX), c)).collect();
     by_time.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.id.cmp(&y.id)));
     let sorted: Vec<&Comment> = by_time.into_iter().map(|(_, c)| c).collect();
-    let mut replies: std::collections::HashMap<&str, Vec<&Comment>> = std::collections::HashMap::new();
+    let mut replies: HashMap<&str, Vec<&Comment>> = HashMap::new();
     for c in &sorted {
         if let Some(parent) = c.parent.as_deref().filter(|p| *p != c.id) {
             replies.entry(parent).or_default().push(c);
@@ -63,7 +64,7 @@ pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
     }
     let is_root = |c: &Comment| c.parent.as_deref().is_none_or(|p| !ids.contains(p) || p == c.id);
     let mut out = Vec::with_capacity(comments.len());
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     // Depth first with a stack of its own, not recursion: a reply chain of any length in a bad file cannot
     // overflow the call stack.
     let mut stack: Vec<(&Comment, usize)> = vec![];
@@ -347,11 +348,59 @@ pub enum CommentStatus {
     Pending,
 }
 
+/// Where following a comment's parents leads: to a top-level comment (its depth, 1 for one itself), into a cycle, or
+/// to a parent the file lacks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reach<'a> {
+    Depth(usize),
+    Cycle,
+    Missing(&'a str),
+}
+
+/// Each comment's [`Reach`], every comment's parents followed once (a chain of n replies is n steps, not n² or n³).
+/// A parent is the first comment of its id.
+fn reaches(comments: &[Comment]) -> Vec<Reach<'_>> {
+    let mut index = HashMap::new();
+    for (i, c) in comments.iter().enumerate() {
+        index.entry(c.id.as_str()).or_insert(i);
+    }
+    let mut reach: Vec<Option<Reach>> = vec![None; comments.len()];
+    for start in 0..comments.len() {
+        // Up the parents until one whose reach is known; then down the path, each a level below its parent.
+        let (mut path, mut on_path) = (vec![], HashSet::new());
+        let mut at = start;
+        let mut above = loop {
+            if let Some(known) = reach[at] {
+                break known;
+            }
+            if !on_path.insert(at) {
+                break Reach::Cycle;
+            }
+            path.push(at);
+            match comments[at].parent.as_deref() {
+                None => break Reach::Depth(0),
+                Some(parent) => match index.get(parent) {
+                    Some(&i) => at = i,
+                    None => break Reach::Missing(parent),
+                },
+            }
+        };
+        for &i in path.iter().rev() {
+            above = match above {
+                Reach::Depth(depth) => Reach::Depth(depth + 1),
+                other => other,
+            };
+            reach[i] = Some(above);
+        }
+    }
+    reach.into_iter().map(|r| r.unwrap_or(Reach::Depth(1))).collect()
+}
+
 /// Problems in a comments file, for the compiler and the sample tests: ids unique, parents exist, no cycles,
 /// timestamps valid, nesting within [`MAX_DEPTH`].
 pub fn check_comments(file: &CommentsFile) -> Vec<String> {
     let mut problems = vec![];
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = HashSet::new();
     for c in &file.comments {
         if !ids.insert(c.id.as_str()) {
             problems.push(format!("comment {} appears twice", c.id));
@@ -363,27 +412,12 @@ pub fn check_comments(file: &CommentsFile) -> Vec<String> {
             problems.push(format!("comment {}: author and text are required", c.id));
         }
     }
-    for c in &file.comments {
-        let mut depth = 1;
-        let mut at = c;
-        while let Some(parent) = &at.parent {
-            match file.comments.iter().find(|p| &p.id == parent) {
-                Some(p) if depth <= file.comments.len() => {
-                    depth += 1;
-                    at = p;
-                }
-                Some(_) => {
-                    problems.push(format!("comment {}: its replies form a cycle", c.id));
-                    break;
-                }
-                None => {
-                    problems.push(format!("comment {}: parent {parent} does not exist", c.id));
-                    break;
-                }
-            }
-        }
-        if depth > MAX_DEPTH {
-            problems.push(format!("comment {}: nested {depth} deep, more than {MAX_DEPTH}", c.id));
+    for (c, reach) in file.comments.iter().zip(reaches(&file.comments)) {
+        match reach {
+            Reach::Cycle => problems.push(format!("comment {}: its replies form a cycle", c.id)),
+            Reach::Missing(parent) => problems.push(format!("comment {}: parent {parent} does not exist", c.id)),
+            Reach::Depth(depth) if depth > MAX_DEPTH => problems.push(format!("comment {}: nested {depth} deep, more than {MAX_DEPTH}", c.id)),
+            Reach::Depth(_) => {}
         }
     }
     problems
@@ -646,5 +680,30 @@ mod tests {
         let problems = check_comments(&file);
         assert!(problems.iter().any(|p| p.contains("parent nope does not exist")));
         assert!(problems.iter().any(|p| p.contains("appears twice")));
+    }
+
+    #[test]
+    fn nesting_is_checked_once_per_comment_however_long_the_chains() {
+        // 20,000 replies each to the one before: each comment's parents are followed once (this took hours when
+        // every comment walked up its whole chain, searching the file at each step).
+        let chain: Vec<Comment> = (0..20_000u32).map(|i| c(&i.to_string(), i.checked_sub(1).map(|p| p.to_string()).as_deref(), i % 60)).collect();
+        let file = CommentsFile { format_version: 1, article: "a".into(), comments: chain };
+        let problems = check_comments(&file);
+        assert_eq!(problems.len(), 20_000 - MAX_DEPTH);
+        assert_eq!(problems[0], format!("comment {MAX_DEPTH}: nested {} deep, more than {MAX_DEPTH}", MAX_DEPTH + 1));
+        assert!(problems.last().unwrap().contains("nested 20000 deep"));
+
+        // A cycle, a reply into it, a reply to a missing comment and its reply; a duplicate id is its first comment.
+        let comments = vec![c("a", Some("b"), 0), c("b", Some("a"), 1), c("x", Some("a"), 2), c("m", Some("gone"), 3),
+            c("n", Some("m"), 4), c("t", None, 5), c("t", Some("n"), 6), c("u", Some("t"), 7)];
+        let file = CommentsFile { format_version: 1, article: "a".into(), comments };
+        let problems = check_comments(&file);
+        for cycling in ["a", "b", "x"] {
+            assert!(problems.contains(&format!("comment {cycling}: its replies form a cycle")), "{problems:?}");
+        }
+        for orphan in ["m", "n", "t"] {
+            assert!(problems.contains(&format!("comment {orphan}: parent gone does not exist")), "{problems:?}");
+        }
+        assert!(!problems.iter().any(|p| p.starts_with("comment u:")), "{problems:?}");
     }
 }
