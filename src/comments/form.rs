@@ -178,6 +178,8 @@ pub fn CommentForm(
         let endpoint = endpoint.clone();
         let remember_details = remember.get_untracked();
         let sent_text = text.get_untracked();
+        // Read now: by the answer this form's own values may be gone with it, and reading one then would panic.
+        let form = form_id.get_value();
         spawn_local(async move {
             let wait = shown_at + MIN_FILL_MS - platform::now_ms();
             if wait > 0.0 {
@@ -211,10 +213,10 @@ pub fn CommentForm(
                 // reader is still in this form (its description reads the words). A reader who has left the form
                 // hears them from the status line instead: the summary is no live region.
                 Err(SubmitError { message, field: Some(field), .. }) => {
-                    let in_form = platform::focused_id().is_some_and(|id| id.starts_with(&format!("{}-", form_id.get_value())));
+                    let in_form = platform::focused_id().is_some_and(|id| id.starts_with(&format!("{form}-")));
                     let outcome = if in_form { Phase::Editing } else { Phase::Failed { message: message.clone(), retry: false } };
                     if errors.try_set(vec![FieldError { field, message }]).is_none() && phase.try_set(outcome).is_none() && in_form {
-                        platform::focus_id_in_place(&field_id(field));
+                        platform::focus_id_in_place(&format!("{form}-{}", field.name()));
                     }
                 }
                 Err(e) => {

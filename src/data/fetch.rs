@@ -71,7 +71,7 @@ mod browser {
         init.set_headers(&headers);
         init.set_body(&JsValue::from_str(&body));
         let response = send(url, init, &controller).await.map_err(|_| failure(&timed_out))?;
-        let text = async { JsFuture::from(response.text()?).await?.as_string().ok_or(JsValue::NULL) };
+        let text = async { JsFuture::from(response.text()?).await?.dyn_into::<js_sys::JsString>().map(capped) };
         // A body lost after a 2xx is still a 2xx: the comment was taken, and must not be sent again.
         let text = match text.await {
             Ok(text) => text,
@@ -123,5 +123,11 @@ mod browser {
             array.copy_to(&mut bytes[start..]);
         }
         Ok(bytes)
+    }
+
+    /// An answer's text, none when it is over the size cap: no endpoint answers at such length, and it is not copied
+    /// into the module's memory.
+    fn capped(text: js_sys::JsString) -> String {
+        if text.length() as usize > MAX_BYTES { String::new() } else { text.into() }
     }
 }
