@@ -91,9 +91,10 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
     let mut images = vec![];
     files_under(&dir.join("images"), &mut images);
     let images: Vec<PathBuf> = images.into_iter().filter_map(|f| f.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
+    let named: std::collections::HashSet<String> = images.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     for article in &articles {
         for (image, line) in article.images() {
-            if !image.src.starts_with("https://") && !images.iter().any(|p| p.to_string_lossy() == image.src) {
+            if !image.src.starts_with("https://") && !named.contains(&image.src) {
                 let looked = dir.join(&image.src);
                 let message = match image.src.starts_with("images/") {
                     true => format!("no image file {} (looked for {})", image.src, looked.display()),
