@@ -83,6 +83,9 @@ function importEntries(bytes) {
     else throw new Error(`import ${module}.${name} of unknown kind ${type}`);
     entries.push({ module, name, start, nameStart, nameEnd, end: at });
   }
+  // An import of a shape not read right above (a newer reference type, a memory of custom page size) would leave the
+  // entries misread: the build stops rather than write a broken module.
+  if (at !== section.end) throw new Error(`the import section was not read to its end (${at} of ${section.end})`);
   return entries;
 }
 
@@ -144,7 +147,7 @@ function prunedBindings(js, imports) {
   return out;
 }
 
-/** Short, distinct JS property names: a … Z, then aa, ab, … (never a keyword). */
+/** Short, distinct JS property names: a … Z, then aa, ab, … (leaving out do, if and in, though keys may be keywords). */
 function* shortNames() {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (let length = 1; ; length++) {

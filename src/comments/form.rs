@@ -213,7 +213,7 @@ pub fn CommentForm(
                 // reader is still in this form (its description reads the words). A reader who has left the form
                 // hears them from the status line instead: the summary is no live region.
                 Err(SubmitError { message, field: Some(field), .. }) => {
-                    let in_form = platform::focused_id().is_some_and(|id| id.starts_with(&format!("{form}-")));
+                    let in_form = platform::focus_within(&form);
                     let outcome = if in_form { Phase::Editing } else { Phase::Failed { message: message.clone(), retry: false } };
                     if errors.try_set(vec![FieldError { field, message }]).is_none() && phase.try_set(outcome).is_none() && in_form {
                         platform::focus_id_in_place(&format!("{form}-{}", field.name()));
@@ -318,7 +318,7 @@ pub fn CommentForm(
     let is_reply = parent.is_some();
     view! {
         // Escape closes a reply form, as it closes a dialog; what was typed stays as a draft.
-        <form class="bs-comment-form" novalidate on:submit=on_submit aria-labelledby=labelled_by on:keydown=move |ev| {
+        <form class="bs-comment-form" id=id novalidate on:submit=on_submit aria-labelledby=labelled_by on:keydown=move |ev| {
             // Not the Escape that ends an input method's composition (Safari sends it with keyCode 229).
             if let Some(cancel) = on_cancel.filter(|_| ev.key() == "Escape" && !ev.is_composing() && ev.key_code() != 229) {
                 ev.prevent_default();

@@ -139,8 +139,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
             on_posted.run(posted);
             let closes = parent.as_deref().is_some_and(|parent| open_reply.is_under(parent));
             // Focus follows only from inside the form that closes: not when the reader has moved on meanwhile.
-            let form_prefix = format!("{}-", form::reply_form_id(parent.as_deref().unwrap_or_default()));
-            let refocus = closes && crate::platform::focused_id().is_some_and(|id| id.starts_with(&form_prefix));
+            let refocus = closes && crate::platform::focus_within(&form::reply_form_id(parent.as_deref().unwrap_or_default()));
             if closes {
                 open_reply.close();
                 forget_form.run(parent.clone().unwrap_or_default());

@@ -969,3 +969,8 @@ pub fn refocus_field(id: &str, selection: Option<(f64, f64)>) {
         let _ = js_sys::Reflect::set(&field, &"selectionEnd".into(), &end.into());
     }
 }
+
+/// Whether focus is on the app's element with `id` or inside it.
+pub fn focus_within(id: &str) -> bool {
+    element_by_id(id).zip(active_element()).is_some_and(|(element, focused)| element.contains(Some(&focused)))
+}

@@ -146,6 +146,10 @@ pub fn is_focused(_id: &str) -> bool {
     false
 }
 
+pub fn focus_within(_id: &str) -> bool {
+    false
+}
+
 pub fn now_iso() -> String {
     "1970-01-01T00:00:00Z".to_string()
 }

@@ -433,6 +433,25 @@ test('with an endpoint: a refusal that names a field, coming when the reader has
   await expect(elsewhere).toBeFocused();
 });
 
+test('a refusal that names a field, coming after the reader pressed Show more comments, leaves them on the comments shown', async ({ page }) => {
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
+  const refusal = { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } };
+  let answer;
+  const answered = new Promise((resolve) => { answer = resolve; });
+  const { form } = await postTo(page, async (route) => {
+    await answered;
+    await route.fulfill({ status: 422, contentType: 'application/json', json: refusal });
+  }, 'See https://example.com for more.');
+  await expect(form.getByRole('button', { name: 'Posting…' })).toBeVisible();
+  // Focus lands on the first comment shown; its id is not the form's, though both begin alike.
+  await page.getByRole('button', { name: 'Show more comments (500 more)' }).click();
+  const landed = page.locator('.bs-comment__body:focus');
+  await expect(landed.locator('.bs-comment__author')).toHaveText('Reader 100');
+  answer();
+  await expect(form.getByRole('status')).toContainText('Links are not allowed in comments.');
+  await expect(landed.locator('.bs-comment__author')).toHaveText('Reader 100');
+});
+
 test('with an endpoint that never answers: after 10 s the reader is told, and Try again sends the same comment', async ({ page }) => {
   test.setTimeout(45_000);
   const silentOnce = (route, body, n) => (n === 1
