@@ -40,6 +40,8 @@ test('under /news/: deep links, links, assets and in-app navigation all stay und
   await expect(page.locator('main h1')).toHaveText('Economy');
   await page.getByRole('link', { name: 'Older →' }).click();
   await expect(page).toHaveURL(`${NEWS}/economy/page/2/`);
+  // Page 2 itself, not page 1's cards still shown while it loads (a click on one as it is replaced goes nowhere).
+  await expect(page.getByText(/^Page 2 of \d+/)).toBeVisible();
   await page.locator('.bs-card__link').first().click();
   await expect(page.locator('article.bs-article h1')).toBeVisible();
   // The comments island loads from under the base too.
