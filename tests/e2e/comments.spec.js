@@ -368,6 +368,21 @@ async function postTo(page, answer, text) {
   return { posts, form };
 }
 
+/** The endpoint's refusal of a comment with a link, naming the comment's field. */
+const LINKS_REFUSAL = { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } };
+
+/** Posts a comment with a link that the endpoint refuses (`LINKS_REFUSAL`) only once `answer()` is called. */
+async function postRefusedOnCue(page) {
+  let answer;
+  const answered = new Promise((resolve) => { answer = resolve; });
+  const { form } = await postTo(page, async (route) => {
+    await answered;
+    await route.fulfill({ status: 422, contentType: 'application/json', json: LINKS_REFUSAL });
+  }, 'See https://example.com for more.');
+  await expect(form.getByRole('button', { name: 'Posting…' })).toBeVisible();
+  return { form, answer };
+}
+
 /** After a failed send: the text is still in the form, and Try again sends it once more, with the same key. */
 async function expectKeptThenResent(page, form, posts, text) {
   await expect(form.getByLabel('Comment', { exact: true })).toHaveValue(text);
@@ -403,8 +418,7 @@ for (const [status, body, says, retry] of [
 });
 
 test('with an endpoint: a refusal that names a field marks that field in the endpoint\'s words and takes the reader there', async ({ page }) => {
-  const refusal = { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } };
-  const { posts, form } = await postTo(page, (route) => route.fulfill({ status: 422, contentType: 'application/json', json: refusal }), 'See https://example.com for more.');
+  const { posts, form } = await postTo(page, (route) => route.fulfill({ status: 422, contentType: 'application/json', json: LINKS_REFUSAL }), 'See https://example.com for more.');
   const comment = form.getByLabel('Comment', { exact: true });
   await expect(comment).toBeFocused();
   await expect(comment).toHaveAttribute('aria-invalid', 'true');
@@ -416,14 +430,7 @@ test('with an endpoint: a refusal that names a field marks that field in the end
 });
 
 test('with an endpoint: a refusal that names a field, coming when the reader has left the form, is said in its status line', async ({ page }) => {
-  const refusal = { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } };
-  let answer;
-  const answered = new Promise((resolve) => { answer = resolve; });
-  const { form } = await postTo(page, async (route) => {
-    await answered;
-    await route.fulfill({ status: 422, contentType: 'application/json', json: refusal });
-  }, 'See https://example.com for more.');
-  await expect(form.getByRole('button', { name: 'Posting…' })).toBeVisible();
+  const { form, answer } = await postRefusedOnCue(page);
   const elsewhere = page.locator('main h1');
   await elsewhere.focus();
   answer();
@@ -435,14 +442,7 @@ test('with an endpoint: a refusal that names a field, coming when the reader has
 
 test('a refusal that names a field, coming after the reader pressed Show more comments, leaves them on the comments shown', async ({ page }) => {
   await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({ contentType: 'application/json', body: longThread(600) }));
-  const refusal = { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } };
-  let answer;
-  const answered = new Promise((resolve) => { answer = resolve; });
-  const { form } = await postTo(page, async (route) => {
-    await answered;
-    await route.fulfill({ status: 422, contentType: 'application/json', json: refusal });
-  }, 'See https://example.com for more.');
-  await expect(form.getByRole('button', { name: 'Posting…' })).toBeVisible();
+  const { form, answer } = await postRefusedOnCue(page);
   // Focus lands on the first comment shown; its id is not the form's, though both begin alike.
   await page.getByRole('button', { name: 'Show more comments (500 more)' }).click();
   const landed = page.locator('.bs-comment__body:focus');
@@ -640,12 +640,11 @@ test('a reply whose form is closed while it is sent is still posted, and the com
 test('a reply whose form is closed while it is sent, then refused with a field named, leaves the comments working', async ({ page }) => {
   let release;
   const held = new Promise((r) => { release = r; });
-  const refusal = { error: { code: 'links', message: 'Links are not allowed in comments.', field: 'text' } };
   let answered;
   const done = new Promise((r) => { answered = r; });
   await withEndpoint(page, async (route) => {
     await held;
-    await route.fulfill({ status: 422, contentType: 'application/json', json: refusal });
+    await route.fulfill({ status: 422, contentType: 'application/json', json: LINKS_REFUSAL });
     answered();
   });
   const problems = [];

@@ -77,13 +77,27 @@ test('a tap on Dark mode before the app has started works, and stays when it tak
   expect(await paper(page)).toBe(DARK);
 });
 
+/** The reference story, pre-rendered and parsed, with the app's code held back until `releaseApp()`. */
+async function openWithAppHeld(page) {
+  const releaseApp = await holdRequests(page, (url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname));
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  return releaseApp;
+}
+
+/** The mouse's button pressed down on the nav's Local News link, and held. */
+async function pressLocalNews(page) {
+  const box = await page.getByRole('navigation').getByRole('link', { name: 'Local News' }).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+}
+
 // A browser sends no click to an element replaced between press and release, and the app's takeover replaces the
 // pre-rendered page: a press under way as the app starts must end on the page it began on.
 for (const [what, press, release, expectDone] of [
   ['a link pressed with the mouse is followed', async (page) => {
-    const box = await page.getByRole('navigation').getByRole('link', { name: 'Local News' }).boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
+    await pressLocalNews(page);
   }, (page) => page.mouse.up(), async (page) => {
     await expect(page).toHaveURL(/\/local\/$/);
     await expect(h1(page)).toHaveText('Local News');
@@ -98,10 +112,7 @@ for (const [what, press, release, expectDone] of [
   }],
 ]) test(`${what} when the app takes the page over during the press`, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
-  const releaseApp = await holdRequests(page, (url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname));
-  await page.goto(REFERENCE, { waitUntil: 'commit' });
-  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
-  await page.waitForFunction(() => document.readyState !== 'loading');
+  const releaseApp = await openWithAppHeld(page);
   await press(page);
   releaseApp();
   // Until the app has started, or waits for the press to end (what early.js tells the loader).
@@ -115,16 +126,11 @@ for (const [what, press, release, expectDone] of [
 for (const [what, press] of [
   ['a key other than Space held down', (page) => page.keyboard.down('Shift')],
   ['a mouse button held down when the window loses focus', async (page) => {
-    const box = await page.getByRole('navigation').getByRole('link', { name: 'Local News' }).boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
+    await pressLocalNews(page);
     await page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
   }],
 ]) test(`the app takes the page over at once with ${what}`, async ({ page }) => {
-  const releaseApp = await holdRequests(page, (url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname));
-  await page.goto(REFERENCE, { waitUntil: 'commit' });
-  await expect(h1(page)).toHaveText(REFERENCE_HEADLINE);
-  await page.waitForFunction(() => document.readyState !== 'loading');
+  const releaseApp = await openWithAppHeld(page);
   await press(page);
   releaseApp();
   // Well before the 3 s a held press may keep it waiting; the press is still under way.
