@@ -38,6 +38,7 @@ pub fn related(docs: &[Doc], n: usize) -> Vec<Vec<usize>> {
         postings.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         postings.truncate(POSTINGS_PER_TERM);
     }
+    let by_time = ByTime::new(docs);
     (0..docs.len())
         .map(|d| {
             let mut scores: HashMap<usize, f64> = HashMap::new();
@@ -62,14 +63,76 @@ pub fn related(docs: &[Doc], n: usize) -> Vec<Vec<usize>> {
             // and keep it for every article.
             let mut picked: Vec<usize> = ranked.iter().take(n).map(|&(_, i)| i).collect();
             // Too few shared words (tiny or unusual articles): fill up with the nearest in time, same section first.
-            if picked.len() < n {
-                let mut rest: Vec<usize> = (0..docs.len()).filter(|&o| o != d && !picked.contains(&o)).collect();
-                rest.sort_by_key(|&o| (docs[o].section != docs[d].section, (docs[o].published - docs[d].published).abs(), o));
-                picked.extend(rest.into_iter().take(n - picked.len()));
-            }
+            fill_up(docs, &by_time, d, &mut picked, n);
             picked
         })
         .collect()
+}
+
+/// The articles in order of publication (then of index), all of them and by section: where the fill-up looks.
+struct ByTime<'a> {
+    all: Vec<usize>,
+    sections: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> ByTime<'a> {
+    fn new(docs: &[Doc<'a>]) -> Self {
+        let mut all: Vec<usize> = (0..docs.len()).collect();
+        all.sort_by_key(|&o| (docs[o].published, o));
+        let mut sections: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &o in &all {
+            sections.entry(docs[o].section).or_default().push(o);
+        }
+        Self { all, sections }
+    }
+}
+
+/// Adds to `picked` (the related articles of `d` found by their words) the articles nearest in time to `d`, those of
+/// its section first, until there are `n`.
+fn fill_up(docs: &[Doc], by_time: &ByTime, d: usize, picked: &mut Vec<usize>, n: usize) {
+    if picked.len() < n {
+        let same = by_time.sections.get(docs[d].section).map_or(&[][..], Vec::as_slice);
+        let more = nearest_in_time(docs, same, d, picked, n - picked.len());
+        picked.extend(more);
+    }
+    if picked.len() < n {
+        let more = nearest_in_time(docs, &by_time.all, d, picked, n - picked.len());
+        picked.extend(more);
+    }
+}
+
+/// Up to `wanted` articles of `list` (ordered by `ByTime`) nearest in time to `d`, nearest first and, at the same
+/// distance, the lower index first; not `d` nor any of `skip`. It looks outwards from `d`'s time, one publication
+/// time at a time, so the work is about `wanted` articles, not the whole list (every article of an archive written
+/// in Chinese or Japanese may need this: see `tokens`).
+fn nearest_in_time(docs: &[Doc], list: &[usize], d: usize, skip: &[usize], wanted: usize) -> Vec<usize> {
+    let t = docs[d].published;
+    let distance = |i: usize| docs[list[i]].published.abs_diff(t);
+    // list[..before] was published before `t`, list[after..] at `t` or later: what is left to look at.
+    let start = list.partition_point(|&o| docs[o].published < t);
+    let (mut before, mut after) = (start, start);
+    let mut found = vec![];
+    while found.len() < wanted {
+        let nearer = [(before > 0).then(|| distance(before - 1)), (after < list.len()).then(|| distance(after))];
+        let Some(nearest) = nearer.into_iter().flatten().min() else { break };
+        // The articles at that distance: at most two runs of one publication time, each in order of index. Fewer than
+        // this many of each can be left out.
+        let room = wanted - found.len() + skip.len() + 1;
+        let mut tier = vec![];
+        if nearer[0] == Some(nearest) {
+            let from = list[..before].partition_point(|&o| docs[o].published.abs_diff(t) > nearest);
+            tier.extend(list[from..before].iter().take(room));
+            before = from;
+        }
+        if nearer[1] == Some(nearest) {
+            let to = after + list[after..].partition_point(|&o| docs[o].published.abs_diff(t) <= nearest);
+            tier.extend(list[after..to].iter().take(room));
+            after = to;
+        }
+        tier.sort_unstable();
+        found.extend(tier.into_iter().filter(|o| *o != d && !skip.contains(o)).take(wanted - found.len()));
+    }
+    found
 }
 
 /// Each article's strongest terms with their L2-normalised TF-IDF weights. The headline counts three times.
@@ -132,11 +195,46 @@ const STOP_WORDS: &[&str] = &[
     "which", "while", "who", "will", "with", "would", "year", "years", "you", "your",
 ];
 
+/// An article's terms: its words, lower-cased, but for stop words, numbers and words of one or two letters. Chinese
+/// and Japanese are written without spaces between words, and Korean joins its particles to the word: in those
+/// scripts every pair of neighbouring characters is a term (as search engines index them), or a whole sentence would
+/// be one word that no other article has.
 fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 2)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+    text.split(|c: char| !c.is_alphanumeric()).flat_map(|run| {
+        let mut terms = vec![];
+        let mut rest = run;
+        while let Some(c) = rest.chars().next() {
+            let cjk = is_cjk(c);
+            let end = rest.find(|c: char| is_cjk(c) != cjk).unwrap_or(rest.len());
+            let (part, next) = rest.split_at(end);
+            if cjk {
+                let chars: Vec<char> = part.chars().collect();
+                terms.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
+            } else if part.chars().count() > 2 {
+                let word = part.to_lowercase();
+                if !STOP_WORDS.contains(&word.as_str()) && !word.chars().all(|c| c.is_ascii_digit()) {
+                    terms.push(word);
+                }
+            }
+            rest = next;
+        }
+        terms
+    })
+}
+
+/// Whether `c` is written in Chinese, Japanese or Korean script.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}' // Hangul Jamo
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3130}'..='\u{318F}' // Hangul compatibility Jamo
+        | '\u{31F0}'..='\u{31FF}' // Katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // Half-width Katakana
+        | '\u{20000}'..='\u{3134F}') // CJK extensions B to G
 }
 
 #[cfg(test)]
@@ -171,5 +269,71 @@ mod tests {
     fn articles_sharing_no_words_still_get_neighbours_nearest_in_time() {
         let docs = vec![doc("Alpha", "zeta", "a", 1), doc("Beta", "eta", "a", 5), doc("Gamma", "theta", "b", 2)];
         assert_eq!(related(&docs, 2)[0], vec![1, 2]);
+    }
+
+    #[test]
+    fn the_fill_up_picks_as_a_sort_of_every_article_would() {
+        // The order the fill-up promises, by sorting every article: what it did until it was too slow.
+        fn by_sorting(docs: &[Doc], d: usize, picked: &[usize], n: usize) -> Vec<usize> {
+            let mut rest: Vec<usize> = (0..docs.len()).filter(|&o| o != d && !picked.contains(&o)).collect();
+            rest.sort_by_key(|&o| (docs[o].section != docs[d].section, (docs[o].published - docs[d].published).abs(), o));
+            picked.iter().copied().chain(rest).take(n.max(picked.len())).collect()
+        }
+        let mut seed = 0x2545_f491_u64;
+        let mut next = move |below: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % below
+        };
+        for round in 0..300 {
+            let count = 1 + next(40) as usize;
+            // Few sections and few distinct times: many ties, on both sides of an article.
+            let docs: Vec<Doc> = (0..count)
+                .map(|_| Doc { headline: "", body: vec![], section: ["a", "b", "c"][next(3) as usize], published: next(8) as i64 * 86_400 - 4 * 86_400 })
+                .collect();
+            let by_time = ByTime::new(&docs);
+            for d in 0..count {
+                let n = next(6) as usize;
+                let mut picked: Vec<usize> = (0..next(3)).map(|_| next(count as u64) as usize).filter(|&o| o != d).collect();
+                picked.dedup();
+                let expected = by_sorting(&docs, d, &picked, n);
+                fill_up(&docs, &by_time, d, &mut picked, n);
+                assert_eq!(picked, expected, "round {round}, article {d} of {count}, {n} wanted");
+            }
+        }
+    }
+
+    #[test]
+    fn an_archive_of_articles_sharing_no_words_is_related_by_time_without_sorting_it_for_each() {
+        // Every article one word of its own: all of them are filled up. Sorting the whole archive for each of them took
+        // hours at this size.
+        let words: Vec<String> = (0..60_000).map(|i| format!("word{i:x}")).collect();
+        let docs: Vec<Doc> = words.iter().enumerate().map(|(i, w)| doc(w, w, ["a", "b"][i % 2], i as i64 / 3)).collect();
+        let related = related(&docs, 3);
+        assert_eq!(related[30_000], vec![30_002, 29_998, 30_004]);
+        assert_eq!(related[0], vec![2, 4, 6]);
+    }
+
+    #[test]
+    fn stories_written_in_chinese_or_japanese_are_related_by_their_words() {
+        // Each story's twin is in another section and further away in time than a story of its own section.
+        let docs = vec![
+            doc("火山在克斯拉岛喷发", "火山喷发后，岛上的村庄被迫撤离，火山灰覆盖了港口。", "world", 1),
+            doc("参议院通过水资源协议", "参议员在长时间辩论后投票通过了河流水资源协议。", "world", 2),
+            doc("面包价格上涨", "面包店说面粉和酵母的成本推高了面包价格。", "city", 3),
+            doc("克斯拉岛火山灰导致航班停飞", "克斯拉岛的火山喷发，火山灰飘过海峡，航班停飞。", "science", 40),
+            doc("東京で新しい駅が開業", "東京の新しい駅が開業し、多くの乗客が駅を訪れた。", "city", 41),
+            doc("大阪の駅も開業へ", "大阪でも新しい駅が開業する予定で、乗客が期待している。", "travel", 90),
+        ];
+        let related = related(&docs, 1);
+        assert_eq!(related[0], vec![3]);
+        assert_eq!(related[3], vec![0]);
+        assert_eq!(related[4], vec![5]);
+        assert_eq!(related[5], vec![4]);
+    }
+
+    #[test]
+    fn terms_of_chinese_japanese_and_korean_are_pairs_of_characters_and_other_words_stay_whole() {
+        let terms: Vec<String> = tokens("The iPhone在中国 発売 한국어 Über 42 of").collect();
+        assert_eq!(terms, ["iphone", "在中", "中国", "発売", "한국", "국어", "über"]);
     }
 }
