@@ -97,6 +97,11 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
             if !image.src.starts_with("https://") && !named.contains(&image.src) {
                 let looked = dir.join(&image.src);
                 let message = match image.src.starts_with("images/") {
+                    // There, but through a link to a folder, which is not followed (`files_under`).
+                    true if looked.is_file() => format!(
+                        "{} is in a folder reached through a link, and links to folders under images/ are not followed: put the folder itself there, or link the file",
+                        image.src
+                    ),
                     true => format!("no image file {} (looked for {})", image.src, looked.display()),
                     false => format!("image files go in the images folder: expected a path starting with images/, found {}", image.src),
                 };
@@ -144,7 +149,8 @@ pub fn parse_comments(file: &Path, text: &str) -> Result<Vec<Comment>, Vec<Sourc
 }
 
 /// Every file under `dir`, in subfolders too, sorted; none when it cannot be read. A link to a file counts; a link
-/// to a folder is not followed (`images/all -> .` would never end).
+/// to a folder is not followed: `images/all -> .` would never end, and `images/up -> ..` would publish the
+/// newsroom's sources (or `-> /` the whole machine).
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     let mut paths: Vec<(PathBuf, bool)> = entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))).collect();

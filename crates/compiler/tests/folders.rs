@@ -168,3 +168,22 @@ fn links_in_the_images_folder_to_folders_are_not_followed_and_links_to_files_are
     assert_eq!(written, ["dot.svg", "same-dot.svg"]);
     fs::remove_dir_all(&root).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn an_image_reached_through_a_link_to_a_folder_is_refused_saying_why() {
+    let root = scratch("linked-folder");
+    let wire = root.join("wire");
+    fs::create_dir_all(&wire).unwrap();
+    fs::copy(root.join("news/images/dot.svg"), wire.join("dot.svg")).unwrap();
+    std::os::unix::fs::symlink(&wire, root.join("news/images/wire")).unwrap();
+    let story = root.join("news/articles/volcano-erupts.md");
+    let text = fs::read_to_string(&story).unwrap().replace("image: images/dot.svg", "image: images/wire/dot.svg");
+    fs::write(&story, text).unwrap();
+    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
+    assert!(!run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("images/wire/dot.svg is in a folder reached through a link"), "{said}");
+    assert!(said.contains("volcano-erupts.md"), "{said}");
+    fs::remove_dir_all(&root).unwrap();
+}
