@@ -98,7 +98,7 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
                 let looked = dir.join(&image.src);
                 let message = match image.src.starts_with("images/") {
                     // There, but through a link to a folder, which is not followed (`files_under`).
-                    true if looked.is_file() => format!(
+                    true if through_folder_link(&dir.join("images"), &looked) => format!(
                         "{} is in a folder reached through a link, and links to folders under images/ are not followed: put the folder itself there, or link the file",
                         image.src
                     ),
@@ -146,6 +146,14 @@ pub fn parse_comments(file: &Path, text: &str) -> Result<Vec<Comment>, Vec<Sourc
         Err(e) => errors.push(SourceError::new(file, Some(e.line()), None, format!("expected a JSON array of comments: {e}"))),
     }
     Err(errors)
+}
+
+/// Whether one of the folders between `images` and `file` is a link (to a folder: a link to a file counts as the file).
+fn through_folder_link(images: &Path, file: &Path) -> bool {
+    file.ancestors()
+        .skip(1)
+        .take_while(|folder| *folder != images)
+        .any(|folder| fs::symlink_metadata(folder).is_ok_and(|m| m.file_type().is_symlink()) && folder.is_dir())
 }
 
 /// Every file under `dir`, in subfolders too, sorted; none when it cannot be read. A link to a file counts; a link
