@@ -91,7 +91,9 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
     let mut images = vec![];
     files_under(&dir.join("images"), &mut images);
     let images: Vec<PathBuf> = images.into_iter().filter_map(|f| f.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
-    let named: std::collections::HashSet<String> = images.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    // Written with `/` as a story writes them, whatever the system's separator (`images\2026\x.svg` on Windows).
+    let named: std::collections::HashSet<String> =
+        images.iter().map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")).collect();
     for article in &articles {
         for (image, line) in article.images() {
             if !image.src.starts_with("https://") && !named.contains(&image.src) {
