@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use broadsheet_model::comments::{is_http_url, page_starts, shown_pages, thread, Comment, MAX_DEPTH};
+use broadsheet_model::comments::{is_http_url, opening_words, page_starts, same_author_and_minute, shown_pages, thread, Comment, MAX_DEPTH};
 use leptos::prelude::*;
 
 use super::form::{id_part, CommentForm, FormState};
@@ -92,21 +92,25 @@ pub const LATER_TO_KEY: &str = "broadsheetCommentsLaterTo";
 pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, later_to: RwSignal<u32>) -> impl IntoView {
     let comments: Vec<Comment> = all.iter().map(|s| s.comment.clone()).collect();
     let own: HashMap<&str, OwnStatus> = all.iter().filter_map(|s| Some((s.comment.id.as_str(), s.own?))).collect();
-    let items: Vec<(Shown, usize)> = thread(&comments)
+    let threaded = thread(&comments);
+    // Two comments of one author in one minute: their Reply names quote their first words (`comment_item`).
+    let quoted = same_author_and_minute(&threaded.iter().map(|t| t.comment).collect::<Vec<_>>());
+    let items: Vec<(Shown, usize, bool)> = threaded
         .into_iter()
-        .map(|t| (Shown { comment: t.comment.clone(), own: own.get(t.comment.id.as_str()).copied() }, t.depth))
+        .zip(quoted)
+        .map(|(t, quoted)| (Shown { comment: t.comment.clone(), own: own.get(t.comment.id.as_str()).copied() }, t.depth, quoted))
         .collect();
-    let starts = page_starts(items.iter().map(|(s, depth)| (*depth, s.own.is_none())), PAGE);
+    let starts = page_starts(items.iter().map(|(s, depth, _)| (*depth, s.own.is_none())), PAGE);
     // The reader's own comments, and those they have begun a reply to, are shown wherever they are in the thread: a
     // draft far down it would otherwise be found only by a reader who remembers where it was.
     let drafted = replies.drafted.get_value();
-    let owns = items.iter().enumerate().filter(|(_, (s, _))| s.own.is_some() || drafted.contains(&s.comment.id)).map(|(i, _)| i);
+    let owns = items.iter().enumerate().filter(|(_, (s, _, _))| s.own.is_some() || drafted.contains(&s.comment.id)).map(|(i, _)| i);
     // A number of pages kept in the history entry may be more than the thread has now.
     let asked = (pages.get() as usize).clamp(1, starts.len());
     let later_asked = later_to.get();
     let (first, later) = shown_pages(&starts, asked, later_asked as usize, owns);
     let item_at = |page: usize| starts.get(page).copied().unwrap_or(items.len());
-    let id_at = |i: usize| items.get(i).map_or("", |(s, _)| s.comment.id.as_str());
+    let id_at = |i: usize| items.get(i).map_or("", |(s, _, _)| s.comment.id.as_str());
     // The page each "Show more" asked for last starts where focus goes, so a screen reader reads on from there.
     let mut landings = vec![];
     if asked > 1 {
@@ -120,7 +124,7 @@ pub fn comment_list(all: &[Shown], replies: ReplyState, pages: RwSignal<u32>, la
         if later_asked > 0 {
             landings.push(id_at(item_at(pages.end - 1)));
         }
-        let thread = items[..=from].iter().rposition(|(_, depth)| *depth == 1).unwrap_or(0);
+        let thread = items[..=from].iter().rposition(|(_, depth, _)| *depth == 1).unwrap_or(0);
         if thread <= end {
             end = to;
             return None;
@@ -163,15 +167,15 @@ fn landing_id(comment_id: &str) -> String {
 }
 
 /// The run of comments at `depth` from `items[*at]` on, each followed by its deeper replies as a nested list.
-fn nested(items: &[(Shown, usize)], at: &mut usize, depth: usize, replies: ReplyState, landings: &[&str]) -> AnyView {
+fn nested(items: &[(Shown, usize, bool)], at: &mut usize, depth: usize, replies: ReplyState, landings: &[&str]) -> AnyView {
     let mut views = vec![];
     while *at < items.len() && items[*at].1 == depth {
-        let shown = items[*at].0.clone();
+        let (shown, quoted) = (items[*at].0.clone(), items[*at].2);
         *at += 1;
         // A page can start inside a thread: the comment focus lands on may be a reply.
         let children = (*at < items.len() && items[*at].1 > depth).then(|| nested(items, at, depth + 1, replies, landings));
         let lands = landings.contains(&shown.comment.id.as_str());
-        views.push(comment_item(shown, depth, replies, children, lands));
+        views.push(comment_item(shown, depth, replies, children, lands, quoted));
     }
     view! { <ol class=format!("bs-comments__list bs-comments__list--depth-{depth}")>{views}</ol> }.into_any()
 }
@@ -182,7 +186,7 @@ pub fn reply_button_id(comment_id: &str) -> String {
 }
 
 /// One comment, then its replies (already rendered) as a nested list.
-fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Option<AnyView>, landing: bool) -> impl IntoView {
+fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Option<AnyView>, landing: bool, quoted: bool) -> impl IntoView {
     let Shown { comment, own } = shown;
     let author = match comment.website.as_deref().filter(|w| is_http_url(w)) {
         Some(site) => view! { <a href=site.to_string() rel="nofollow ugc noopener">{comment.author.clone()}</a> }.into_any(),
@@ -201,6 +205,12 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     let button_id = reply_button_id(&comment.id);
     // Not under a comment of the reader's the endpoint took without giving it an id (kept as `sent-…`): the
     // newsroom would not know the comment replied to.
+    // Its time too: a reader's comments would otherwise each have a "Reply to" of the same name. And, for two of one
+    // author in one minute, their first words. One text, not a part per word: a view of fewer parts is less WASM.
+    let named = match quoted {
+        true => format!(" to {}, {}: \u{201c}{}\u{201d}", comment.author, time_label(&comment.published), opening_words(&comment.text, 6)),
+        false => format!(" to {}, {}", comment.author, time_label(&comment.published)),
+    };
     let reply = (depth < MAX_DEPTH && !(own.is_some() && comment.id.starts_with("sent-"))).then(|| {
         let reply_to = reply_to.clone();
         // A reply the reader typed and left (cancelled, another Reply opened, or the page reloaded) is kept. Its
@@ -225,8 +235,7 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
                     }
                 }>
                 "Reply"
-                // Its time too: a reader's comments would otherwise each have a "Reply to" of the same name.
-                <span class="bs-visually-hidden">" to " {comment.author.clone()} ", " {time_label(&comment.published)}</span>
+                <span class="bs-visually-hidden">{named}</span>
             </button>
         }
     });

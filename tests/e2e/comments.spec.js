@@ -77,6 +77,34 @@ test('the published comments show threaded under the article, oldest first', asy
   await expect(first.getByRole('button', { name: /^Reply to / }).first()).toHaveAccessibleName(`Reply to Maren Holt, ${await first.locator('time').first().textContent()}`);
 });
 
+test('two comments of one author in one minute have Reply buttons told apart by their first words', async ({ page }) => {
+  const comment = (id, minute, second, text, author = 'Maren Holt') => ({ id, author, published: `2026-11-24T09:${minute}:${second}+00:00`, text });
+  const comments = [
+    comment('q1', '02', '10', 'Useful summary, though light on the details of the energy deal.'),
+    comment('q2', '02', '40', 'One more thing: the trade figures were last year\'s.'),
+    comment('q3', '05', '00', 'A third thought, minutes later.'),
+    comment('q4', '02', '20', 'Another reader in the same minute.', 'Ade Okonkwo'),
+  ];
+  await page.route('**/kim-jong-un-returns-from-russia/comments.json', (route) => route.fulfill({
+    contentType: 'application/json', body: JSON.stringify({ format_version: 1, article: 'kim-jong-un-returns-from-russia', comments }),
+  }));
+  await openComments(page);
+  const thread = page.getByRole('region', { name: /comments$/ });
+  const body = (text) => thread.locator('.bs-comment__body').filter({ has: page.locator('.bs-comment__text', { hasText: text }) });
+  const expectNamed = async (text, name) => {
+    const time = await body(text).locator('time').textContent();
+    await expect(body(text).getByRole('button', { name: /^Reply to / })).toHaveAccessibleName(name(time));
+  };
+  await expectNamed('Useful summary', (time) => `Reply to Maren Holt, ${time}: \u201cUseful summary, though light on the…\u201d`);
+  await expectNamed('One more thing', (time) => `Reply to Maren Holt, ${time}: \u201cOne more thing: the trade figures…\u201d`);
+  // The others' names are told apart by their times alone.
+  await expectNamed('A third thought', (time) => `Reply to Maren Holt, ${time}`);
+  await expectNamed('Another reader', (time) => `Reply to Ade Okonkwo, ${time}`);
+  const names = await thread.getByRole('button', { name: /^Reply to / }).evaluateAll((buttons) => buttons.map((b) => b.textContent));
+  expect(names).toHaveLength(4);
+  expect(new Set(names).size).toBe(4);
+});
+
 test('an empty submit shows labelled errors and focuses the first bad field', async ({ page }) => {
   await openComments(page);
   const form = mainForm(page);

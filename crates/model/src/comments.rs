@@ -281,6 +281,28 @@ pub fn with_scheme(s: &str) -> String {
     }
 }
 
+/// For each comment, whether another has the same author and was published in the same minute: a name made of the
+/// two ("Reply to Maren Holt, Nov 24, 2026, 9:02 AM UTC") would not tell them apart. Minutes of the instant, so
+/// in every time zone (offsets are whole minutes).
+pub fn same_author_and_minute(comments: &[&Comment]) -> Vec<bool> {
+    let minute = |c: &Comment| crate::time::parse_timestamp(&c.published).map_or(i64::MIN, |s| s.div_euclid(60));
+    let keys: Vec<String> = comments.iter().map(|c| format!("{}\u{0}{}", c.author, minute(c))).collect();
+    // Sets of strings, as `thread` has: a table of another kind would be more code in the comments' WASM.
+    let mut seen = HashSet::new();
+    let repeated: HashSet<&str> = keys.iter().map(String::as_str).filter(|key| !seen.insert(*key)).collect();
+    keys.iter().map(|key| repeated.contains(key.as_str())).collect()
+}
+
+/// The first `words` words of `text`, then "…" when it goes on (the spaces between them as written).
+pub fn opening_words(text: &str, words: usize) -> String {
+    let text = text.trim();
+    let mut starts = text.char_indices().filter(|&(i, c)| !c.is_whitespace() && text[..i].ends_with(char::is_whitespace));
+    match starts.nth(words.saturating_sub(1)) {
+        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+        None => text.to_string(),
+    }
+}
+
 /// An absolute http(s) URL with a host: the only websites a comment may link to.
 pub fn is_http_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
@@ -705,5 +727,24 @@ mod tests {
             assert!(problems.contains(&format!("comment {orphan}: parent gone does not exist")), "{problems:?}");
         }
         assert!(!problems.iter().any(|p| p.starts_with("comment u:")), "{problems:?}");
+    }
+
+    #[test]
+    fn comments_of_one_author_in_one_minute_are_found_and_others_are_not() {
+        let at = |author: &str, published: &str| Comment { author: author.into(), published: published.into(), ..c("x", None, 0) };
+        let comments = [
+            at("Maren Holt", "2026-11-24T09:02:10+00:00"),
+            at("Maren Holt", "2026-11-24T14:32:40+05:30"),
+            at("Maren Holt", "2026-11-24T09:03:00+00:00"),
+            at("Ade Okonkwo", "2026-11-24T09:02:20+00:00"),
+        ];
+        assert_eq!(same_author_and_minute(&comments.iter().collect::<Vec<_>>()), [true, true, false, false]);
+    }
+
+    #[test]
+    fn the_opening_words_of_a_comment_end_in_an_ellipsis_only_when_it_goes_on() {
+        assert_eq!(opening_words("Fair point.\nLet's  see what the next round brings.", 4), "Fair point.\nLet's  see…");
+        assert_eq!(opening_words("  Agreed. ", 4), "Agreed.");
+        assert_eq!(opening_words("one two three four", 4), "one two three four");
     }
 }
