@@ -71,12 +71,13 @@ mod browser {
         init.set_headers(&headers);
         init.set_body(&JsValue::from_str(&body));
         let response = send(url, init, &controller).await.map_err(|_| failure(&timed_out))?;
-        let text = async { JsFuture::from(response.text()?).await?.dyn_into::<js_sys::JsString>().map(capped) };
-        // A body lost after a 2xx is still a 2xx: the comment was taken, and must not be sent again.
-        let text = match text.await {
-            Ok(text) => text,
+        // An answer over the size cap, or not UTF-8, is no answer: no endpoint answers so, and it is not downloaded
+        // whole. A body lost after a 2xx is still a 2xx: the comment was taken, and must not be sent again.
+        let text = match read_body(&response, &timed_out).await {
+            Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),
+            Err(FetchError::TooLarge) => String::new(),
             Err(_) if response.ok() => String::new(),
-            Err(_) => return Err(failure(&timed_out)),
+            Err(e) => return Err(e),
         };
         Ok((response.status(), text))
     }
@@ -90,13 +91,18 @@ mod browser {
         let controller = AbortController::new().ok();
         let timed_out = Rc::new(Cell::new(false));
         let _timer = deadline(&controller, &timed_out);
-        let failed = failure;
-        let response = send(url, RequestInit::new(), &controller).await.map_err(|_| failed(&timed_out))?;
+        let response = send(url, RequestInit::new(), &controller).await.map_err(|_| failure(&timed_out))?;
         match response.status() {
             200..=299 => {}
             404 | 410 => return Err(FetchError::NotFound),
             status => return Err(FetchError::Http(status)),
         }
+        read_body(&response, &timed_out).await
+    }
+
+    /// The body of `response`, refused over the size cap: by its Content-Length when it has one, else by cancelling
+    /// the stream once more has come.
+    async fn read_body(response: &Response, timed_out: &Cell<bool>) -> Result<Vec<u8>, FetchError> {
         let declared = response.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse::<usize>().ok());
         if declared.is_some_and(|len| len > MAX_BYTES) {
             return Err(FetchError::TooLarge);
@@ -107,7 +113,7 @@ mod browser {
         let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
         let mut bytes = Vec::with_capacity(declared.unwrap_or(16 * 1024));
         loop {
-            let chunk = JsFuture::from(reader.read()).await.map_err(|_| failed(&timed_out))?;
+            let chunk = JsFuture::from(reader.read()).await.map_err(|_| failure(timed_out))?;
             let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
             if done {
                 break;
@@ -123,11 +129,5 @@ mod browser {
             array.copy_to(&mut bytes[start..]);
         }
         Ok(bytes)
-    }
-
-    /// An answer's text, none when it is over the size cap: no endpoint answers at such length, and it is not copied
-    /// into the module's memory.
-    fn capped(text: js_sys::JsString) -> String {
-        if text.length() as usize > MAX_BYTES { String::new() } else { text.into() }
     }
 }

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import {
   REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingMoved, longThread, markWindow, openInApp, showComments, startCls,
-  stillSameDocument,
+  startProxy, stillSameDocument,
 } from './helpers.js';
 
 const NO_COMMENTS = '/international/sudan-khartoum-landmarks-conflict/';
@@ -980,6 +980,50 @@ for (const [what, body] of [['without a body', ''], ['over 2 MiB', published]]) 
   // The endpoint gave it no id: a reply to it could not name it.
   await expect(own.getByRole('button', { name: /^Reply/ })).toHaveCount(0);
   expect(posts).toHaveLength(1);
+});
+
+test('a 2xx answer streamed with no Content-Length is cut off at 2 MiB, not downloaded whole, and counts as taken', async ({ page, baseURL }) => {
+  // A server in front of the site answers the comment in chunks, with no length, up to 64 MiB: the page stops reading
+  // once it has more than 2 MiB.
+  const MIB = 1024 * 1024;
+  let sent = 0;
+  let closed = false;
+  const proxy = await startProxy(baseURL, (req, res) => {
+    if (req.method !== 'POST' || req.url !== ENDPOINT) return false;
+    req.resume();
+    res.writeHead(201, { 'Content-Type': 'application/json' });
+    res.write('{"status":"published","id":"c-long","padding":"');
+    const chunk = 'x'.repeat(64 * 1024);
+    const more = () => {
+      while (!closed && sent < 64 * MIB && res.write(chunk)) sent += chunk.length;
+      if (closed) return;
+      if (sent < 64 * MIB) res.once('drain', more);
+      else res.end('"}');
+    };
+    res.on('close', () => { closed = true; });
+    res.on('error', () => {});
+    more();
+    return true;
+  });
+  try {
+    await editEmbeddedData(page, REFERENCE, (data) => {
+      data.files['site.json'].comment_endpoint = ENDPOINT;
+      return data;
+    });
+    await page.goto(`http://127.0.0.1:${proxy.port}${REFERENCE}`);
+    await appReady(page);
+    await showComments(page);
+    const form = mainForm(page);
+    await fill(form, { text: 'Answered at length.' });
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(form.getByRole('status')).toContainText('awaiting moderation');
+    await expect(page.locator('.bs-comment--own')).toContainText('Awaiting moderation');
+    await expect.poll(() => closed).toBe(true);
+    // What was on its way when the page stopped reading (the system's and the browser's buffers) is sent, no more.
+    expect(sent).toBeLessThan(16 * MIB);
+  } finally {
+    await proxy.close();
+  }
 });
 
 test('the count is of the comments shown; ids that differ only in punctuation keep their own Reply buttons', async ({ page }) => {
