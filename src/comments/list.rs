@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use broadsheet_model::comments::{is_http_url, opening_words, page_starts, same_author_and_minute, shown_pages, thread, Comment, MAX_DEPTH};
+use broadsheet_model::comments::{is_http_url, opening, page_starts, same_author_and_minute, shown_pages, thread, Comment, MAX_DEPTH};
 use leptos::prelude::*;
 
 use super::form::{id_part, CommentForm, FormState};
@@ -205,13 +205,13 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     let button_id = reply_button_id(&comment.id);
     // Not under a comment of the reader's the endpoint took without giving it an id (kept as `sent-…`): the
     // newsroom would not know the comment replied to.
-    // Its time too: a reader's comments would otherwise each have a "Reply to" of the same name. And, for two of one
-    // author in one minute, their first words. One text, not a part per word: a view of fewer parts is less WASM.
-    let named = match quoted {
-        true => format!(" to {}, {}: \u{201c}{}\u{201d}", comment.author, time_label(&comment.published), opening_words(&comment.text, 6)),
-        false => format!(" to {}, {}", comment.author, time_label(&comment.published)),
-    };
     let reply = (depth < MAX_DEPTH && !(own.is_some() && comment.id.starts_with("sent-"))).then(|| {
+        // Its time too: a reader's comments would otherwise each have a "Reply to" of the same name. And, for two of
+        // one author in one minute, how they begin. One text, not a part per word: a view of fewer parts is less WASM.
+        let named = match quoted {
+            true => format!(" to {}, {}: \u{201c}{}\u{201d}", comment.author, time_label(&comment.published), opening(&comment.text, 40)),
+            false => format!(" to {}, {}", comment.author, time_label(&comment.published)),
+        };
         let reply_to = reply_to.clone();
         // A reply the reader typed and left (cancelled, another Reply opened, or the page reloaded) is kept. Its
         // button's description says so (and the stylesheet shows it beside the closed button), or it would come back

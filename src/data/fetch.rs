@@ -59,29 +59,6 @@ mod browser {
         }
     }
 
-    /// POSTs a JSON body; any HTTP answer is returned with its status and text, only transport failures are errors.
-    pub async fn post_json(url: &str, body: String) -> Result<(u16, String), FetchError> {
-        let controller = AbortController::new().ok();
-        let timed_out = Rc::new(Cell::new(false));
-        let _timer = deadline(&controller, &timed_out);
-        let init = RequestInit::new();
-        init.set_method("POST");
-        let headers = Headers::new().map_err(|_| FetchError::Network)?;
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(&body));
-        let response = send(url, init, &controller).await.map_err(|_| failure(&timed_out))?;
-        // An answer over the size cap, or not UTF-8, is no answer: no endpoint answers so, and it is not downloaded
-        // whole. A body lost after a 2xx is still a 2xx: the comment was taken, and must not be sent again.
-        let text = match read_body(&response, &timed_out).await {
-            Ok(bytes) => String::from_utf8(bytes).unwrap_or_default(),
-            Err(FetchError::TooLarge) => String::new(),
-            Err(_) if response.ok() => String::new(),
-            Err(e) => return Err(e),
-        };
-        Ok((response.status(), text))
-    }
-
     pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
         // Only the web's own schemes (or a path on this origin): a hostile `data-content` never becomes a request
         // of another kind.
@@ -129,5 +106,32 @@ mod browser {
             array.copy_to(&mut bytes[start..]);
         }
         Ok(bytes)
+    }
+
+    /// POSTs a JSON body; any HTTP answer is returned with its status and text, only transport failures are errors.
+    pub async fn post_json(url: &str, body: String) -> Result<(u16, String), FetchError> {
+        let controller = AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = deadline(&controller, &timed_out);
+        let init = RequestInit::new();
+        init.set_method("POST");
+        let headers = Headers::new().map_err(|_| FetchError::Network)?;
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(&body));
+        let response = send(url, init, &controller).await.map_err(|_| failure(&timed_out))?;
+        // An answer over the size cap is no answer: no endpoint answers at such length, and it is not downloaded whole. A body lost after a 2xx is still a 2xx: the comment was taken, and must not be sent again.
+        let text = match read_body(&response, &timed_out).await {
+            // Without a byte-order mark (a .NET or PHP server may send one; JSON.parse refuses it), and text that is not
+            // UTF-8 (an older server's error message) read as Latin-1, its likeliest encoding, not thrown away.
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().into_iter().map(char::from).collect());
+                text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)
+            }
+            Err(FetchError::TooLarge) => String::new(),
+            Err(_) if response.ok() => String::new(),
+            Err(e) => return Err(e),
+        };
+        Ok((response.status(), text))
     }
 }

@@ -77,7 +77,7 @@ test('the published comments show threaded under the article, oldest first', asy
   await expect(first.getByRole('button', { name: /^Reply to / }).first()).toHaveAccessibleName(`Reply to Maren Holt, ${await first.locator('time').first().textContent()}`);
 });
 
-test('two comments of one author in one minute have Reply buttons told apart by their first words', async ({ page }) => {
+test('two comments of one author in one minute have Reply buttons told apart by how they begin', async ({ page }) => {
   const comment = (id, minute, second, text, author = 'Maren Holt') => ({ id, author, published: `2026-11-24T09:${minute}:${second}+00:00`, text });
   const comments = [
     comment('q1', '02', '10', 'Useful summary, though light on the details of the energy deal.'),
@@ -96,7 +96,7 @@ test('two comments of one author in one minute have Reply buttons told apart by 
     await expect(body(text).getByRole('button', { name: /^Reply to / })).toHaveAccessibleName(name(time));
   };
   await expectNamed('Useful summary', (time) => `Reply to Maren Holt, ${time}: \u201cUseful summary, though light on the…\u201d`);
-  await expectNamed('One more thing', (time) => `Reply to Maren Holt, ${time}: \u201cOne more thing: the trade figures…\u201d`);
+  await expectNamed('One more thing', (time) => `Reply to Maren Holt, ${time}: \u201cOne more thing: the trade figures were…\u201d`);
   // The others' names are told apart by their times alone.
   await expectNamed('A third thought', (time) => `Reply to Maren Holt, ${time}`);
   await expectNamed('Another reader', (time) => `Reply to Ade Okonkwo, ${time}`);
@@ -379,6 +379,30 @@ test('with an endpoint: a 201 shows the comment; the email never reaches the pag
   expect(posts[0].body.client_id).toMatch(/.{8,}/);
   expect(await page.content()).not.toContain('secret.reader@example.com');
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('secret.reader@example.com');
+});
+
+// An answer's byte-order mark is dropped (a .NET or PHP server may send one), and one that is not UTF-8 is read as
+// Latin-1.
+test('with an endpoint: an answer that starts with a byte-order mark is read, and the comment shows as published', async ({ page }) => {
+  const answer = (body) => JSON.stringify({ status: 'published', comment: { id: 'srv-bom', parent: null, author: body.name, published: '2026-11-28T10:00:00Z', text: body.text } });
+  const { form } = await postTo(page, (route, body) => route.fulfill({
+    status: 201, contentType: 'application/json', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(answer(body))]),
+  }), 'Answered with a mark in front.');
+  await expect(form.getByRole('status')).toContainText('published');
+  const own = page.locator('.bs-comment--own');
+  await expect(own).toContainText('Answered with a mark in front.');
+  await expect(own).toContainText('Your comment.');
+  // The endpoint's id: a reply to it can name it.
+  await expect(own.getByRole('button', { name: /^Reply to Ann Reader/ })).toHaveCount(1);
+});
+
+test('with an endpoint: a refusal in another encoding than UTF-8 still marks the field it names', async ({ page }) => {
+  const latin1 = Buffer.from('{"error":{"code":"email","message":"Adresse refus\xe9e.","field":"email"}}', 'latin1');
+  const { form } = await postTo(page, (route) => route.fulfill({ status: 422, contentType: 'application/json', body: latin1 }), 'Refused in Latin-1.');
+  const email = form.getByLabel('Email', { exact: true });
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/Adresse refusée\./);
 });
 
 /** The comments' authors and their "Show more" buttons, as they come down the page. */

@@ -293,13 +293,16 @@ pub fn same_author_and_minute(comments: &[&Comment]) -> Vec<bool> {
     keys.iter().map(|key| repeated.contains(key.as_str())).collect()
 }
 
-/// The first `words` words of `text`, then "…" when it goes on (the spaces between them as written).
-pub fn opening_words(text: &str, words: usize) -> String {
+/// The start of `text`: at most `chars` characters, cut between words where it has spaces (Japanese, a long address
+/// are cut at `chars`), then "…" when it goes on.
+pub fn opening(text: &str, chars: usize) -> String {
     let text = text.trim();
-    let mut starts = text.char_indices().filter(|&(i, c)| !c.is_whitespace() && text[..i].ends_with(char::is_whitespace));
-    match starts.nth(words.saturating_sub(1)) {
-        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+    match text.char_indices().nth(chars) {
         None => text.to_string(),
+        Some((end, next)) => {
+            let cut = if next.is_whitespace() { end } else { text[..end].rfind(char::is_whitespace).unwrap_or(end) };
+            format!("{}…", text[..cut].trim_end())
+        }
     }
 }
 
@@ -742,9 +745,13 @@ mod tests {
     }
 
     #[test]
-    fn the_opening_words_of_a_comment_end_in_an_ellipsis_only_when_it_goes_on() {
-        assert_eq!(opening_words("Fair point.\nLet's  see what the next round brings.", 4), "Fair point.\nLet's  see…");
-        assert_eq!(opening_words("  Agreed. ", 4), "Agreed.");
-        assert_eq!(opening_words("one two three four", 4), "one two three four");
+    fn the_opening_of_a_comment_is_cut_between_words_and_ends_in_an_ellipsis_only_when_it_goes_on() {
+        assert_eq!(opening("Fair point.\nLet's  see what the next round brings.", 22), "Fair point.\nLet's  see…");
+        assert_eq!(opening("  Agreed. ", 40), "Agreed.");
+        assert_eq!(opening("one two three four", 18), "one two three four");
+        assert_eq!(opening("one two three four", 9), "one two…");
+        assert_eq!(opening("one two three four", 7), "one two…");
+        assert_eq!(opening(&"日本語".repeat(100), 5), "日本語日本…");
+        assert_eq!(opening("日本語", 3), "日本語");
     }
 }
