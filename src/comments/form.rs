@@ -83,6 +83,11 @@ pub fn id_part(comment_id: &str) -> String {
     comment_id.bytes().flat_map(|b| [b >> 4, b & 15]).filter_map(|n| char::from_digit(n.into(), 16)).collect()
 }
 
+/// The id of the control for `field` in the form whose id is `form`.
+fn control_id(form: &str, field: Field) -> String {
+    format!("{form}-{}", field.name())
+}
+
 /// The id of the reply form under the comment `parent`; its controls' ids start with it and a `-`.
 pub fn reply_form_id(parent: &str) -> String {
     format!("bs-reply-{}", id_part(parent))
@@ -105,7 +110,7 @@ pub fn CommentForm(
         None => "bs-comment".to_string(),
     };
     let form_id = StoredValue::new(id.clone());
-    let field_id = move |f: Field| format!("{}-{}", form_id.get_value(), f.name());
+    let field_id = move |f: Field| control_id(&form_id.get_value(), f);
     let submit_id = format!("{id}-submit");
     let FormState { text, name, email, website, remember, honeypot, errors, phase, last_sent, shown_at } =
         state.unwrap_or_else(|| FormState::new(&article, parent.as_deref()));
@@ -216,7 +221,7 @@ pub fn CommentForm(
                     let in_form = platform::focus_within(&form);
                     let outcome = if in_form { Phase::Editing } else { Phase::Failed { message: message.clone(), retry: false } };
                     if errors.try_set(vec![FieldError { field, message }]).is_none() && phase.try_set(outcome).is_none() && in_form {
-                        platform::focus_id_in_place(&format!("{form}-{}", field.name()));
+                        platform::focus_id_in_place(&control_id(&form, field));
                     }
                 }
                 Err(e) => {

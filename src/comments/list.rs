@@ -208,10 +208,10 @@ fn comment_item(shown: Shown, depth: usize, replies: ReplyState, children: Optio
     let reply = (depth < MAX_DEPTH && !(own.is_some() && comment.id.starts_with("sent-"))).then(|| {
         // Its time too: a reader's comments would otherwise each have a "Reply to" of the same name. And, for two of
         // one author in one minute, how they begin. One text, not a part per word: a view of fewer parts is less WASM.
-        let named = match quoted {
-            true => format!(" to {}, {}: \u{201c}{}\u{201d}", comment.author, time_label(&comment.published), opening(&comment.text, 40)),
-            false => format!(" to {}, {}", comment.author, time_label(&comment.published)),
-        };
+        let mut named = format!(" to {}, {}", comment.author, time_label(&comment.published));
+        if quoted {
+            named += &format!(": \u{201c}{}\u{201d}", opening(&comment.text, 40));
+        }
         let reply_to = reply_to.clone();
         // A reply the reader typed and left (cancelled, another Reply opened, or the page reloaded) is kept. Its
         // button's description says so (and the stylesheet shows it beside the closed button), or it would come back

@@ -120,7 +120,6 @@ mod browser {
         init.set_headers(&headers);
         init.set_body(&JsValue::from_str(&body));
         let response = send(url, init, &controller).await.map_err(|_| failure(&timed_out))?;
-        // An answer over the size cap is no answer: no endpoint answers at such length, and it is not downloaded whole. A body lost after a 2xx is still a 2xx: the comment was taken, and must not be sent again.
         let text = match read_body(&response, &timed_out).await {
             // Without a byte-order mark (a .NET or PHP server may send one; JSON.parse refuses it), and text that is not
             // UTF-8 (an older server's error message) read as Latin-1, its likeliest encoding, not thrown away.
@@ -128,7 +127,9 @@ mod browser {
                 let text = String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().into_iter().map(char::from).collect());
                 text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)
             }
+            // Over the size cap: no endpoint answers at such length, and it is not downloaded whole.
             Err(FetchError::TooLarge) => String::new(),
+            // A body lost after a 2xx is still a 2xx: the comment was taken, and must not be sent again.
             Err(_) if response.ok() => String::new(),
             Err(e) => return Err(e),
         };
