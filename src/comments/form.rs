@@ -45,6 +45,9 @@ pub struct FormState {
     /// The last request sent, for its idempotency key: a retry of the same comment keeps it, an edited one gets a
     /// new one.
     last_sent: StoredValue<Option<CommentRequest>>,
+    /// The draft this browser keeps for this form, as the form last read or wrote it. Words that differ from it were
+    /// not saved (storage blocked or full).
+    saved: StoredValue<String>,
     shown_at: f64,
 }
 
@@ -53,8 +56,10 @@ impl FormState {
         let saved = store::load_commenter();
         let remember = saved.is_some();
         let saved = store::load_typed_commenter().or(saved).unwrap_or_default();
+        let draft = store::load_draft(article, parent);
         FormState {
-            text: RwSignal::new(store::load_draft(article, parent)),
+            text: RwSignal::new(draft.clone()),
+            saved: StoredValue::new(draft),
             remember: RwSignal::new(remember),
             name: RwSignal::new(saved.name),
             email: RwSignal::new(saved.email),
@@ -69,10 +74,18 @@ impl FormState {
 }
 
 impl FormState {
-    /// Takes the reply draft kept in this browser when it differs from the words held here: another tab wrote it.
-    pub fn catch_up(&self, article: &str, parent: &str) {
-        if let Some(kept) = store::kept_draft(article, Some(parent)).filter(|kept| *kept != self.text.get_untracked()) {
-            self.text.set(kept);
+    /// Whether this form holds words this browser could not keep (storage blocked or full): dropping the form's
+    /// state would lose them.
+    pub fn holds_unsaved(&self) -> bool {
+        self.text.try_with_untracked(|text| !text.is_empty() && self.saved.with_value(|saved| saved != text)) == Some(true)
+    }
+
+    /// Another tab wrote this form's draft, or cleared it (it sent the comment): the words here follow, unless some
+    /// of them could not be saved. Else a form shown again would write back a draft already sent.
+    pub fn follow(&self, kept: String) {
+        if !self.holds_unsaved() {
+            self.saved.set_value(kept.clone());
+            self.text.try_set(kept);
         }
     }
 }
@@ -94,13 +107,13 @@ pub fn reply_form_id(parent: &str) -> String {
 }
 
 /// The comment form. `parent` makes it a reply form with a "Cancel reply" button; `state`, kept by its owner,
-/// outlives the form (else the form has its own).
+/// outlives the form.
 #[component]
 pub fn CommentForm(
     article: String,
     endpoint: Option<String>,
     #[prop(optional)] parent: Option<String>,
-    #[prop(optional)] state: Option<FormState>,
+    state: FormState,
     /// Called with the reader's comment once it is sent (or kept locally).
     on_posted: Callback<OwnComment>,
     #[prop(optional)] on_cancel: Option<Callback<()>>,
@@ -112,14 +125,17 @@ pub fn CommentForm(
     let form_id = StoredValue::new(id.clone());
     let field_id = move |f: Field| control_id(&form_id.get_value(), f);
     let submit_id = format!("{id}-submit");
-    let FormState { text, name, email, website, remember, honeypot, errors, phase, last_sent, shown_at } =
-        state.unwrap_or_else(|| FormState::new(&article, parent.as_deref()));
+    let FormState { text, name, email, website, remember, honeypot, errors, phase, last_sent, saved, shown_at } = state;
 
     let draft_article = article.clone();
     let draft_parent = parent.clone();
+    // Not the words storage already holds: a form shown again, or following another tab, would write back a draft
+    // that tab has since sent.
     Effect::new(move |_| {
         let value = text.get();
-        store::save_draft(&draft_article, draft_parent.as_deref(), &value);
+        if saved.with_value(|saved| *saved != value) && store::save_draft(&draft_article, draft_parent.as_deref(), &value) {
+            saved.set_value(value);
+        }
     });
     // On input only: a form shown again must not put back the details it was opened with over newer ones typed
     // in another form since.

@@ -83,21 +83,26 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     let later_to = RwSignal::new(crate::platform::history_number(list::LATER_TO_KEY).map_or(0, |n| n as u32));
     let open_reply = list::OpenReply::new();
     let drafts_changed = RwSignal::new(0u32);
-    // Reply forms' states, made under this section (not the form) so that they outlive a redrawn thread.
+    // The forms' states, made under this section (not the form) so that they outlive a redrawn thread. A reply
+    // form's goes when it closes, unless it holds words this browser could not keep.
+    let main_form = form::FormState::new(&slug, None);
     let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());
-    let forget_form = Callback::new(move |parent: String| forms.update_value(|all| all.retain(|(p, _)| *p != parent)));
-    // Another tab wrote or cleared a reply draft of this story (or cleared all storage): the Reply buttons' draft
-    // marks are read again. A closed form's kept state of a draft written there is dropped: opened again, it would
-    // show the older words and write them over the newer ones.
+    let kept_form = move |parent: &str| forms.with_value(|all| all.iter().find(|(p, _)| p == parent).map(|(_, s)| *s));
+    let forget_form = Callback::new(move |parent: String| forms.update_value(|all| all.retain(|(p, s)| *p != parent || s.holds_unsaved())));
+    // Another tab wrote or cleared a draft of this story: a form of it here follows. For a reply's draft (or all
+    // storage cleared) the Reply buttons' draft marks are read again.
     let drafts_of_article = store::draft_key(&slug, Some(""));
+    let main_draft = store::draft_key(&slug, None);
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key().unwrap_or_default();
-        if let Some(parent) = key.strip_prefix(&drafts_of_article) {
-            if !open_reply.is_under(parent) {
-                forget_form.run(parent.to_string());
-            }
-        } else if !key.is_empty() {
-            return;
+        let kept = move || ev.new_value().unwrap_or_default();
+        if key == main_draft {
+            return main_form.follow(kept());
+        }
+        match key.strip_prefix(&drafts_of_article).map(kept_form) {
+            Some(Some(state)) => state.follow(kept()),
+            None if !key.is_empty() => return,
+            _ => {}
         }
         drafts_changed.update(|n| *n += 1);
     });
@@ -107,9 +112,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     let owner = Owner::current().map(|o| o.downgrade());
     let form_article = slug.clone();
     let form = Callback::new(move |parent: String| {
-        if let Some(state) = forms.with_value(|all| all.iter().find(|(p, _)| *p == parent).map(|(_, s)| *s)) {
-            // Another tab may have written the draft while this form was open, then closed by another Reply.
-            state.catch_up(&form_article, &parent);
+        if let Some(state) = kept_form(&parent) {
             return state;
         }
         let make = || form::FormState::new(&form_article, Some(&parent));
@@ -215,7 +218,7 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         <section class="bs-comments" aria-labelledby="bs-comments-title">
             <h2 id="bs-comments-title" class="bs-comments__title" tabindex="-1">{count}</h2>
             {body}
-            <CommentForm article=slug_for_form endpoint=endpoint on_posted=on_posted/>
+            <CommentForm article=slug_for_form endpoint=endpoint state=main_form on_posted=on_posted/>
             <p class="bs-visually-hidden" role="status">{notice}</p>
         </section>
     }

@@ -61,14 +61,9 @@ pub fn drafted_replies(article: &str) -> Vec<String> {
     platform::storage_keys(&prefix).into_iter().filter(kept).filter_map(|key| Some(key.strip_prefix(&prefix)?.to_string())).collect()
 }
 
-/// Saves the comment text as typed; an empty text removes the draft.
-pub fn save_draft(article: &str, parent: Option<&str>, text: &str) {
-    let key = draft_key(article, parent);
-    if text.is_empty() {
-        platform::storage_remove(&key);
-    } else {
-        platform::storage_set(&key, text);
-    }
+/// Saves the comment text as typed (an empty text removes the draft); whether it was saved.
+pub fn save_draft(article: &str, parent: Option<&str>, text: &str) -> bool {
+    platform::storage_put(&draft_key(article, parent), (!text.is_empty()).then_some(text))
 }
 
 fn sent_key_key(article: &str, parent: Option<&str>) -> String {

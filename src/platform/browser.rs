@@ -974,3 +974,15 @@ pub fn refocus_field(id: &str, selection: Option<(f64, f64)>) {
 pub fn focus_within(id: &str) -> bool {
     element_by_id(id).zip(active_element()).is_some_and(|(element, focused)| element.contains(Some(&focused)))
 }
+
+/// Stores a value, or removes it for `None`; whether storage took it (not when it is unavailable or full): the
+/// comment form keeps the words it could not store. (At the end of the file: code only the island uses, so that the
+/// app's panic locations above do not move.)
+pub fn storage_put(key: &str, value: Option<&str>) -> bool {
+    let Some(storage) = local_storage() else { return false };
+    match value {
+        Some(value) => storage.set_item(key, value),
+        None => storage.remove_item(key),
+    }
+    .is_ok()
+}

@@ -190,3 +190,7 @@ pub fn mount_island(_module: &wasm_bindgen::JsValue, _args: &[wasm_bindgen::JsVa
 
 pub fn unmount_island(_mounted: &wasm_bindgen::JsValue) {}
 pub fn reload_page() {}
+
+pub fn storage_put(_key: &str, _value: Option<&str>) -> bool {
+    false
+}

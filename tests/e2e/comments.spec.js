@@ -315,6 +315,99 @@ test('a reply form open in two tabs, closed here and opened again, shows the wor
   await expect(text).toHaveValue('Begun here, and taken on there.');
 });
 
+test('a reply sent from another tab goes from the form here, and does not come back as a draft', async ({ page, context }) => {
+  await openComments(page);
+  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
+  await button.click();
+  await text.fill('Begun here, sent from the other tab.');
+  const other = await context.newPage();
+  await other.goto(REFERENCE);
+  await appReady(other);
+  await showComments(other);
+  const otherButton = other.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  await otherButton.click();
+  const otherReply = other.getByRole('form', { name: 'Reply', exact: true });
+  await expect(otherReply.getByLabel('Comment', { exact: true })).toHaveValue('Begun here, sent from the other tab.');
+  await fill(otherReply, { text: 'Begun here, sent from the other tab.' });
+  await otherReply.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(other.locator('.bs-comment--own', { hasText: 'Begun here, sent from the other tab.' })).toBeVisible();
+  await other.close();
+  await page.bringToFront();
+  // The form open here all along follows; closed by another Reply and opened again, it does not write the words back.
+  await expect(text).toHaveValue('');
+  await page.locator('.bs-comment__reply').nth(1).click();
+  await expect(button).not.toHaveAccessibleDescription('Draft saved');
+  await button.click();
+  await expect(text).toHaveValue('');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('broadsheet:draft:')))).toEqual([]);
+});
+
+test('the main form open in two tabs follows the words typed in the other, and empties when the other sends them', async ({ page, context }) => {
+  await page.goto(NO_COMMENTS);
+  await appReady(page);
+  await showComments(page);
+  const text = mainForm(page).getByLabel('Comment', { exact: true });
+  await text.fill('Begun here.');
+  const other = await context.newPage();
+  await other.goto(NO_COMMENTS);
+  await appReady(other);
+  await showComments(other);
+  const otherForm = mainForm(other);
+  await expect(otherForm.getByLabel('Comment', { exact: true })).toHaveValue('Begun here.');
+  await fill(otherForm, { text: 'Begun here, finished there.' });
+  await expect(text).toHaveValue('Begun here, finished there.');
+  await otherForm.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(otherForm.getByRole('status')).toHaveText('Your comment is saved in this browser. Only you can see it.');
+  await expect(text).toHaveValue('');
+  await other.close();
+});
+
+test('where this browser keeps nothing, a reply closed and opened again keeps its words', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await openComments(page);
+  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  await button.click();
+  await reply.getByLabel('Comment', { exact: true }).fill('Kept in the page, if nowhere else.');
+  await reply.getByRole('button', { name: 'Cancel reply' }).click();
+  await expect(button).toBeFocused();
+  await button.click();
+  await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('Kept in the page, if nowhere else.');
+});
+
+test('a reply whose words could not all be saved keeps them when another tab writes its draft', async ({ page, context }) => {
+  await openComments(page);
+  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
+  await button.click();
+  await text.fill('Saved.');
+  // This tab's storage is full from here on.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function full() { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await text.fill('Saved. And more, not saved.');
+  const other = await context.newPage();
+  await other.goto(REFERENCE);
+  await appReady(other);
+  await showComments(other);
+  await other.getByRole('button', { name: /^Reply to Maren Holt, / }).first().click();
+  const otherText = other.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
+  await expect(otherText).toHaveValue('Saved.');
+  await otherText.fill('Saved. Then taken on there.');
+  await other.close();
+  await page.bringToFront();
+  await page.waitForTimeout(300);
+  await expect(text).toHaveValue('Saved. And more, not saved.');
+  // Closed, the words stay with the page.
+  await page.getByRole('form', { name: 'Reply', exact: true }).getByRole('button', { name: 'Cancel reply' }).click();
+  await button.click();
+  await expect(text).toHaveValue('Saved. And more, not saved.');
+});
+
 test('a reply of only spaces is not marked as a draft; one left in another tab is, and goes when that tab sends it', async ({ page, context }) => {
   await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   await openComments(page);
