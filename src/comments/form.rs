@@ -80,6 +80,12 @@ impl FormState {
         self.text.try_with_untracked(|text| !text.is_empty() && self.saved.with_value(|saved| saved != text)) == Some(true)
     }
 
+    /// Storage was emptied (by the host page, say): the words here are no longer saved, and stay with the page
+    /// without being written back.
+    pub fn unsave(&self) {
+        self.saved.set_value(String::new());
+    }
+
     /// Another tab wrote this form's draft, or cleared it (it sent the comment): the words here follow, unless some
     /// of them could not be saved. Else a form shown again would write back a draft already sent.
     pub fn follow(&self, kept: String) {

@@ -89,8 +89,8 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
     let forms = StoredValue::new(Vec::<(String, form::FormState)>::new());
     let kept_form = move |parent: &str| forms.with_value(|all| all.iter().find(|(p, _)| p == parent).map(|(_, s)| *s));
     let forget_form = Callback::new(move |parent: String| forms.update_value(|all| all.retain(|(p, s)| *p != parent || s.holds_unsaved())));
-    // Another tab wrote or cleared a draft of this story: a form of it here follows. For a reply's draft (or all
-    // storage cleared) the Reply buttons' draft marks are read again.
+    // Another tab wrote or cleared a draft of this story: a form of it here follows. For a reply's draft, or all
+    // storage emptied (then what the forms hold stays only here), the Reply buttons' draft marks are read again.
     let drafts_of_article = store::draft_key(&slug, Some(""));
     let main_draft = store::draft_key(&slug, None);
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
@@ -102,7 +102,11 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         match key.strip_prefix(&drafts_of_article).map(kept_form) {
             Some(Some(state)) => state.follow(kept()),
             None if !key.is_empty() => return,
-            _ => {}
+            Some(None) => {}
+            None => {
+                main_form.unsave();
+                forms.with_value(|all| all.iter().for_each(|(_, state)| state.unsave()));
+            }
         }
         drafts_changed.update(|n| *n += 1);
     });

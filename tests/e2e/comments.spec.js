@@ -379,6 +379,26 @@ test('where this browser keeps nothing, a reply closed and opened again keeps it
   await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('Kept in the page, if nowhere else.');
 });
 
+test('a reply whose draft another page of the site erased keeps its words here', async ({ page, context }) => {
+  await openComments(page);
+  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const reply = page.getByRole('form', { name: 'Reply', exact: true });
+  await button.click();
+  await reply.getByLabel('Comment', { exact: true }).fill('Typed before the site data was erased.');
+  // A host page's sign-out, say, empties this origin's storage from another tab.
+  const other = await context.newPage();
+  await other.goto(NO_COMMENTS);
+  await other.evaluate(() => localStorage.clear());
+  await other.close();
+  await page.bringToFront();
+  // Not written back by this tab on its own: only when the reader shows the form again or types.
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('broadsheet:draft:')))).toEqual([]);
+  await reply.getByRole('button', { name: 'Cancel reply' }).click();
+  await button.click();
+  await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('Typed before the site data was erased.');
+});
+
 test('a reply whose words could not all be saved keeps them when another tab writes its draft', async ({ page, context }) => {
   await openComments(page);
   const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
