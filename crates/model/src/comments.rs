@@ -51,10 +51,11 @@ pub struct Threaded<'a> {
 /// [`MAX_DEPTH`].
 pub fn thread(comments: &[Comment]) -> Vec<Threaded<'_>> {
     let ids: HashSet<&str> = comments.iter().map(|c| c.id.as_str()).collect();
-    // One sort, oldest first: roots and every run of replies are then taken from it in order.
+    // One sort, oldest first: roots and every run of replies are then taken from it in order. Stable: comments of
+    // the same time keep the file's order (their ids say nothing of it: "c10" sorts before "c9").
     let mut by_time: Vec<(i64, &Comment)> =
         comments.iter().map(|c| (crate::time::parse_timestamp(&c.published).unwrap_or(i64::MAX), c)).collect();
-    by_time.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.id.cmp(&y.id)));
+    by_time.sort_by_key(|(t, _)| *t);
     let sorted: Vec<&Comment> = by_time.into_iter().map(|(_, c)| c).collect();
     let mut replies: HashMap<&str, Vec<&Comment>> = HashMap::new();
     for c in &sorted {
@@ -241,9 +242,14 @@ pub fn validate(draft: &CommentDraft) -> Result<ValidComment, Vec<FieldError>> {
     }
 }
 
-/// Bytes left before `value` (trimmed, as it will be sent) reaches `field`'s limit; negative when over.
+/// Bytes left before `value` (trimmed, and a website with the scheme it is sent with) reaches `field`'s limit;
+/// negative when over.
 pub fn bytes_left(field: Field, value: &str) -> i64 {
-    field.max_bytes() as i64 - value.trim().len() as i64
+    let sent = match field {
+        Field::Website => with_scheme(value).len(),
+        _ => value.trim().len(),
+    };
+    field.max_bytes() as i64 - sent as i64
 }
 
 /// Whether the form should show a counter for `field`: within 10% of the limit, or over it.
@@ -529,6 +535,13 @@ mod tests {
     }
 
     #[test]
+    fn comments_of_the_same_time_keep_the_files_order() {
+        let comments = vec![c("c9", None, 5), c("c10", None, 5), c("r9", Some("c9"), 6), c("r10", Some("c9"), 6)];
+        let order: Vec<&str> = thread(&comments).iter().map(|t| t.comment.id.as_str()).collect();
+        assert_eq!(order, ["c9", "r9", "r10", "c10"]);
+    }
+
+    #[test]
     fn depth_is_capped_and_orphans_and_cycles_are_not_lost_or_looped() {
         let mut comments = vec![c("1", None, 0)];
         for i in 2..=7 {
@@ -646,6 +659,17 @@ mod tests {
         assert!(near_limit(Field::Text, &text_ok));
         assert!(!near_limit(Field::Text, "short"));
         assert_eq!(bytes_left(Field::Name, "  €  "), 242, "counted as sent: trimmed");
+    }
+
+    #[test]
+    fn a_website_is_counted_with_the_scheme_it_is_sent_with() {
+        // 196 bytes typed, 204 sent: the counter must say "4 bytes over", as the check on submit does.
+        let typed = format!("example.org/{}", "a".repeat(184));
+        assert_eq!(typed.len(), 196);
+        assert_eq!(bytes_left(Field::Website, &typed), -4);
+        let errors = validate(&draft("hi", "n", "a@b.co", &typed)).unwrap_err();
+        assert_eq!(errors[0].message, "Website is too long: 4 bytes over the limit of 200.");
+        assert_eq!(bytes_left(Field::Website, " https://ann.example/ "), 180);
     }
 
     #[test]
