@@ -41,7 +41,7 @@ pub fn ArticlePage(site: Arc<Site>, article: Arc<Article>) -> impl IntoView {
                 <p class="bs-meta">
                     <span>"Published " <Timestamp iso=article.published.clone()/></span>
                     {updated}
-                    <span>{reading_time_label(&article)}</span>
+                    {reading_time_label(&article).map(|label| view! { <span>{label}</span> })}
                 </p>
                 <ShareButton title=article.headline.clone() href=config.href(&Route::article(&article.section, &article.slug))/>
             </header>

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use broadsheet_model::comments::{check_comments, CommentsFile};
 use broadsheet_model::paging::{page_count, page_range};
+use broadsheet_model::reading::article_minutes;
 use broadsheet_model::time::parse_timestamp;
 use broadsheet_model::{Article, Block, FrontPage, Listing, Rail, Site, Teaser, FORMAT_VERSION};
 
@@ -101,6 +102,11 @@ pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
             published: a.published,
             updated: a.updated,
             image: a.image,
+            reading_minutes: 0,
+        })
+        .map(|mut article| {
+            article.reading_minutes = article_minutes(&article);
+            article
         })
         .collect();
     Ok(Newsroom { site, front, listings, articles: built, images, comments: comment_files, root })

@@ -99,7 +99,7 @@ fn the_sample_is_big_and_varied_enough() {
     let d = decoded();
     assert!(d.articles.len() >= 40, "{} articles", d.articles.len());
     for a in &d.articles {
-        let words: usize = a.body.iter().map(|b| word_count(b.text())).sum();
+        let words: usize = a.body.iter().map(|b| word_count(b.text()).0).sum();
         assert!(words >= 150, "{} has {words} words", a.slug);
     }
     let kinds: HashSet<&str> = d

@@ -143,6 +143,10 @@ pub struct Article {
     /// Related-article teasers, best first.
     #[serde(default)]
     pub related: Vec<Teaser>,
+    /// Minutes to read it, counted by the compiler (`reading::article_minutes`), so the app carries no text
+    /// counting; 0 in a file without it, and then no reading time is shown.
+    #[serde(default)]
+    pub reading_minutes: u32,
 }
 
 impl Article {

@@ -87,6 +87,7 @@ mod tests {
             image: None,
             body,
             related: vec![],
+            reading_minutes: 1,
         }
     }
 
