@@ -142,6 +142,10 @@ fn main() -> ExitCode {
             println!("broadsheet-compile: {} articles, {n} files written (content in {}){removed}", newsroom.articles.len(), out.display());
             ExitCode::SUCCESS
         }
+        Err(e) if check => {
+            eprintln!("broadsheet-compile: {e}");
+            ExitCode::FAILURE
+        }
         Err(e) => {
             eprintln!("broadsheet-compile: cannot write {}: {e}", out.display());
             ExitCode::FAILURE

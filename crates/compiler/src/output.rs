@@ -19,10 +19,11 @@ pub type Emit<'a> = dyn FnMut(PathBuf, Vec<u8>) -> io::Result<()> + 'a;
 /// Produces every file of the content tree, in a stable order; returns how many.
 pub fn each_file(newsroom: &Newsroom, emit: &mut Emit) -> io::Result<usize> {
     let mut n = 0;
-    let mut put = |path: PathBuf, bytes: Vec<u8>| {
+    // `advice`: what makes the file smaller, should it be over the limit.
+    let mut put = |path: PathBuf, bytes: Vec<u8>, advice: &str| {
         if path.extension().is_some_and(|x| x == "json") && bytes.len() > MAX_FILE_BYTES {
             return Err(io::Error::other(format!(
-                "{}: {} KiB, over the {} KiB the app reads (split the story, or trim its published comments)",
+                "{}: {} KiB, over the {} KiB the app reads ({advice})",
                 path.display(),
                 bytes.len() / 1024,
                 MAX_FILE_BYTES / 1024
@@ -31,19 +32,22 @@ pub fn each_file(newsroom: &Newsroom, emit: &mut Emit) -> io::Result<usize> {
         n += 1;
         emit(path, bytes)
     };
-    put(PathBuf::from(SITE_PATH), json(&newsroom.site))?;
-    put(PathBuf::from("front.json"), json(&newsroom.front))?;
+    put(PathBuf::from(SITE_PATH), json(&newsroom.site), "fewer or shorter sections in site.json")?;
+    put(PathBuf::from("front.json"), json(&newsroom.front), "fewer sections, or shorter headlines and standfirsts")?;
     for listing in &newsroom.listings {
-        put(PathBuf::from(listing_path(&listing.section, listing.page)), json(listing))?;
+        let path = PathBuf::from(listing_path(&listing.section, listing.page));
+        put(path, json(listing), "fewer stories on a page: lower page_size in site.json")?;
     }
     for article in &newsroom.articles {
-        put(PathBuf::from(article_path(&article.section, &article.slug)), json(article))?;
+        put(PathBuf::from(article_path(&article.section, &article.slug)), json(article), "split the story")?;
     }
     for (section, file) in &newsroom.comments {
-        put(PathBuf::from(comments_path(section, &file.article)), json(file))?;
+        put(PathBuf::from(comments_path(section, &file.article)), json(file), "trim its published comments")?;
     }
     for image in &newsroom.images {
-        put(image.clone(), fs::read(newsroom.root.join(image))?)?;
+        let source = newsroom.root.join(image);
+        let bytes = fs::read(&source).map_err(|e| io::Error::new(e.kind(), format!("{}: cannot read: {e}", source.display())))?;
+        put(image.clone(), bytes, "")?;
     }
     Ok(n)
 }

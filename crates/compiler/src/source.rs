@@ -104,7 +104,14 @@ pub fn read_dir_with_progress(dir: &Path, progress: &mut dyn FnMut(usize, usize)
                         "{} is in a folder reached through a link, and links to folders under images/ are not followed: put the folder itself there, or link the file",
                         image.src
                     ),
-                    true => format!("no image file {} (looked for {})", image.src, looked.display()),
+                    true if image.src.split('/').any(|part| part.starts_with('.')) => {
+                        format!("{}: hidden files (names starting with a dot) are not published; rename it", image.src)
+                    }
+                    true => match named.iter().find(|name| name.eq_ignore_ascii_case(&image.src)) {
+                        // A disk that ignores case opens it; the web server will not.
+                        Some(name) => format!("no image file {}: the file is {name}, and web addresses tell capitals apart: write it as it is named", image.src),
+                        None => format!("no image file {} (looked for {})", image.src, looked.display()),
+                    },
                     false => format!("image files go in the images folder: expected a path starting with images/, found {}", image.src),
                 };
                 errors.push(SourceError::new(&article.file, Some(line), Some("image"), message));
@@ -160,10 +167,13 @@ fn through_folder_link(images: &Path, file: &Path) -> bool {
 
 /// Every file under `dir`, in subfolders too, sorted; none when it cannot be read. A link to a file counts; a link
 /// to a folder is not followed: `images/all -> .` would never end, and `images/up -> ..` would publish the
-/// newsroom's sources (or `-> /` the whole machine).
+/// newsroom's sources (or `-> /` the whole machine). Hidden files and folders (`.DS_Store`, `._x.svg`, `.git`) are
+/// not published: they would show the names of the designer's other files.
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
-    let mut paths: Vec<(PathBuf, bool)> = entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))).collect();
+    let visible = |e: &fs::DirEntry| !e.file_name().to_string_lossy().starts_with('.');
+    let mut paths: Vec<(PathBuf, bool)> =
+        entries.filter_map(|e| e.ok().filter(visible).map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))).collect();
     paths.sort();
     for (path, link) in paths {
         if path.is_dir() && !link {

@@ -187,3 +187,50 @@ fn an_image_reached_through_a_link_to_a_folder_is_refused_saying_why() {
     assert!(said.contains("volcano-erupts.md"), "{said}");
     fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn hidden_files_in_the_images_folder_are_not_published() {
+    let root = scratch("hidden");
+    let images = root.join("news/images");
+    fs::write(images.join(".DS_Store"), "Bud1 unpublished-scoop.svg").unwrap();
+    fs::write(images.join("._dot.svg"), "resource fork").unwrap();
+    fs::create_dir_all(images.join(".git")).unwrap();
+    fs::write(images.join(".git/HEAD"), "ref: refs/heads/main").unwrap();
+    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let written: Vec<String> = tree(&root.join("site/content/images")).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(written, ["dot.svg"]);
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn an_image_named_with_other_capitals_than_its_file_is_refused_naming_the_file() {
+    let root = scratch("capitals");
+    let story = root.join("news/articles/volcano-erupts.md");
+    let text = fs::read_to_string(&story).unwrap().replace("image: images/dot.svg", "image: images/Dot.svg");
+    fs::write(&story, text).unwrap();
+    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
+    assert!(!run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("no image file images/Dot.svg: the file is images/dot.svg"), "{said}");
+    fs::remove_dir_all(&root).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_image_that_cannot_be_read_is_named() {
+    let root = scratch("unreadable");
+    // A file that no one can read, root included (these tests run as root, where permissions stop nothing):
+    // reading a process's memory from its start fails.
+    std::os::unix::fs::symlink("/proc/self/mem", root.join("news/images/broken.svg")).unwrap();
+    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
+    assert!(!run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("images/broken.svg: cannot read"), "{said}");
+    // A check writes nothing, and does not say it could not.
+    let check = compile(&[Path::new("--check"), &root.join("news")]);
+    assert!(!check.status.success());
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(said.contains("images/broken.svg: cannot read") && !said.contains("cannot write"), "{said}");
+    fs::remove_dir_all(&root).unwrap();
+}
