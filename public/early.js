@@ -44,7 +44,9 @@
       try {
         localStorage.setItem('broadsheet:theme', next);
       } catch {
-        // Storage is blocked: this page shows the choice, the next does not.
+        // Storage is blocked: this page shows the choice, the next does not. Or full: the older choice goes, else
+        // the app would read it, not this one, and undo the tap.
+        try { localStorage.removeItem('broadsheet:theme'); } catch { /* blocked */ }
       }
       document.documentElement.setAttribute('data-broadsheet-theme', next);
       toggle.setAttribute('aria-pressed', String(next === 'dark'));

@@ -26,7 +26,8 @@ function digestInPage(url) {
   }
   const listed = jsonInPage('broadsheet-digests');
   const name = url.pathname.split('/').pop();
-  return Object.hasOwn(listed, name) && typeof listed[name] === 'string' ? listed[name] : undefined;
+  // Not `Object.hasOwn`: browsers before 2022 lack it, and this runs before the start's failure is handled.
+  return Object.prototype.hasOwnProperty.call(listed, name) && typeof listed[name] === 'string' ? listed[name] : undefined;
 }
 
 function jsonInPage(id) {
@@ -81,12 +82,16 @@ export function contentFiles(host, { pathname, hash } = location) {
     ? (route.startsWith('/') ? route : '/')
     : (`${pathname}/`.startsWith(base) ? pathname.slice(base.length - 1) || '/' : '');
   const slug = (s) => /^(?!-)[a-z0-9-]{1,100}$/.test(s) && !s.endsWith('-');
-  const [section, second, third, more] = path.split(/[?#]/)[0].split('/').filter(Boolean);
+  // As `Route::parse` reads it: `index.html` at the end is the folder's page, and page 1 has only the section's
+  // address (`/local/page/1/` is not found).
+  const segments = path.split(/[?#]/)[0].split('/').filter(Boolean);
+  if (segments[segments.length - 1] === 'index.html') segments.pop();
+  const [section, second, third, more] = segments;
   const file = !path || more ? null
     : !section ? 'front.json'
     : !slug(section) ? null
     : !second ? `${section}/page-1.json`
-    : third ? (second === 'page' && /^[1-9]\d{0,5}$/.test(third) ? `${section}/page-${third}.json` : null)
+    : third ? (second === 'page' && /^([2-9]|[1-9]\d{1,5})$/.test(third) ? `${section}/page-${third}.json` : null)
     : slug(second) && second !== 'page' ? `${section}/${second}/article.json` : null;
   // Joined as text, as the app joins them, then resolved as its fetch resolves them.
   return ['site.json', ...(file ? [file] : [])].map((name) => new URL(root + name, document.baseURI));
@@ -142,10 +147,24 @@ function prerendered() {
 // meanwhile and is ready when the reader gets there.
 const hidden = () => document.visibilityState === 'hidden';
 
-// After the page's first frame (setTimeout after an animation frame); at once in a hidden tab.
+// The next animation frame; at once in a hidden tab, and as soon as the tab is hidden meanwhile (it runs no
+// frames then, and the start would wait for the reader's return, then be late or count as stalled).
+function nextFrame() {
+  return new Promise((resolve) => {
+    if (hidden()) return resolve();
+    const gone = () => hidden() && done();
+    const done = () => {
+      document.removeEventListener('visibilitychange', gone);
+      resolve();
+    };
+    document.addEventListener('visibilitychange', gone);
+    requestAnimationFrame(done);
+  });
+}
+
+// After the page's first frame (a task after an animation frame); at once in a hidden tab.
 function firstFrame() {
-  if (hidden()) return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return nextFrame().then(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
 // Once the reader scrolls, presses a key or touches the page, the browser records no more largest paints. Not a
@@ -202,7 +221,8 @@ async function largestPaintRecorded() {
     }));
   }
   if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint')) {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await nextFrame();
+    await nextFrame();
     return;
   }
   // The picture's share of the screen: a larger element recorded first (a long headline on a narrow screen) keeps
@@ -331,7 +351,7 @@ function serveIslands(islands, url) {
   };
   document.addEventListener('broadsheet:island', (event) => {
     const detail = event.detail;
-    const island = Object.hasOwn(islands, detail?.name) ? islands[detail.name] : undefined;
+    const island = Object.prototype.hasOwnProperty.call(islands, detail?.name) ? islands[detail.name] : undefined;
     if (!island) return;
     if (!started.has(detail.name)) {
       // A failed start is forgotten, so the reader's retry tries again.

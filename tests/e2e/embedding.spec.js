@@ -227,7 +227,7 @@ test('the files the loader fetches ahead for a page are the ones the app asks fo
   pages.forEach(([url, carried], i) => expect(named[i], url).toEqual([carried, carried, carried]));
   // Addresses that are no page of the app need only the site file (the app shows its not-found view); a fragment
   // that is not the app's starts a host page at the front page, as the app does.
-  const odd = await page.evaluate(async () => {
+  const odd = await page.evaluate(async (REFERENCE) => {
     const { contentFiles } = await import(document.getElementById('broadsheet-loader').src);
     const host = document.createElement('div');
     const news = document.createElement('div');
@@ -240,8 +240,12 @@ test('the files the loader fetches ahead for a page are the ones the app asks fo
     bare.setAttribute('data-base', 'news');
     const last = (files) => files.at(-1).pathname;
     return [
-      ...['/a/b/c/', '/Local/', '/local/page/0/', '/local/page/1234567/', '/local/page/x/', '/-local/', '/local/a/b/c/']
+      ...['/a/b/c/', '/Local/', '/local/page/0/', '/local/page/1/', '/local/page/1234567/', '/local/page/x/', '/-local/', '/local/a/b/c/']
         .map((pathname) => last(contentFiles(host, { pathname, hash: '' }))),
+      // A static host answers a folder's `index.html` with the folder's page, and the app reads it so.
+      ...['/index.html', '/local/index.html', '/local/page/2/index.html', `${REFERENCE}index.html`]
+        .map((pathname) => last(contentFiles(host, { pathname, hash: '' }))),
+      last(contentFiles(news, { pathname: '/news/index.html', hash: '' })),
       last(contentFiles(news, { pathname: '/news', hash: '' })),
       last(contentFiles(news, { pathname: '/newsroom/', hash: '' })),
       last(contentFiles(hashHost, { pathname: '/', hash: '#top' })),
@@ -250,8 +254,11 @@ test('the files the loader fetches ahead for a page are the ones the app asks fo
       last(contentFiles(accents, { pathname: '/actualit%C3%A9s/local/', hash: '' })),
       last(contentFiles(bare, { pathname: '/news/local/', hash: '' })),
     ];
-  });
-  expect(odd).toEqual([...Array(7).fill('/content/site.json'), '/news/content/front.json', '/news/content/site.json',
+  }, REFERENCE);
+  expect(odd).toEqual([...Array(8).fill('/content/site.json'),
+    '/content/front.json', '/content/local/page-1.json', '/content/local/page-2.json', `/content${REFERENCE}article.json`,
+    '/news/content/front.json',
+    '/news/content/front.json', '/news/content/site.json',
     '/content/front.json', '/content/local/page-2.json', '/actualit%C3%A9s/content/local/page-1.json',
     '/news/content/local/page-1.json']);
 });

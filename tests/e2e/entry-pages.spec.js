@@ -310,6 +310,31 @@ test.describe('a pre-rendered story whose first paint is not reported still gets
   });
 });
 
+test('a tab hidden while the app waits for a frame starts the app then, not after the reader comes back', async ({ page }) => {
+  // As in Safari: no largest-paint timing, so the app waits two frames before taking over, and a hidden tab runs no
+  // frames. Here frames are held from the moment the app's code arrives, and the tab is hidden after that.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname), async (route) => { await held; await route.continue(); });
+  await page.goto(REFERENCE);
+  await page.evaluate(() => {
+    const types = PerformanceObserver.supportedEntryTypes.filter((type) => type !== 'largest-contentful-paint');
+    Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => types, configurable: true });
+    window.heldFrames = [];
+    window.requestAnimationFrame = (callback) => window.heldFrames.push(callback);
+  });
+  release();
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    Object.defineProperty(Document.prototype, 'visibilityState', { get: () => 'hidden', configurable: true });
+    Object.defineProperty(Document.prototype, 'hidden', { get: () => true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  // Before, it waited for the frames until the reader came back, or 45 s and then said the page had failed.
+  await appReady(page);
+  await expect(page.locator('[data-broadsheet-failed]')).toHaveCount(0);
+});
+
 test('a page still arriving when its first paint is shown is taken over only once all of it is in', async ({ page, baseURL }) => {
   // A slow connection: the browser paints the story's top while the rest of the page is on its way. The app must not
   // start on a half-read page: it would replace it, and its content block at the end would not be there yet.

@@ -2,7 +2,7 @@
 // hostile networks, and script payloads in every field that reaches the page.
 import { test, expect } from '@playwright/test';
 import {
-  REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, failNextCreateElement, markWindow, openInApp,
+  REFERENCE, REFERENCE_HEADLINE, appReady, editEmbeddedData, expectNothingWaitsForTheApp, failNextCreateElement, markWindow, openInApp, showComments,
   startProxy, stillSameDocument,
 } from './helpers.js';
 
@@ -239,6 +239,16 @@ test('script payloads in the site file (the newsroom\'s configuration) render as
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByText(SVG)).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Elsewhere' })).toHaveAttribute('href', '/-/');
   await expectInert(page);
+});
+
+test('a browser without Object.hasOwn (before 2022) still starts the app and its comments', async ({ page }) => {
+  // The loader looks up the pages' file digests and the islands before it can report a failure: an exception
+  // there left the page waiting for an app that never came, with nothing said.
+  await page.addInitScript(() => { delete Object.hasOwn; });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  await showComments(page);
+  await expect(page.locator('#broadsheet[data-broadsheet-failed]')).toHaveCount(0);
 });
 
 test('a browser without WebAssembly keeps the pre-rendered article readable, nothing on it waits for the app, and the reader is told why', async ({ page }) => {

@@ -314,6 +314,34 @@ test('cards scrolled into view are fetched ahead; a click during a prefetch join
   expect(requests.filter((u) => u.endsWith(file)).length).toBe(1);
 });
 
+test('where storage is full, a tap on Dark mode before the app has started is not undone by the older choice when it takes over', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('stored')) {
+      // A dark choice from an earlier visit, then a storage that takes nothing more.
+      localStorage.setItem('broadsheet:theme', 'dark');
+      sessionStorage.setItem('stored', '1');
+    }
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function full(key, value) {
+      if (this === localStorage) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => /\/broadsheet-[0-9a-f]+\.js$/.test(url.pathname), async (route) => { await held; await route.continue(); });
+  await page.goto(REFERENCE, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  expect(await paper(page)).toBe(DARK);
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  expect(await paper(page)).toBe(WHITE);
+  release();
+  await appReady(page);
+  expect(await paper(page)).toBe(WHITE);
+  await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'false');
+});
+
 test('where storage is blocked, a tap on Dark mode before the app has started still shows as pressed after it takes over', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => {
