@@ -142,7 +142,8 @@ fn main() -> ExitCode {
             println!("broadsheet-compile: {} articles, {n} files written (content in {}){removed}", newsroom.articles.len(), out.display());
             ExitCode::SUCCESS
         }
-        Err(e) if check => {
+        // The newsroom's files, not the output: named as they are (a check writes nothing anyway).
+        Err(e) if check || e.get_ref().is_some_and(|inner| inner.is::<output::Refused>()) => {
             eprintln!("broadsheet-compile: {e}");
             ExitCode::FAILURE
         }

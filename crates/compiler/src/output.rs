@@ -13,6 +13,19 @@ use serde::Serialize;
 
 use crate::assemble::Newsroom;
 
+/// A problem with the newsroom's files, found while producing the output (not while writing it), in words that
+/// name the file.
+#[derive(Debug)]
+pub struct Refused(pub String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
 /// Receives each produced file: (path relative to the output, bytes).
 pub type Emit<'a> = dyn FnMut(PathBuf, Vec<u8>) -> io::Result<()> + 'a;
 
@@ -22,12 +35,12 @@ pub fn each_file(newsroom: &Newsroom, emit: &mut Emit) -> io::Result<usize> {
     // `advice`: what makes the file smaller, should it be over the limit.
     let mut put = |path: PathBuf, bytes: Vec<u8>, advice: &str| {
         if path.extension().is_some_and(|x| x == "json") && bytes.len() > MAX_FILE_BYTES {
-            return Err(io::Error::other(format!(
+            return Err(io::Error::other(Refused(format!(
                 "{}: {} KiB, over the {} KiB the app reads ({advice})",
                 path.display(),
                 bytes.len() / 1024,
                 MAX_FILE_BYTES / 1024
-            )));
+            ))));
         }
         n += 1;
         emit(path, bytes)
@@ -46,7 +59,7 @@ pub fn each_file(newsroom: &Newsroom, emit: &mut Emit) -> io::Result<usize> {
     }
     for image in &newsroom.images {
         let source = newsroom.root.join(image);
-        let bytes = fs::read(&source).map_err(|e| io::Error::new(e.kind(), format!("{}: cannot read: {e}", source.display())))?;
+        let bytes = fs::read(&source).map_err(|e| io::Error::other(Refused(format!("{}: cannot read: {e}", source.display()))))?;
         put(image.clone(), bytes, "")?;
     }
     Ok(n)
