@@ -79,7 +79,7 @@ fn article_text_is_rendered_as_text_never_as_markup() {
         image: Some(Image { src: "javascript:alert(1)".into(), alt: XSS.into(), caption: XSS.into(), width: 4, height: 3 }),
         body: vec![Block::Paragraph { text: format!("<script>document.body.dataset.pwned='2'</script>{XSS}") }],
         related: vec![],
-        reading_minutes: 1,
+        reading_minutes: Some(1),
     });
     let host = mount(move || view! { <ArticlePage site=site() article=article/> });
     assert_eq!(all(&host, "h1")[0].text_content().unwrap(), XSS);

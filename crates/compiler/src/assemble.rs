@@ -102,10 +102,10 @@ pub fn assemble(sources: Sources) -> Result<Newsroom, Vec<SourceError>> {
             published: a.published,
             updated: a.updated,
             image: a.image,
-            reading_minutes: 0,
+            reading_minutes: None,
         })
         .map(|mut article| {
-            article.reading_minutes = article_minutes(&article);
+            article.reading_minutes = Some(article_minutes(&article));
             article
         })
         .collect();

@@ -144,9 +144,9 @@ pub struct Article {
     #[serde(default)]
     pub related: Vec<Teaser>,
     /// Minutes to read it, counted by the compiler (`reading::article_minutes`), so the app carries no text
-    /// counting; 0 in a file without it, and then no reading time is shown.
-    #[serde(default)]
-    pub reading_minutes: u32,
+    /// counting; a file without it shows no reading time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading_minutes: Option<u32>,
 }
 
 impl Article {

@@ -87,7 +87,7 @@ mod tests {
             image: None,
             body,
             related: vec![],
-            reading_minutes: 1,
+            reading_minutes: Some(1),
         }
     }
 

@@ -44,7 +44,7 @@ pub fn article_minutes(article: &Article) -> u32 {
 
 /// What the article page shows; none for a file without a reading time.
 pub fn reading_time_label(article: &Article) -> Option<String> {
-    (article.reading_minutes > 0).then(|| format!("{} min read", article.reading_minutes))
+    article.reading_minutes.filter(|m| *m > 0).map(|m| format!("{m} min read"))
 }
 
 #[cfg(test)]
@@ -80,13 +80,13 @@ mod tests {
             image: None,
             body: vec![paragraph("这是一个测试。".repeat(300)), paragraph("这是一个测试。".repeat(200))],
             related: vec![],
-            reading_minutes: 0,
+            reading_minutes: None,
         };
         // 3,000 characters (punctuation is not counted), 10 minutes at 300 a minute; before, two "words", 1 minute.
         assert_eq!(article_words(&story), 2300);
         assert_eq!(article_minutes(&story), 10);
         assert_eq!(reading_time_label(&story), None, "a file without a reading time shows none");
-        assert_eq!(reading_time_label(&Article { reading_minutes: 10, ..story }).as_deref(), Some("10 min read"));
+        assert_eq!(reading_time_label(&Article { reading_minutes: Some(10), ..story }).as_deref(), Some("10 min read"));
     }
 
     #[test]
