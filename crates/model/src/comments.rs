@@ -289,10 +289,12 @@ pub fn with_scheme(s: &str) -> String {
 
 /// For each comment, whether another has the same author and was published in the same minute: a name made of the
 /// two ("Reply to Maren Holt, Nov 24, 2026, 9:02 AM UTC") would not tell them apart. Minutes of the instant, so
-/// in every time zone (offsets are whole minutes).
+/// in every time zone (offsets are whole minutes); authors as a page shows and a screen reader reads them, so
+/// "Maren Holt " and "Maren  Holt" are the same.
 pub fn same_author_and_minute(comments: &[&Comment]) -> Vec<bool> {
     let minute = |c: &Comment| crate::time::parse_timestamp(&c.published).map_or(i64::MIN, |s| s.div_euclid(60));
-    let keys: Vec<String> = comments.iter().map(|c| format!("{}\u{0}{}", c.author, minute(c))).collect();
+    let author = |c: &Comment| c.author.split_whitespace().collect::<Vec<_>>().join(" ");
+    let keys: Vec<String> = comments.iter().map(|c| format!("{}\u{0}{}", author(c), minute(c))).collect();
     // Sets of strings, as `thread` has: a table of another kind would be more code in the comments' WASM.
     let mut seen = HashSet::new();
     let repeated: HashSet<&str> = keys.iter().map(String::as_str).filter(|key| !seen.insert(*key)).collect();
@@ -764,8 +766,10 @@ mod tests {
             at("Maren Holt", "2026-11-24T14:32:40+05:30"),
             at("Maren Holt", "2026-11-24T09:03:00+00:00"),
             at("Ade Okonkwo", "2026-11-24T09:02:20+00:00"),
+            // Spaces a page does not show: the same name to a reader.
+            at(" Ade  Okonkwo ", "2026-11-24T09:02:50+00:00"),
         ];
-        assert_eq!(same_author_and_minute(&comments.iter().collect::<Vec<_>>()), [true, true, false, false]);
+        assert_eq!(same_author_and_minute(&comments.iter().collect::<Vec<_>>()), [true, true, false, true, true]);
     }
 
     #[test]
