@@ -87,9 +87,11 @@ impl FormState {
     }
 
     /// Another tab wrote this form's draft, or cleared it (it sent the comment): the words here follow, unless some
-    /// of them could not be saved. Else a form shown again would write back a draft already sent.
+    /// of them could not be saved and the other tab's words do not start with them. Else a form shown again would
+    /// write back a draft already sent, and words typed on elsewhere (after storage was emptied, say) would be
+    /// written over by the older ones here.
     pub fn follow(&self, kept: String) {
-        if !self.holds_unsaved() {
+        if !self.holds_unsaved() || self.text.with_untracked(|text| kept.starts_with(text.as_str())) {
             self.saved.set_value(kept.clone());
             self.text.try_set(kept);
         }

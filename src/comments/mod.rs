@@ -111,6 +111,15 @@ pub fn CommentsSection(section: String, slug: String, endpoint: Option<String>, 
         drafts_changed.update(|n| *n += 1);
     });
     on_cleanup(move || storage.remove());
+    // Back at this page from the browser's back-forward cache, which delivers no storage events meanwhile: the forms
+    // read their drafts again.
+    let article = slug.clone();
+    let shown = window_event_listener_untyped("pageshow", move |_| {
+        main_form.follow(store::load_draft(&article, None));
+        forms.with_value(|all| all.iter().for_each(|(parent, state)| state.follow(store::load_draft(&article, Some(parent)))));
+        drafts_changed.update(|n| *n += 1);
+    });
+    on_cleanup(move || shown.remove());
     // Weak: the callback lives in this section's owner, and a strong one would keep the section (and every reply
     // form's state) alive after the island unmounts.
     let owner = Owner::current().map(|o| o.downgrade());

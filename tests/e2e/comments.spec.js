@@ -399,6 +399,50 @@ test('a reply whose draft another page of the site erased keeps its words here',
   await expect(reply.getByLabel('Comment', { exact: true })).toHaveValue('Typed before the site data was erased.');
 });
 
+test('after another page emptied storage, a form follows the words typed on from it in another tab', async ({ page, context }) => {
+  await page.goto(NO_COMMENTS);
+  await appReady(page);
+  await showComments(page);
+  const text = mainForm(page).getByLabel('Comment', { exact: true });
+  await text.fill('Begun here.');
+  const other = await context.newPage();
+  await other.goto(NO_COMMENTS);
+  await appReady(other);
+  await showComments(other);
+  const otherText = mainForm(other).getByLabel('Comment', { exact: true });
+  await expect(otherText).toHaveValue('Begun here.');
+  await other.evaluate(() => localStorage.clear());
+  // Both tabs now hold the words only in the page. Taken on there, they are taken on here too: typed on here
+  // afterwards, the older words would otherwise be written over the newer ones.
+  await otherText.fill('Begun here. Taken on there.');
+  await page.bringToFront();
+  await expect(text).toHaveValue('Begun here. Taken on there.');
+  await text.press('End');
+  await text.pressSequentially('!');
+  await expect(otherText).toHaveValue('Begun here. Taken on there.!');
+  await other.close();
+});
+
+test('back from the back-forward cache, which hears no other tab meanwhile, a form reads its draft again', async ({ page }) => {
+  await openComments(page);
+  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
+  await button.click();
+  await text.fill('Sent from another tab while this page was in the cache.');
+  // As a page kept in that cache finds storage on its return: changed, with no event told to it (a page's own
+  // writes raise none in it). This Chromium under test keeps no pages in the cache, so its return is played.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('broadsheet:draft:')) localStorage.removeItem(key);
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  });
+  await expect(text).toHaveValue('');
+  await page.locator('.bs-comment__reply').nth(1).click();
+  await button.click();
+  await expect(text).toHaveValue('');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('broadsheet:draft:')))).toEqual([]);
+});
+
 test('a reply whose words could not all be saved keeps them when another tab writes its draft', async ({ page, context }) => {
   await openComments(page);
   const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
