@@ -44,9 +44,12 @@
       try {
         localStorage.setItem('broadsheet:theme', next);
       } catch {
-        // Storage is blocked: this page shows the choice, the next does not. Or full: the older choice goes, else
-        // the app would read it, not this one, and undo the tap.
-        try { localStorage.removeItem('broadsheet:theme'); } catch { /* blocked */ }
+        // Storage is blocked: this page shows the choice, the next does not. Or full: the older choice goes (else the
+        // app would read it, not this one, and undo the tap), and the room it leaves may take the new one.
+        try {
+          localStorage.removeItem('broadsheet:theme');
+          localStorage.setItem('broadsheet:theme', next);
+        } catch { /* blocked, or still full */ }
       }
       document.documentElement.setAttribute('data-broadsheet-theme', next);
       toggle.setAttribute('aria-pressed', String(next === 'dark'));

@@ -46,7 +46,11 @@ pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
     };
     let toggle = move |_| {
         let next = if dark() { Theme::Light } else { Theme::Dark };
-        platform::storage_set(STORAGE_KEY, theme_attribute(next));
+        let value = Some(theme_attribute(next));
+        // Storage full: the older choice goes (the next page would show it), and the room it leaves may take this one.
+        if !platform::storage_put(STORAGE_KEY, value) && platform::storage_put(STORAGE_KEY, None) {
+            platform::storage_put(STORAGE_KEY, value);
+        }
         theme.set(next);
     };
     view! {

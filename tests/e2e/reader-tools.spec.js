@@ -342,6 +342,28 @@ test('where storage is full, a tap on Dark mode before the app has started is no
   await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('where storage is full, the Dark mode switch\'s choice is not undone by the older one on the next page', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(REFERENCE);
+  await appReady(page);
+  const toggle = page.getByRole('button', { name: 'Dark mode' });
+  await toggle.click();
+  expect(await paper(page)).toBe(DARK);
+  // Full from here on: a value written over another is refused; one written where a value was removed fits.
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function full(key, value) {
+      if (this === localStorage && this.getItem(key) !== null) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await toggle.click();
+  expect(await paper(page)).toBe(WHITE);
+  await page.reload();
+  await appReady(page);
+  expect(await paper(page)).toBe(WHITE);
+});
+
 test('where storage is blocked, a tap on Dark mode before the app has started still shows as pressed after it takes over', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => {
