@@ -90,6 +90,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_without_a_reading_time_or_with_null_still_decodes() {
+        let file = |minutes: &str| {
+            format!(r#"{{"format_version":1,"slug":"s","section":"world","headline":"H","standfirst":"","byline":"","published":"2026-11-24T07:15:00Z","body":[]{minutes}}}"#)
+        };
+        for (minutes, label) in [("", None), (r#","reading_minutes":null"#, None), (r#","reading_minutes":3"#, Some("3 min read"))] {
+            let article: Article = crate::decode::decode(file(minutes).as_bytes()).unwrap();
+            assert_eq!(reading_time_label(&article).as_deref(), label, "{minutes}");
+        }
+    }
+
+    #[test]
     fn minutes_round_and_never_zero() {
         assert_eq!(reading_minutes(0), 1);
         assert_eq!(reading_minutes(114), 1);
