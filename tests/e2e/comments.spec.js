@@ -33,12 +33,22 @@ async function fill(form, { text = 'A fair and useful article.', name = 'Ann Rea
 
 const mainForm = (page) => page.getByRole('form', { name: 'Leave a Reply' });
 
-/** Opens the reference article with its comments shown. */
-async function openComments(page) {
-  await page.goto(REFERENCE);
+/** Opens the reference article (or the story at `url`) with its comments shown. */
+async function openComments(page, url = REFERENCE) {
+  await page.goto(url);
   await appReady(page);
   await showComments(page);
 }
+
+/** A second tab of the same story, its comments shown. */
+async function anotherTab(context, url = REFERENCE) {
+  const other = await context.newPage();
+  await openComments(other, url);
+  return other;
+}
+
+/** The Reply button under Maren Holt's first comment in the reference article. */
+const replyToMaren = (page) => page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
 
 /** An endpoint answer: `status` with no body for the first POST, "pending" for every later one. */
 const failsOnceWith = (status) => (route, body, n) => (n === 1
@@ -147,18 +157,14 @@ test('a story without comments says "0 comments" under the form, and nothing fai
   const failures = [];
   page.on('console', (m) => { if (m.type() === 'error') failures.push(m.text()); });
   page.on('response', (r) => { if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`); });
-  await page.goto(NO_COMMENTS);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page, NO_COMMENTS);
   await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
   await expect(mainForm(page)).toBeVisible();
   expect(failures).toEqual([]);
 });
 
 test('without an endpoint a comment is kept in the browser, marked private, and survives reload', async ({ page }) => {
-  await page.goto(NO_COMMENTS);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page, NO_COMMENTS);
   await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
   const form = mainForm(page);
   await fill(form, { text: 'First!\nSecond line.' });
@@ -205,8 +211,7 @@ test('details typed without saving them are still there after leaving the story 
   await showComments(page);
   await expect(mainForm(page).getByLabel('Email', { exact: true })).toHaveValue('ann@example.com');
   // Not kept for "the next time I comment": another tab starts empty.
-  const other = await context.newPage();
-  await openComments(other);
+  const other = await anotherTab(context);
   await expect(mainForm(other).getByLabel('Name', { exact: true })).toHaveValue('');
   await expect(mainForm(other).getByLabel('Email', { exact: true })).toHaveValue('');
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('ann@example.com');
@@ -223,7 +228,7 @@ test('details typed without saving them are still there after leaving the story 
 test('a reply typed and left is marked on its Reply button, after Cancel and after a reload, until it is sent', async ({ page }) => {
   await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const reply = page.getByRole('form', { name: 'Reply', exact: true });
   // What a sighted reader sees beside the button.
   const shownBeside = () => button.evaluate((el) => getComputedStyle(el, '::after').content);
@@ -266,7 +271,7 @@ test('a reply left by opening another comment\'s Reply is marked at once', async
 
 test('a reply reopened after another tab changed its draft shows the newer words and keeps them', async ({ page, context }) => {
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const reply = page.getByRole('form', { name: 'Reply', exact: true });
   const text = reply.getByLabel('Comment', { exact: true });
   await button.click();
@@ -275,11 +280,8 @@ test('a reply reopened after another tab changed its draft shows the newer words
   await page.locator('.bs-comment__reply').nth(1).click();
   await expect(button).toHaveAccessibleDescription('Draft saved');
   // The same reply, taken further in another tab.
-  const other = await context.newPage();
-  await other.goto(REFERENCE);
-  await appReady(other);
-  await showComments(other);
-  await other.getByRole('button', { name: /^Reply to Maren Holt, / }).first().click();
+  const other = await anotherTab(context);
+  await replyToMaren(other).click();
   const otherText = other.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
   await expect(otherText).toHaveValue('Begun in this tab.');
   await otherText.fill('Begun in this tab, finished in the other.');
@@ -291,21 +293,18 @@ test('a reply reopened after another tab changed its draft shows the newer words
   await page.reload();
   await appReady(page);
   await showComments(page);
-  await page.getByRole('button', { name: /^Reply to Maren Holt, / }).first().click();
+  await replyToMaren(page).click();
   await expect(text).toHaveValue('Begun in this tab, finished in the other.');
 });
 
 test('a reply form open in two tabs, closed here and opened again, shows the words the other tab wrote since', async ({ page, context }) => {
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
   await button.click();
   await text.fill('Begun here.');
-  const other = await context.newPage();
-  await other.goto(REFERENCE);
-  await appReady(other);
-  await showComments(other);
-  await other.getByRole('button', { name: /^Reply to Maren Holt, / }).first().click();
+  const other = await anotherTab(context);
+  await replyToMaren(other).click();
   await other.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true }).fill('Begun here, and taken on there.');
   await other.close();
   await page.bringToFront();
@@ -317,15 +316,12 @@ test('a reply form open in two tabs, closed here and opened again, shows the wor
 
 test('a reply sent from another tab goes from the form here, and does not come back as a draft', async ({ page, context }) => {
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
   await button.click();
   await text.fill('Begun here, sent from the other tab.');
-  const other = await context.newPage();
-  await other.goto(REFERENCE);
-  await appReady(other);
-  await showComments(other);
-  const otherButton = other.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const other = await anotherTab(context);
+  const otherButton = replyToMaren(other);
   await otherButton.click();
   const otherReply = other.getByRole('form', { name: 'Reply', exact: true });
   await expect(otherReply.getByLabel('Comment', { exact: true })).toHaveValue('Begun here, sent from the other tab.');
@@ -345,15 +341,10 @@ test('a reply sent from another tab goes from the form here, and does not come b
 });
 
 test('the main form open in two tabs follows the words typed in the other, and empties when the other sends them', async ({ page, context }) => {
-  await page.goto(NO_COMMENTS);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page, NO_COMMENTS);
   const text = mainForm(page).getByLabel('Comment', { exact: true });
   await text.fill('Begun here.');
-  const other = await context.newPage();
-  await other.goto(NO_COMMENTS);
-  await appReady(other);
-  await showComments(other);
+  const other = await anotherTab(context, NO_COMMENTS);
   const otherForm = mainForm(other);
   await expect(otherForm.getByLabel('Comment', { exact: true })).toHaveValue('Begun here.');
   await fill(otherForm, { text: 'Begun here, finished there.' });
@@ -369,7 +360,7 @@ test('where this browser keeps nothing, a reply closed and opened again keeps it
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
   });
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const reply = page.getByRole('form', { name: 'Reply', exact: true });
   await button.click();
   await reply.getByLabel('Comment', { exact: true }).fill('Kept in the page, if nowhere else.');
@@ -381,7 +372,7 @@ test('where this browser keeps nothing, a reply closed and opened again keeps it
 
 test('a reply whose draft another page of the site erased keeps its words here', async ({ page, context }) => {
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const reply = page.getByRole('form', { name: 'Reply', exact: true });
   await button.click();
   await reply.getByLabel('Comment', { exact: true }).fill('Typed before the site data was erased.');
@@ -400,15 +391,10 @@ test('a reply whose draft another page of the site erased keeps its words here',
 });
 
 test('after another page emptied storage, a form follows the words typed on from it in another tab', async ({ page, context }) => {
-  await page.goto(NO_COMMENTS);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page, NO_COMMENTS);
   const text = mainForm(page).getByLabel('Comment', { exact: true });
   await text.fill('Begun here.');
-  const other = await context.newPage();
-  await other.goto(NO_COMMENTS);
-  await appReady(other);
-  await showComments(other);
+  const other = await anotherTab(context, NO_COMMENTS);
   const otherText = mainForm(other).getByLabel('Comment', { exact: true });
   await expect(otherText).toHaveValue('Begun here.');
   await other.evaluate(() => localStorage.clear());
@@ -425,7 +411,7 @@ test('after another page emptied storage, a form follows the words typed on from
 
 test('back from the back-forward cache, which hears no other tab meanwhile, a form reads its draft again', async ({ page }) => {
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
   await button.click();
   await text.fill('Sent from another tab while this page was in the cache.');
@@ -445,7 +431,7 @@ test('back from the back-forward cache, which hears no other tab meanwhile, a fo
 
 test('a reply whose words could not all be saved keeps them when another tab writes its draft', async ({ page, context }) => {
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const text = page.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
   await button.click();
   await text.fill('Saved.');
@@ -454,11 +440,8 @@ test('a reply whose words could not all be saved keeps them when another tab wri
     Storage.prototype.setItem = function full() { throw new DOMException('full', 'QuotaExceededError'); };
   });
   await text.fill('Saved. And more, not saved.');
-  const other = await context.newPage();
-  await other.goto(REFERENCE);
-  await appReady(other);
-  await showComments(other);
-  await other.getByRole('button', { name: /^Reply to Maren Holt, / }).first().click();
+  const other = await anotherTab(context);
+  await replyToMaren(other).click();
   const otherText = other.getByRole('form', { name: 'Reply', exact: true }).getByLabel('Comment', { exact: true });
   await expect(otherText).toHaveValue('Saved.');
   await otherText.fill('Saved. Then taken on there.');
@@ -475,7 +458,7 @@ test('a reply whose words could not all be saved keeps them when another tab wri
 test('a reply of only spaces is not marked as a draft; one left in another tab is, and goes when that tab sends it', async ({ page, context }) => {
   await withEndpoint(page, (route) => route.fulfill({ status: 201, contentType: 'application/json', json: { status: 'pending' } }));
   await openComments(page);
-  const button = page.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const button = replyToMaren(page);
   const reply = page.getByRole('form', { name: 'Reply', exact: true });
   await button.click();
   await reply.getByLabel('Comment', { exact: true }).fill('   \n ');
@@ -483,11 +466,8 @@ test('a reply of only spaces is not marked as a draft; one left in another tab i
   await expect(button).toBeFocused();
   await expect(page.locator('.bs-comment__reply[aria-description]')).toHaveCount(0);
   // Another tab of the same story: a reply left there shows here at once, and goes once it is cleared there.
-  const other = await context.newPage();
-  await other.goto(REFERENCE);
-  await appReady(other);
-  await showComments(other);
-  const otherButton = other.getByRole('button', { name: /^Reply to Maren Holt, / }).first();
+  const other = await anotherTab(context);
+  const otherButton = replyToMaren(other);
   await otherButton.click();
   const otherReply = other.getByRole('form', { name: 'Reply', exact: true });
   await otherReply.getByLabel('Comment', { exact: true }).fill('Typed in the other tab.');
@@ -499,9 +479,7 @@ test('a reply of only spaces is not marked as a draft; one left in another tab i
 });
 
 test('saved details come back only while the box is ticked', async ({ page }) => {
-  await page.goto(NO_COMMENTS);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page, NO_COMMENTS);
   const form = mainForm(page);
   await fill(form, { website: 'https://ann.example' });
   await form.getByLabel('Save my name, email, and website in this browser for the next time I comment.').check();
@@ -769,9 +747,7 @@ test('a filled honeypot sends nothing and keeps nothing, but looks sent', async 
 
 test('hostile name, website and text are shown as text and run nothing', async ({ page }) => {
   page.on('dialog', () => { throw new Error('a dialog opened'); });
-  await page.goto(NO_COMMENTS);
-  await appReady(page);
-  await showComments(page);
+  await openComments(page, NO_COMMENTS);
   const form = mainForm(page);
   await fill(form, { name: XSS_NAME, text: XSS_TEXT, website: 'https://example.com/"><script>x</script>' });
   await form.getByRole('button', { name: 'Post Comment' }).click();

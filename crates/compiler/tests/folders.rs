@@ -24,6 +24,16 @@ fn compile(args: &[&Path]) -> Output {
     command.output().unwrap()
 }
 
+/// Compiles the scratch newsroom into `site/content`: what it said when it refused, or the images it published.
+fn compile_news(root: &Path) -> Result<Vec<String>, String> {
+    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
+    let said = String::from_utf8_lossy(&run.stderr).into_owned();
+    match run.status.success() {
+        true => Ok(tree(&root.join("site/content/images")).into_iter().map(|(name, _)| name).collect()),
+        false => Err(said),
+    }
+}
+
 #[test]
 fn output_folders_that_overlap_the_sources_are_refused_before_anything_is_written() {
     let root = scratch("overlap");
@@ -162,9 +172,7 @@ fn links_in_the_images_folder_to_folders_are_not_followed_and_links_to_files_are
     std::os::unix::fs::symlink(".", images.join("loop")).unwrap();
     std::os::unix::fs::symlink("..", images.join("up")).unwrap();
     std::os::unix::fs::symlink("dot.svg", images.join("same-dot.svg")).unwrap();
-    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let written: Vec<String> = tree(&root.join("site/content/images")).into_iter().map(|(name, _)| name).collect();
+    let written = compile_news(&root).unwrap_or_else(|said| panic!("{said}"));
     assert_eq!(written, ["dot.svg", "same-dot.svg"]);
     fs::remove_dir_all(&root).unwrap();
 }
@@ -180,9 +188,7 @@ fn an_image_reached_through_a_link_to_a_folder_is_refused_saying_why() {
     let story = root.join("news/articles/volcano-erupts.md");
     let text = fs::read_to_string(&story).unwrap().replace("image: images/dot.svg", "image: images/wire/dot.svg");
     fs::write(&story, text).unwrap();
-    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
-    assert!(!run.status.success());
-    let said = String::from_utf8_lossy(&run.stderr);
+    let said = compile_news(&root).expect_err("refused");
     assert!(said.contains("images/wire/dot.svg is in a folder reached through a link"), "{said}");
     assert!(said.contains("volcano-erupts.md"), "{said}");
     fs::remove_dir_all(&root).unwrap();
@@ -196,9 +202,7 @@ fn hidden_files_in_the_images_folder_are_not_published() {
     fs::write(images.join("._dot.svg"), "resource fork").unwrap();
     fs::create_dir_all(images.join(".git")).unwrap();
     fs::write(images.join(".git/HEAD"), "ref: refs/heads/main").unwrap();
-    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let written: Vec<String> = tree(&root.join("site/content/images")).into_iter().map(|(name, _)| name).collect();
+    let written = compile_news(&root).unwrap_or_else(|said| panic!("{said}"));
     assert_eq!(written, ["dot.svg"]);
     fs::remove_dir_all(&root).unwrap();
 }
@@ -209,9 +213,7 @@ fn an_image_named_with_other_capitals_than_its_file_is_refused_naming_the_file()
     let story = root.join("news/articles/volcano-erupts.md");
     let text = fs::read_to_string(&story).unwrap().replace("image: images/dot.svg", "image: images/Dot.svg");
     fs::write(&story, text).unwrap();
-    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
-    assert!(!run.status.success());
-    let said = String::from_utf8_lossy(&run.stderr);
+    let said = compile_news(&root).expect_err("refused");
     assert!(said.contains("no image file images/Dot.svg: the file is images/dot.svg"), "{said}");
     fs::remove_dir_all(&root).unwrap();
 }
@@ -223,9 +225,7 @@ fn an_image_that_cannot_be_read_is_named() {
     // A file that no one can read, root included (these tests run as root, where permissions stop nothing):
     // reading a process's memory from its start fails.
     std::os::unix::fs::symlink("/proc/self/mem", root.join("news/images/broken.svg")).unwrap();
-    let run = compile(&[Path::new("--out"), &root.join("site/content"), &root.join("news")]);
-    assert!(!run.status.success());
-    let said = String::from_utf8_lossy(&run.stderr);
+    let said = compile_news(&root).expect_err("refused");
     // The image is to blame, not the output folder.
     assert!(said.contains("images/broken.svg: cannot read") && !said.contains("cannot write"), "{said}");
     // A check writes nothing, and does not say it could not.
